@@ -1,0 +1,23 @@
+# Rumbo's two commands (see README.md):
+#   make serve   install what is missing, build, and serve the app at http://127.0.0.1:8080
+#   make test    install what is missing and run every test layer, ending in a summary
+.PHONY: serve test build size
+
+PATH := $(HOME)/.cargo/bin:$(HOME)/.local/share/rumbo-tools/node_modules/.bin:$(PATH)
+export PATH
+
+serve:
+	bash scripts/setup.sh
+	cargo fetch --quiet
+	trunk build --release
+	node scripts/serve.mjs dist 8080 127.0.0.1
+
+test:
+	bash scripts/test-all.sh
+
+# Not one of the two commands; handy while working.
+build:
+	trunk build --release
+
+size: build
+	node scripts/size-report.mjs dist

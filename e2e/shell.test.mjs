@@ -1,0 +1,117 @@
+// The app shell as a person meets it: Spanish first, a language switch that sticks,
+// deep links that load, no accessibility violations, everything reachable by keyboard.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, visit, axeViolations } from "./support.mjs";
+
+const ROUTES = [
+  { path: "/", es: "Información veraz para decidir con seguridad", en: "Truthful information to decide safely" },
+  { path: "/opciones", es: "¿Cuáles son mis opciones?", en: "What are my options?" },
+  { path: "/directorio", es: "Directorio de contactos", en: "Contact directory" },
+  { path: "/acerca-de", es: "Acerca de Rumbo", en: "About Rumbo" },
+];
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+test("the home page renders in Spanish even when the browser prefers English", async () => {
+  const { context, page } = await openPage(env.browser, { locale: "en-US" });
+  await visit(page, env.base, "/");
+  assert.equal(await page.locator("main h1").textContent(), ROUTES[0].es);
+  assert.equal(await page.getAttribute("html", "lang"), "es");
+  assert.match(await page.title(), /Información veraz/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("switching to English changes the page, sets <html lang> and survives a reload", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/acerca-de");
+  await page.getByRole("button", { name: "English" }).click();
+  await page.locator("main h1", { hasText: "About Rumbo" }).waitFor();
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.equal(await page.getByRole("button", { name: "English" }).getAttribute("aria-pressed"), "true");
+  assert.equal(await page.getByRole("link", { name: "Directory" }).count(), 1);
+
+  await page.reload();
+  await page.locator("main h1", { hasText: "About Rumbo" }).waitFor();
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+
+  await page.getByRole("button", { name: "Español" }).click();
+  await page.locator("main h1", { hasText: "Acerca de Rumbo" }).waitFor();
+  await page.reload();
+  await page.locator("main h1", { hasText: "Acerca de Rumbo" }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("a deep link to every route loads directly, with the right heading", async () => {
+  const { context, page } = await openPage(env.browser);
+  for (const route of ROUTES) {
+    const response = await visit(page, env.base, route.path);
+    assert.equal(response.status(), 200, route.path);
+    assert.equal(await page.locator("main h1").textContent(), route.es, route.path);
+  }
+  const response = await visit(page, env.base, "/no-existe");
+  assert.equal(response.status(), 200);
+  assert.equal(await page.locator("main h1").textContent(), "No encontramos esta página");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("navigating inside the app moves focus to the new page's heading", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/");
+  await page.getByRole("navigation").getByRole("link", { name: "Directorio" }).click();
+  await page.locator("main h1", { hasText: "Directorio de contactos" }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1");
+  assert.equal(new URL(page.url()).pathname, "/directorio");
+  assert.match(await page.title(), /^Directorio de contactos/);
+  await context.close();
+});
+
+for (const lang of ["es", "en"]) {
+  test(`axe-core finds no violations on any route (${lang})`, async () => {
+    const { context, page } = await openPage(env.browser);
+    await visit(page, env.base, "/");
+    if (lang === "en") {
+      await page.getByRole("button", { name: "English" }).click();
+      await page.locator("html[lang=en]").waitFor();
+    }
+    for (const route of ROUTES) {
+      await visit(page, env.base, route.path);
+      await page.locator("main h1", { hasText: route[lang] }).waitFor();
+      assert.deepEqual(await axeViolations(page), [], `${route.path} (${lang})`);
+    }
+    await context.close();
+  });
+}
+
+test("the keyboard alone reaches every control, in order, with visible focus", async () => {
+  const { context, page } = await openPage(env.browser);
+  for (const route of ROUTES) {
+    await visit(page, env.base, route.path);
+    const controls = await page.evaluate(() =>
+      [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])")]
+        .filter((el) => !el.disabled && el.getClientRects().length > 0)
+        .map((el) => el.outerHTML),
+    );
+    const reached = new Set();
+    for (let i = 0; i < controls.length + 5; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        const style = getComputedStyle(el);
+        return { html: el.outerHTML, visible: style.outlineStyle !== "none" || style.boxShadow !== "none" };
+      });
+      if (controls.includes(focused.html)) {
+        assert.ok(focused.visible, `focus is invisible on ${focused.html}`);
+        reached.add(focused.html);
+      }
+    }
+    const missed = controls.filter((html) => !reached.has(html));
+    assert.deepEqual(missed, [], `${route.path}: not reachable by Tab`);
+  }
+  await context.close();
+});

@@ -1,0 +1,75 @@
+// Shared set-up for the e2e tests: serve dist/ the way production should
+// (scripts/serve.mjs), drive Debian's Chromium with playwright-core, and run axe-core.
+import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "../scripts/serve.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const DIST = process.env.RUMBO_DIST || join(here, "..", "dist");
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+/** Starts the static server on a free port and Chromium; returns both and a closer. */
+export async function launch() {
+  const server = await startServer({ dir: DIST, port: 0 });
+  const { port } = server.address();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  return {
+    browser,
+    server,
+    base: `http://127.0.0.1:${port}`,
+    async close() {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+/**
+ * A fresh context (no storage shared with other tests) and a page in it that records
+ * console errors and page errors, CSP violations included.
+ */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ locale: "en-US", ...options });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") page.errors.push(message.text());
+  });
+  page.on("pageerror", (error) => page.errors.push(String(error)));
+  return { context, page };
+}
+
+/** Loads a path and waits until the app has rendered its page heading. */
+export async function visit(page, base, path) {
+  const response = await page.goto(base + path);
+  await page.locator("main h1").first().waitFor();
+  return response;
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA) on the page and returns its violations. */
+export async function axeViolations(page) {
+  // page.evaluate runs through the DevTools protocol, which the page's CSP does not
+  // govern, so the app's strict policy stays on while axe is injected.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}

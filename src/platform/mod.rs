@@ -1,0 +1,5 @@
+//! The thin browser layer: everything that touches `web-sys`, kept small so the rules
+//! stay in [`crate::core`]. Tested in headless Chromium with `wasm-bindgen-test`.
+
+pub mod db;
+pub mod preferences;

@@ -1,0 +1,19 @@
+//! Small settings that must be known before the first paint, kept in `localStorage`
+//! because it answers synchronously (IndexedDB would make the first screen flash in
+//! the wrong language).
+
+use crate::core::lang::Lang;
+use gloo::storage::{LocalStorage, Storage};
+
+const LANG_KEY: &str = "rumbo.lang";
+
+/// The language the person chose on this device, if any.
+pub fn saved_lang() -> Option<Lang> {
+    LocalStorage::get::<String>(LANG_KEY).ok().and_then(|code| Lang::from_code(&code))
+}
+
+/// Remembers the chosen language. Failing to store (storage disabled or full) is not
+/// worth bothering the person about: the switch still works for this visit.
+pub fn save_lang(lang: Lang) {
+    let _ = LocalStorage::set(LANG_KEY, lang.code());
+}

@@ -1,0 +1,34 @@
+//! A page's frame: its heading and the document title, and focus moved to the heading
+//! after an in-app navigation so screen-reader users hear that the page changed.
+
+use leptos::html;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// False until the first page has rendered: on the first load the browser's own focus
+/// handling is right, and stealing focus would skip the "skip to content" link.
+static NAVIGATED: AtomicBool = AtomicBool::new(false);
+
+#[component]
+pub fn Page(
+    /// The page heading, also used in the document title.
+    #[prop(into)]
+    title: Signal<String>,
+    children: Children,
+) -> impl IntoView {
+    let heading = NodeRef::<html::H1>::new();
+    Effect::new(move |_| {
+        document().set_title(&format!("{} · Rumbo", title.get()));
+    });
+    Effect::new(move |_| {
+        if let Some(h1) = heading.get() {
+            if NAVIGATED.swap(true, Ordering::Relaxed) {
+                let _ = h1.focus();
+            }
+        }
+    });
+    view! {
+        <h1 node_ref=heading tabindex="-1">{move || title.get()}</h1>
+        {children()}
+    }
+}

@@ -1,0 +1,13 @@
+//! One file per page.
+
+mod about;
+mod assessment;
+mod directory;
+mod home;
+mod not_found;
+
+pub use about::AboutPage;
+pub use assessment::AssessmentPage;
+pub use directory::DirectoryPage;
+pub use home::HomePage;
+pub use not_found::NotFoundPage;

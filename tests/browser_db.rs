@@ -1,0 +1,41 @@
+//! The browser layer's IndexedDB store, run in headless Chromium
+//! (`cargo test --target wasm32-unknown-unknown`).
+#![cfg(target_arch = "wasm32")]
+
+use rumbo::platform::db::{Db, SETTINGS, schema_version};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Sample {
+    name: String,
+    count: u32,
+}
+
+#[wasm_bindgen_test]
+async fn a_value_put_survives_closing_and_reopening_the_database() {
+    let name = "test-put-reopen";
+    let db = Db::open_named(name).await.expect("open");
+    assert!(db.store_names().contains(&SETTINGS.to_string()));
+    let value = Sample { name: "Ñandú ficticio".into(), count: 3 };
+    db.put(SETTINGS, "sample", &value).await.expect("put");
+    db.close();
+
+    let db = Db::open_named(name).await.expect("reopen");
+    let read: Option<Sample> = db.get(SETTINGS, "sample").await.expect("get");
+    assert_eq!(read, Some(value));
+    assert_eq!(schema_version(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn missing_and_deleted_keys_read_as_none() {
+    let db = Db::open_named("test-delete").await.expect("open");
+    let none: Option<Sample> = db.get(SETTINGS, "never-written").await.expect("get");
+    assert_eq!(none, None);
+    db.put(SETTINGS, "gone", &Sample { name: "x".into(), count: 1 }).await.expect("put");
+    db.delete(SETTINGS, "gone").await.expect("delete");
+    let gone: Option<Sample> = db.get(SETTINGS, "gone").await.expect("get");
+    assert_eq!(gone, None);
+}
