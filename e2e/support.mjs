@@ -14,9 +14,9 @@ const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 export const DIST = process.env.RUMBO_DIST || join(here, "..", "dist");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
-/** Starts the static server on a free port and Chromium; returns both and a closer. */
-export async function launch() {
-  const server = await startServer({ dir: DIST, port: 0 });
+/** Starts the static server (on dist/ or `dir`) on a free port and Chromium. */
+export async function launch({ dir = DIST } = {}) {
+  const server = await startServer({ dir, port: 0 });
   const { port } = server.address();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -2,4 +2,6 @@
 //! stay in [`crate::core`]. Tested in headless Chromium with `wasm-bindgen-test`.
 
 pub mod db;
+pub mod network;
 pub mod preferences;
+pub mod service_worker;

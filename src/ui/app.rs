@@ -3,6 +3,7 @@
 use crate::ui::language::provide_language;
 use crate::ui::pages::{AboutPage, AssessmentPage, DirectoryPage, HomePage, NotFoundPage};
 use crate::ui::shell::{Footer, Header};
+use crate::ui::status::StatusNotices;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Header />
+            <StatusNotices />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />

@@ -10,5 +10,6 @@ mod language;
 mod page;
 mod pages;
 mod shell;
+mod status;
 
 pub use app::App;

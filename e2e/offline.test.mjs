@@ -1,0 +1,80 @@
+// Offline once loaded: the service worker precaches the shell, so after one visit the
+// app reloads and deep links open with no network; a new build is offered, not forced.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DIST, launch, openPage, visit } from "./support.mjs";
+
+let env;
+let copy;
+before(async () => {
+  // A private copy of dist/, so one test can publish a "new build" without touching dist/.
+  copy = mkdtempSync(join(tmpdir(), "rumbo-dist-"));
+  cpSync(DIST, copy, { recursive: true });
+  env = await launch({ dir: copy });
+});
+after(async () => {
+  await env?.close();
+  rmSync(copy, { recursive: true, force: true });
+});
+
+async function controlledByServiceWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+}
+
+test("after one visit the home page and deep links load with no network", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/");
+  await controlledByServiceWorker(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator("main h1", { hasText: "Información veraz" }).waitFor();
+  await page.locator(".status-offline").waitFor();
+
+  for (const [path, heading] of [["/acerca-de", "Acerca de Rumbo"], ["/directorio", "Directorio de contactos"], ["/opciones", "¿Cuáles son mis opciones?"]]) {
+    await page.goto(env.base + path);
+    await page.locator("main h1", { hasText: heading }).waitFor();
+  }
+  await context.setOffline(false);
+  await page.locator(".status-offline").waitFor({ state: "detached" });
+  assert.deepEqual(page.errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED")), []);
+  await context.close();
+});
+
+test("a new build waits until the person chooses to update, then takes over", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/");
+  await controlledByServiceWorker(page);
+  const before = await page.evaluate(() => caches.keys());
+
+  // Publish a "new build": same files, another version in sw.js.
+  const swPath = join(copy, "sw.js");
+  const original = readFileSync(swPath, "utf8");
+  writeFileSync(swPath, original.replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1next"'));
+  try {
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const update = page.getByRole("button", { name: "Actualizar" });
+    await update.waitFor();
+    // The new build has precached beside the old one, which still serves the page.
+    const waiting = await page.evaluate(() => caches.keys());
+    assert.equal(waiting.length, 2, `both builds cached while waiting: ${waiting}`);
+    assert.ok(waiting.includes(before[0]));
+
+    await Promise.all([page.waitForEvent("load"), update.click()]);
+    await page.locator("main h1").waitFor();
+    const after = await page.evaluate(() => caches.keys());
+    assert.equal(after.length, 1, `old caches removed: ${after}`);
+    assert.match(after[0], /next$/);
+  } finally {
+    writeFileSync(swPath, original);
+  }
+  await context.close();
+});
