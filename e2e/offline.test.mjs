@@ -78,3 +78,22 @@ test("a new build waits until the person chooses to update, then takes over", as
   }
   await context.close();
 });
+
+test("the app is installable: a web app manifest with the icons browsers ask for", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/");
+  const href = await page.getAttribute("link[rel=manifest]", "href");
+  const manifest = await (await page.request.get(env.base + href)).json();
+  assert.equal(manifest.start_url, "/");
+  assert.equal(manifest.display, "standalone");
+  assert.equal(manifest.lang, "es");
+  assert.ok(manifest.translations.en.name);
+  const sizes = manifest.icons.map((icon) => `${icon.sizes}:${icon.purpose}`);
+  for (const wanted of ["192x192:any", "512x512:any", "512x512:maskable"]) assert.ok(sizes.includes(wanted), wanted);
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(env.base + icon.src);
+    assert.equal(response.status(), 200, icon.src);
+    assert.equal(response.headers()["content-type"], icon.type, icon.src);
+  }
+  await context.close();
+});
