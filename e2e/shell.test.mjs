@@ -46,6 +46,17 @@ test("switching to English changes the page, sets <html lang> and survives a rel
   await context.close();
 });
 
+test("the app asks nothing of any other origin and sets no cookie", async () => {
+  const { context, page } = await openPage(env.browser);
+  const origins = new Set();
+  page.on("request", (request) => origins.add(new URL(request.url()).origin));
+  for (const route of ROUTES) await visit(page, env.base, route.path);
+  await page.getByRole("button", { name: "English" }).click();
+  assert.deepEqual([...origins], [env.base]);
+  assert.deepEqual(await context.cookies(), []);
+  await context.close();
+});
+
 test("a deep link to every route loads directly, with the right heading", async () => {
   const { context, page } = await openPage(env.browser);
   for (const route of ROUTES) {
