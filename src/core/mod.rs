@@ -4,3 +4,4 @@
 //! module compiles and is tested on the host in seconds.
 
 pub mod lang;
+pub mod qr;

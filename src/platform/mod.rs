@@ -5,3 +5,4 @@ pub mod db;
 pub mod network;
 pub mod preferences;
 pub mod service_worker;
+pub mod speech;

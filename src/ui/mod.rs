@@ -11,5 +11,6 @@ mod page;
 mod pages;
 mod shell;
 mod status;
+pub mod widgets;
 
 pub use app::App;

@@ -1,0 +1,33 @@
+//! Reading text aloud with the Web Speech API, for people who read little. Where the
+//! browser has no speech synthesis (or no voice for the language) it does nothing.
+
+use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance};
+
+fn synthesis() -> Option<SpeechSynthesis> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::has(&window, &"speechSynthesis".into()).ok()?.then(|| window.speech_synthesis().ok()).flatten()
+}
+
+/// Whether reading aloud can work here at all.
+pub fn is_available() -> bool {
+    synthesis().is_some()
+}
+
+/// Reads `text` in the language `lang` (a BCP 47 code such as "es" or "en"), replacing
+/// whatever was being read.
+pub fn speak(text: &str, lang: &str) {
+    let Some(synthesis) = synthesis() else { return };
+    let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text) else { return };
+    utterance.set_lang(lang);
+    // A little slower than the default helps people who are not used to synthetic voices.
+    utterance.set_rate(0.9);
+    synthesis.cancel();
+    synthesis.speak(&utterance);
+}
+
+/// Stops reading, for instance when the person leaves the page or the kiosk resets.
+pub fn stop() {
+    if let Some(synthesis) = synthesis() {
+        synthesis.cancel();
+    }
+}

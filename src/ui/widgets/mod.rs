@@ -1,0 +1,4 @@
+//! Small components several pages share.
+
+pub mod qr_code;
+pub mod read_aloud;

@@ -1,0 +1,28 @@
+//! A "read aloud" button: reads the given text in the current language. Hidden where
+//! the browser cannot speak, so nobody presses a button that does nothing.
+
+use crate::platform::speech;
+use crate::ui::i18n::{t, use_i18n};
+use crate::ui::language::lang_of;
+use leptos::prelude::*;
+
+#[component]
+pub fn ReadAloud(
+    /// What to read, built when the button is pressed (so it is in the current language).
+    text: Callback<(), String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    on_cleanup(speech::stop);
+    speech::is_available().then(|| {
+        view! {
+            <button
+                type="button"
+                class="button button-small read-aloud"
+                on:click=move |_| speech::speak(&text.run(()), lang_of(i18n.get_locale_untracked()).code())
+            >
+                <span aria-hidden="true">"🔊 "</span>
+                {t!(i18n, read_aloud)}
+            </button>
+        }
+    })
+}
