@@ -39,3 +39,26 @@ async fn missing_and_deleted_keys_read_as_none() {
     let gone: Option<Sample> = db.get(SETTINGS, "gone").await.expect("get");
     assert_eq!(gone, None);
 }
+
+mod content {
+    use super::*;
+    use rumbo::platform::data_store::{self, StoredContent};
+    use std::collections::BTreeMap;
+
+    fn content(version: &str) -> StoredContent {
+        let mut files = BTreeMap::new();
+        files.insert("directory.json".to_string(), format!("{{\"v\":\"{version}\"}}"));
+        StoredContent { manifest: format!("manifest {version}"), files, saved_at_ms: 1.0 }
+    }
+
+    #[wasm_bindgen_test]
+    async fn stored_content_is_empty_at_first_then_replaced_whole() {
+        let db = Db::open_named("test-content").await.expect("open");
+        assert_eq!(data_store::load(&db).await.expect("load"), None);
+        data_store::replace(&db, &content("1")).await.expect("store v1");
+        data_store::replace(&db, &content("2")).await.expect("store v2");
+        db.close();
+        let db = Db::open_named("test-content").await.expect("reopen");
+        assert_eq!(data_store::load(&db).await.expect("load"), Some(content("2")));
+    }
+}

@@ -18,11 +18,16 @@ pub const DB_NAME: &str = "rumbo";
 /// Key-value settings that are not needed before the first paint.
 pub const SETTINGS: &str = "settings";
 
+/// The content (manifest and data files) last verified, under one key, so replacing
+/// it is a single write: a new version is swapped in whole or not at all.
+pub const DATASETS: &str = "datasets";
+
 /// One step per schema version: `MIGRATIONS[n]` takes version `n` to `n + 1`.
 const MIGRATIONS: &[fn(&Database) -> indexed_db_futures::Result<()>] = &[
-    // 0 → 1: the settings store.
+    // 0 → 1: settings and the verified content.
     |db| {
         db.create_object_store(SETTINGS).build()?;
+        db.create_object_store(DATASETS).build()?;
         Ok(())
     },
 ];

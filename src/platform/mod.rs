@@ -1,6 +1,7 @@
 //! The thin browser layer: everything that touches `web-sys`, kept small so the rules
 //! stay in [`crate::core`]. Tested in headless Chromium with `wasm-bindgen-test`.
 
+pub mod data_store;
 pub mod db;
 pub mod network;
 pub mod preferences;
