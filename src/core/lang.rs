@@ -79,6 +79,11 @@ impl Text {
             .unwrap_or("")
     }
 
+    /// Whether no language has any wording.
+    pub fn is_empty(&self) -> bool {
+        self.0.values().all(|t| t.trim().is_empty())
+    }
+
     /// Whether the text has non-blank wording in `code` itself (no fallback).
     pub fn has(&self, code: &str) -> bool {
         self.0.get(code).is_some_and(|t| !t.trim().is_empty())

@@ -3,5 +3,11 @@
 //! Nothing here may depend on `web-sys`, `leptos` or any other browser crate, so the whole
 //! module compiles and is tested on the host in seconds.
 
+pub mod answers;
+pub mod assessment;
+pub mod condition;
+pub mod directory;
 pub mod lang;
+pub mod manifest;
+pub mod problem;
 pub mod qr;

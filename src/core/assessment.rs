@@ -1,0 +1,196 @@
+//! The self-assessment as data (the file `assessment.json`): questions, each asked only
+//! when its `show_if` holds, and outcomes — the options a person may have — each shown
+//! when its `applies_if` holds. Learned from GOV.UK Smart Answers' outcome-centric
+//! flows: the logic lives beside the content it decides, and the engine
+//! ([`crate::core::engine`]) only walks it.
+
+use crate::core::condition::Condition;
+use crate::core::lang::Text;
+use crate::core::problem::{Problem, parse_json};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    /// Bumped whenever questions or options change meaning, so a share link made with
+    /// an older flow is recognised instead of being read wrongly.
+    pub version: u32,
+    /// Questions in the order they are asked.
+    pub questions: Vec<Question>,
+    pub outcomes: Vec<Outcome>,
+}
+
+impl Flow {
+    pub const FILE: &'static str = "assessment.json";
+
+    pub fn from_json(bytes: &[u8]) -> Result<Flow, Problem> {
+        parse_json(Self::FILE, bytes)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn outcome(&self, id: &str) -> Option<&Outcome> {
+        self.outcomes.iter().find(|o| o.id == id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub prompt: Text,
+    /// A short "why we ask", shown under the question.
+    pub why: Text,
+    /// The answers to choose from (single and multiple choice).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    /// Bounds of a number question, both included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// Absent: always asked. May only read questions asked before this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+}
+
+impl Question {
+    pub fn option(&self, id: &str) -> Option<&Choice> {
+        self.options.iter().find(|o| o.id == id)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    SingleChoice,
+    MultipleChoice,
+    Number,
+    /// A country and, for some countries, a region (state, department).
+    Place,
+}
+
+impl QuestionKind {
+    pub const ALL: [QuestionKind; 4] =
+        [QuestionKind::SingleChoice, QuestionKind::MultipleChoice, QuestionKind::Number, QuestionKind::Place];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            QuestionKind::SingleChoice => "single_choice",
+            QuestionKind::MultipleChoice => "multiple_choice",
+            QuestionKind::Number => "number",
+            QuestionKind::Place => "place",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub label: Text,
+}
+
+/// One option a person may have, with everything needed to act on it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub id: String,
+    pub title: Text,
+    /// What it is, in two or three plain sentences.
+    pub summary: Text,
+    /// Absent: shown to everyone (the risks of irregular migration, spotting fraud).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<Condition>,
+    /// Lower comes first. Protection for people in danger has the lowest.
+    pub rank: u32,
+    /// The questions whose answers explain why it is shown ("because you said …").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explained_by: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requirements: Vec<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Text>,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub cost: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Text>,
+    /// Directory entries with any of these tags are shown as contacts for it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub directory_tags: Vec<String>,
+    pub sources: Vec<Source>,
+    /// The date the content was last reviewed against its sources, `YYYY-MM-DD`.
+    pub reviewed_on: String,
+}
+
+/// An official source for an outcome's facts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: Text,
+    /// An `https:` address.
+    pub url: String,
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A small fictitious flow for tests across the core.
+    pub(crate) const TEST_FLOW: &str = r#"{
+      "version": 1,
+      "questions": [
+        {"id":"age","kind":"single_choice","prompt":{"es":"Edad","en":"Age"},"why":{"es":"x","en":"x"},
+         "options":[{"id":"under_18","label":{"es":"Menos de 18","en":"Under 18"}},{"id":"adult","label":{"es":"18 o más","en":"18 or more"}}]},
+        {"id":"documents","kind":"multiple_choice","prompt":{"es":"Documentos","en":"Documents"},"why":{"es":"x","en":"x"},
+         "options":[{"id":"dpi","label":{"es":"DPI","en":"DPI"}},{"id":"passport","label":{"es":"Pasaporte","en":"Passport"}}],
+         "show_if":{"equals":{"question":"age","option":"adult"}}},
+        {"id":"years","kind":"number","min":0,"max":60,"prompt":{"es":"Años","en":"Years"},"why":{"es":"x","en":"x"},
+         "show_if":{"equals":{"question":"age","option":"adult"}}},
+        {"id":"home","kind":"place","prompt":{"es":"Dónde","en":"Where"},"why":{"es":"x","en":"x"}}
+      ],
+      "outcomes": [
+        {"id":"work","title":{"es":"Trabajo","en":"Work"},"summary":{"es":"s","en":"s"},"rank":2,
+         "applies_if":{"all":[{"equals":{"question":"age","option":"adult"}},{"in_range":{"question":"years","min":1,"max":60}}]},
+         "explained_by":["age","years"],"sources":[],"reviewed_on":"2026-01-01"},
+        {"id":"young","title":{"es":"Joven","en":"Young"},"summary":{"es":"s","en":"s"},"rank":1,
+         "applies_if":{"equals":{"question":"age","option":"under_18"}},"explained_by":["age"],"sources":[],"reviewed_on":"2026-01-01"},
+        {"id":"fraud","title":{"es":"Fraude","en":"Fraud"},"summary":{"es":"s","en":"s"},"rank":9,"sources":[],"reviewed_on":"2026-01-01"}
+      ]
+    }"#;
+
+    pub(crate) fn test_flow() -> Flow {
+        Flow::from_json(TEST_FLOW.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn the_test_flow_parses_with_lookups() {
+        let flow = test_flow();
+        assert_eq!(flow.question("documents").unwrap().kind, QuestionKind::MultipleChoice);
+        assert!(flow.question("age").unwrap().option("adult").is_some());
+        assert!(flow.outcome("fraud").unwrap().applies_if.is_none());
+        assert!(flow.question("nope").is_none());
+    }
+
+    #[test]
+    fn conditions_are_type_checked_against_the_questions() {
+        let flow = test_flow();
+        let check = |json: &str| {
+            let c: Condition = serde_json::from_str(json).unwrap();
+            c.check(&flow, "x").into_iter().map(|p| p.message.get_code("en").to_string()).collect::<Vec<_>>()
+        };
+        assert!(check(r#"{"equals":{"question":"age","option":"adult"}}"#).is_empty());
+        assert!(check(r#"{"equals":{"question":"agee","option":"adult"}}"#)[0].contains("does not exist"));
+        assert!(check(r#"{"equals":{"question":"age","option":"elderly"}}"#)[0].contains("has no option"));
+        assert!(check(r#"{"equals":{"question":"documents","option":"dpi"}}"#)[0].contains("does not suit"));
+        assert!(check(r#"{"includes":{"question":"age","option":"adult"}}"#)[0].contains("does not suit"));
+        assert!(check(r#"{"in_range":{"question":"age","min":1,"max":2}}"#)[0].contains("does not suit"));
+        assert!(check(r#"{"in_range":{"question":"years","min":5,"max":2}}"#)[0].contains("greater than"));
+        assert!(check(r#"{"one_of":{"question":"age","options":["adult","x","y"]}}"#).len() == 2);
+        let nested = check(r#"{"all":[{"answered":"home"},{"not":{"equals":{"question":"zzz","option":"a"}}}]}"#);
+        assert_eq!(nested.len(), 1);
+    }
+}

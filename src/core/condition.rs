@@ -1,0 +1,210 @@
+//! Conditions: the small typed expression tree that decides which questions are asked
+//! (`show_if`) and which outcomes apply (`applies_if`).
+//!
+//! In the data files a condition is a JSON object with one key:
+//! `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}`,
+//! `{"equals": {"question": "age", "option": "18_24"}}`,
+//! `{"one_of": {"question": "age", "options": ["18_24", "25_40"]}}`,
+//! `{"includes": {"question": "documents", "option": "dpi"}}` (multiple choice),
+//! `{"in_range": {"question": "years", "min": 1, "max": 5}}` (number, both ends included),
+//! `{"answered": "question"}`.
+//! A condition about an unanswered question is false, so an outcome never applies on
+//! the strength of something the person was not asked.
+
+use crate::core::answers::{Answer, Answers};
+use crate::core::assessment::{Flow, QuestionKind};
+use crate::core::problem::Problem;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+    Equals { question: String, option: String },
+    OneOf { question: String, options: Vec<String> },
+    Includes { question: String, option: String },
+    InRange { question: String, min: i64, max: i64 },
+    Answered(String),
+}
+
+impl Condition {
+    /// Whether the condition holds for these answers.
+    pub fn eval(&self, answers: &Answers) -> bool {
+        match self {
+            Condition::All(parts) => parts.iter().all(|c| c.eval(answers)),
+            Condition::Any(parts) => parts.iter().any(|c| c.eval(answers)),
+            Condition::Not(inner) => !inner.eval(answers),
+            Condition::Equals { question, option } => {
+                matches!(answers.get(question), Some(Answer::Choice(chosen)) if chosen == option)
+            }
+            Condition::OneOf { question, options } => {
+                matches!(answers.get(question), Some(Answer::Choice(chosen)) if options.contains(chosen))
+            }
+            Condition::Includes { question, option } => {
+                matches!(answers.get(question), Some(Answer::Choices(ticked)) if ticked.contains(option))
+            }
+            Condition::InRange { question, min, max } => {
+                matches!(answers.get(question), Some(Answer::Number(n)) if min <= n && n <= max)
+            }
+            Condition::Answered(question) => answers.is_answered(question),
+        }
+    }
+
+    /// Every question id the condition reads, in order, repeated as written.
+    pub fn questions(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_questions(&mut out);
+        out
+    }
+
+    fn collect_questions<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Condition::All(parts) | Condition::Any(parts) => parts.iter().for_each(|c| c.collect_questions(out)),
+            Condition::Not(inner) => inner.collect_questions(out),
+            Condition::Equals { question, .. }
+            | Condition::OneOf { question, .. }
+            | Condition::Includes { question, .. }
+            | Condition::InRange { question, .. }
+            | Condition::Answered(question) => out.push(question),
+        }
+    }
+
+    /// Type-checks the condition against the flow's questions: every question exists,
+    /// every option belongs to it, and each test suits the question's kind. `at` is the
+    /// condition's place in the file, for the messages.
+    pub fn check(&self, flow: &Flow, at: &str) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        self.check_into(flow, at, &mut problems);
+        problems
+    }
+
+    fn check_into(&self, flow: &Flow, at: &str, problems: &mut Vec<Problem>) {
+        let mut expect = |question: &str, kinds: &[QuestionKind], options: &[&String], test: &str| {
+            let Some(q) = flow.question(question) else {
+                problems.push(Problem::new(
+                    at,
+                    &format!("la condición «{test}» nombra una pregunta que no existe: «{question}»"),
+                    &format!("the «{test}» condition names a question that does not exist: «{question}»"),
+                ));
+                return;
+            };
+            if !kinds.contains(&q.kind) {
+                problems.push(Problem::new(
+                    at,
+                    &format!("la condición «{test}» no sirve para la pregunta «{question}», que es de tipo «{}»", q.kind.code()),
+                    &format!("the «{test}» condition does not suit question «{question}», which is of kind «{}»", q.kind.code()),
+                ));
+                return;
+            }
+            for option in options {
+                if q.option(option).is_none() {
+                    problems.push(Problem::new(
+                        at,
+                        &format!("la pregunta «{question}» no tiene la opción «{option}»"),
+                        &format!("question «{question}» has no option «{option}»"),
+                    ));
+                }
+            }
+        };
+        match self {
+            Condition::All(parts) | Condition::Any(parts) => {
+                for (i, part) in parts.iter().enumerate() {
+                    part.check_into(flow, &format!("{at}[{i}]"), problems);
+                }
+            }
+            Condition::Not(inner) => inner.check_into(flow, at, problems),
+            Condition::Equals { question, option } => {
+                expect(question, &[QuestionKind::SingleChoice], &[option], "equals")
+            }
+            Condition::OneOf { question, options } => {
+                expect(question, &[QuestionKind::SingleChoice], &options.iter().collect::<Vec<_>>(), "one_of")
+            }
+            Condition::Includes { question, option } => {
+                expect(question, &[QuestionKind::MultipleChoice], &[option], "includes")
+            }
+            Condition::InRange { question, min, max } => {
+                expect(question, &[QuestionKind::Number], &[], "in_range");
+                if min > max {
+                    problems.push(Problem::new(
+                        at,
+                        &format!("«in_range»: el mínimo {min} es mayor que el máximo {max}"),
+                        &format!("«in_range»: the minimum {min} is greater than the maximum {max}"),
+                    ));
+                }
+            }
+            Condition::Answered(question) => expect(question, &QuestionKind::ALL, &[], "answered"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn answers() -> Answers {
+        let mut a = Answers::default();
+        a.set("age", Answer::Choice("25_40".into()));
+        a.set("documents", Answer::Choices(BTreeSet::from(["dpi".to_string()])));
+        a.set("years", Answer::Number(3));
+        a
+    }
+
+    fn parse(json: &str) -> Condition {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn leaf_tests_hold_only_for_matching_answers() {
+        let a = answers();
+        assert!(parse(r#"{"equals":{"question":"age","option":"25_40"}}"#).eval(&a));
+        assert!(!parse(r#"{"equals":{"question":"age","option":"18_24"}}"#).eval(&a));
+        assert!(parse(r#"{"one_of":{"question":"age","options":["18_24","25_40"]}}"#).eval(&a));
+        assert!(parse(r#"{"includes":{"question":"documents","option":"dpi"}}"#).eval(&a));
+        assert!(!parse(r#"{"includes":{"question":"documents","option":"passport"}}"#).eval(&a));
+        assert!(parse(r#"{"in_range":{"question":"years","min":3,"max":3}}"#).eval(&a));
+        assert!(!parse(r#"{"in_range":{"question":"years","min":4,"max":10}}"#).eval(&a));
+        assert!(parse(r#"{"answered":"years"}"#).eval(&a));
+    }
+
+    #[test]
+    fn unanswered_questions_make_every_leaf_false() {
+        let none = Answers::default();
+        for json in [
+            r#"{"equals":{"question":"age","option":"25_40"}}"#,
+            r#"{"includes":{"question":"documents","option":"dpi"}}"#,
+            r#"{"in_range":{"question":"years","min":0,"max":99}}"#,
+            r#"{"answered":"age"}"#,
+        ] {
+            assert!(!parse(json).eval(&none), "{json}");
+        }
+    }
+
+    #[test]
+    fn all_any_not_combine_as_logic_says() {
+        let a = answers();
+        let t = r#"{"answered":"age"}"#;
+        let f = r#"{"answered":"missing"}"#;
+        let all = |x: &str, y: &str| parse(&format!(r#"{{"all":[{x},{y}]}}"#)).eval(&a);
+        let any = |x: &str, y: &str| parse(&format!(r#"{{"any":[{x},{y}]}}"#)).eval(&a);
+        assert_eq!([all(t, t), all(t, f), all(f, t), all(f, f)], [true, false, false, false]);
+        assert_eq!([any(t, t), any(t, f), any(f, t), any(f, f)], [true, true, true, false]);
+        assert!(!parse(&format!(r#"{{"not":{t}}}"#)).eval(&a));
+        assert!(parse(r#"{"all":[]}"#).eval(&a), "an empty all is true");
+        assert!(!parse(r#"{"any":[]}"#).eval(&a), "an empty any is false");
+    }
+
+    #[test]
+    fn questions_lists_every_question_read() {
+        let c = parse(r#"{"all":[{"equals":{"question":"a","option":"x"}},{"not":{"answered":"b"}}]}"#);
+        assert_eq!(c.questions(), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn a_misspelt_condition_is_refused_at_parse() {
+        assert!(serde_json::from_str::<Condition>(r#"{"equal":{"question":"a","option":"x"}}"#).is_err());
+        assert!(serde_json::from_str::<Condition>(r#"{"equals":{"question":"a","opton":"x"}}"#).is_err());
+    }
+}

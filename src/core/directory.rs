@@ -1,0 +1,368 @@
+//! The directory's records, shaped after Open Referral's Human Services Data
+//! Specification (HSDS 3) where it fits: an organisation or office, the services it
+//! offers, where it is, how to reach it, when it is open, whom it serves, and when and
+//! where each fact was checked.
+//!
+//! Unknown facts are absent (`None`, empty list), never a plausible placeholder, and the
+//! fields still to check are named in `to_verify` for the centre's staff.
+
+use crate::core::lang::Text;
+use crate::core::problem::{Problem, parse_json};
+use serde::{Deserialize, Serialize};
+
+/// The file `directory.json`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Directory {
+    pub entries: Vec<Entry>,
+}
+
+impl Directory {
+    pub const FILE: &'static str = "directory.json";
+
+    pub fn from_json(bytes: &[u8]) -> Result<Directory, Problem> {
+        parse_json(Self::FILE, bytes)
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+}
+
+/// One place or line a person can turn to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Stable identifier, lowercase with dashes (`consulado-los-angeles`); used in links.
+    pub id: String,
+    pub name: Text,
+    /// Other names people search by ("Xela" for Quetzaltenango, "OIM", "IOM").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub kind: Kind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<Service>,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    pub address: Address,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<Phone>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// An `https:` address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Hours>,
+    /// Languages spoken, as ISO 639-3 codes (`spa`, `eng`, `quc`, `mam`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    /// Where its people come from: for a consulate, the states or regions it serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service_area: Vec<Area>,
+    #[serde(default)]
+    pub status: Status,
+    /// A short notice shown above everything else ("appointments moved to …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alert: Option<Text>,
+    /// Labels the assessment's outcomes use to pick contacts (`temporary-work`, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The date the entry was last checked against its source, `YYYY-MM-DD`.
+    pub verified_on: String,
+    /// Where the facts were read: an `https:` address or a citation.
+    pub source: String,
+    /// Fields known to be missing or unchecked, for the staff's "to verify" list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub to_verify: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Consulate,
+    Embassy,
+    ResourceCentre,
+    GovernmentOffice,
+    CommunityOrganisation,
+    LegalAid,
+    Hotline,
+    InternationalOrganisation,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 8] = [
+        Kind::Consulate,
+        Kind::Embassy,
+        Kind::ResourceCentre,
+        Kind::GovernmentOffice,
+        Kind::CommunityOrganisation,
+        Kind::LegalAid,
+        Kind::Hotline,
+        Kind::InternationalOrganisation,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Consulate => "consulate",
+            Kind::Embassy => "embassy",
+            Kind::ResourceCentre => "resource_centre",
+            Kind::GovernmentOffice => "government_office",
+            Kind::CommunityOrganisation => "community_organisation",
+            Kind::LegalAid => "legal_aid",
+            Kind::Hotline => "hotline",
+            Kind::InternationalOrganisation => "international_organisation",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn label(self) -> Text {
+        let (es, en) = match self {
+            Kind::Consulate => ("Consulado", "Consulate"),
+            Kind::Embassy => ("Embajada", "Embassy"),
+            Kind::ResourceCentre => ("Centro de recursos", "Resource centre"),
+            Kind::GovernmentOffice => ("Oficina de gobierno", "Government office"),
+            Kind::CommunityOrganisation => ("Organización comunitaria", "Community organisation"),
+            Kind::LegalAid => ("Asesoría legal", "Legal aid"),
+            Kind::Hotline => ("Línea de ayuda", "Hotline"),
+            Kind::InternationalOrganisation => ("Organismo internacional", "International organisation"),
+        };
+        Text::new(es, en)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    Passport,
+    Dpi,
+    ConsularId,
+    Protection,
+    LegalAdvice,
+    LabourRights,
+    TemporaryWorkProgramme,
+    SkillsCertification,
+    Training,
+    Employment,
+    Reintegration,
+    PsychosocialSupport,
+    Shelter,
+    Information,
+}
+
+impl Service {
+    pub const ALL: [Service; 14] = [
+        Service::Passport,
+        Service::Dpi,
+        Service::ConsularId,
+        Service::Protection,
+        Service::LegalAdvice,
+        Service::LabourRights,
+        Service::TemporaryWorkProgramme,
+        Service::SkillsCertification,
+        Service::Training,
+        Service::Employment,
+        Service::Reintegration,
+        Service::PsychosocialSupport,
+        Service::Shelter,
+        Service::Information,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Service::Passport => "passport",
+            Service::Dpi => "dpi",
+            Service::ConsularId => "consular_id",
+            Service::Protection => "protection",
+            Service::LegalAdvice => "legal_advice",
+            Service::LabourRights => "labour_rights",
+            Service::TemporaryWorkProgramme => "temporary_work_programme",
+            Service::SkillsCertification => "skills_certification",
+            Service::Training => "training",
+            Service::Employment => "employment",
+            Service::Reintegration => "reintegration",
+            Service::PsychosocialSupport => "psychosocial_support",
+            Service::Shelter => "shelter",
+            Service::Information => "information",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Service> {
+        Service::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn label(self) -> Text {
+        let (es, en) = match self {
+            Service::Passport => ("Pasaporte", "Passport"),
+            Service::Dpi => ("DPI", "DPI (national ID)"),
+            Service::ConsularId => ("Identificación consular", "Consular ID"),
+            Service::Protection => ("Protección", "Protection"),
+            Service::LegalAdvice => ("Asesoría legal", "Legal advice"),
+            Service::LabourRights => ("Derechos laborales", "Labour rights"),
+            Service::TemporaryWorkProgramme => ("Trabajo temporal en el extranjero", "Temporary work abroad"),
+            Service::SkillsCertification => ("Certificación de competencias", "Skills certification"),
+            Service::Training => ("Capacitación", "Training"),
+            Service::Employment => ("Empleo", "Employment"),
+            Service::Reintegration => ("Reintegración", "Reintegration"),
+            Service::PsychosocialSupport => ("Apoyo psicosocial", "Psychosocial support"),
+            Service::Shelter => ("Albergue", "Shelter"),
+            Service::Information => ("Información", "Information"),
+        };
+        Text::new(es, en)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// State, department or province, as people write it ("Texas", "Quetzaltenango").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    /// ISO 3166-1 alpha-2 (`GT`, `US`, `MX`).
+    pub country: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    pub latitude: f64,
+    pub longitude: f64,
+    /// Whether the point is the building or only the city: distances from a city
+    /// centre are shown as approximate.
+    pub precision: Precision,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Exact,
+    City,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    /// E.164: `+` and 8 to 15 digits, no spaces.
+    pub number: String,
+    #[serde(default)]
+    pub kind: PhoneKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhoneKind {
+    #[default]
+    Voice,
+    Whatsapp,
+    Sms,
+}
+
+/// Weekly opening hours in the entry's own time zone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hours {
+    /// IANA name, e.g. `America/Guatemala`, `America/Los_Angeles`.
+    pub time_zone: String,
+    pub weekly: Vec<Opening>,
+}
+
+/// One opening on one day of the week (a day may have several: morning and afternoon).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opening {
+    pub day: Weekday,
+    /// `HH:MM`, 24-hour clock.
+    pub opens: String,
+    pub closes: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+/// A country, or a region of it, that an office serves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// Absent: the whole country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Active,
+    TemporarilyClosed,
+    Defunct,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{"entries":[{"id":"centro-ficticio","name":{"es":"Centro Ficticio","en":"Fictitious Centre"},
+        "kind":"resource_centre","address":{"country":"GT","city":"Quetzaltenango"},
+        "verified_on":"2026-01-01","source":"https://example.org/ficticio"}]}"#;
+
+    #[test]
+    fn a_minimal_entry_parses_with_safe_defaults() {
+        let directory = Directory::from_json(MINIMAL.as_bytes()).unwrap();
+        let entry = directory.entry("centro-ficticio").unwrap();
+        assert_eq!(entry.status, Status::Active);
+        assert!(entry.phones.is_empty() && entry.location.is_none() && entry.hours.is_none());
+        assert_eq!(entry.kind, Kind::ResourceCentre);
+    }
+
+    #[test]
+    fn serialising_skips_what_is_unknown_and_round_trips() {
+        let directory = Directory::from_json(MINIMAL.as_bytes()).unwrap();
+        let json = serde_json::to_string(&directory).unwrap();
+        assert!(!json.contains("phones") && !json.contains("null"), "{json}");
+        assert_eq!(Directory::from_json(json.as_bytes()).unwrap(), directory);
+    }
+
+    #[test]
+    fn codes_and_labels_cover_every_kind_and_service() {
+        for kind in Kind::ALL {
+            assert_eq!(Kind::from_code(kind.code()), Some(kind));
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.code()));
+            assert!(kind.label().has("es") && kind.label().has("en"));
+        }
+        for service in Service::ALL {
+            assert_eq!(Service::from_code(service.code()), Some(service));
+            assert_eq!(serde_json::to_string(&service).unwrap(), format!("\"{}\"", service.code()));
+        }
+    }
+
+    #[test]
+    fn an_unknown_kind_is_a_problem_naming_the_entry() {
+        let bad = MINIMAL.replace("resource_centre", "spaceport");
+        let problem = Directory::from_json(bad.as_bytes()).unwrap_err();
+        assert!(problem.path.contains("entries[0].kind"), "{}", problem.path);
+    }
+}

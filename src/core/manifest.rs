@@ -1,0 +1,128 @@
+//! The data manifest (`manifest.json`): which content version is published and the
+//! SHA-256 and size of every data file, so the app can tell a newer version, refuse a
+//! file that was cut or altered in transit, and never replace good data with bad.
+
+use crate::core::problem::{Problem, parse_json};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The manifest format this build understands. A manifest with a higher number was
+/// written for a newer app: it is refused (the person keeps their data) rather than
+/// misread.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub schema_version: u32,
+    /// Increases with every publication; the app takes a manifest only if it is higher
+    /// than the one it has.
+    pub content_version: u64,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: String,
+    pub files: Vec<FileEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileEntry {
+    /// File name beside the manifest, e.g. `directory.json`.
+    pub name: String,
+    /// Lowercase hex SHA-256 of the file's bytes.
+    pub sha256: String,
+    pub bytes: u64,
+}
+
+impl Manifest {
+    pub const FILE: &'static str = "manifest.json";
+
+    /// Parses a manifest and refuses one written for a newer app.
+    pub fn from_json(bytes: &[u8]) -> Result<Manifest, Problem> {
+        let manifest: Manifest = parse_json(Self::FILE, bytes)?;
+        if manifest.schema_version > SCHEMA_VERSION {
+            return Err(Problem::new(
+                format!("{}: schema_version", Self::FILE),
+                &format!("los datos son para una versión más nueva de Rumbo (formato {}); actualice la aplicación", manifest.schema_version),
+                &format!("the data is for a newer version of Rumbo (format {}); update the app", manifest.schema_version),
+            ));
+        }
+        Ok(manifest)
+    }
+
+    pub fn file(&self, name: &str) -> Option<&FileEntry> {
+        self.files.iter().find(|f| f.name == name)
+    }
+
+    /// A manifest describing `files` (name and bytes), as the staff's tool writes it.
+    pub fn describe(content_version: u64, date: &str, files: &[(&str, &[u8])]) -> Manifest {
+        Manifest {
+            schema_version: SCHEMA_VERSION,
+            content_version,
+            date: date.to_string(),
+            files: files
+                .iter()
+                .map(|(name, bytes)| FileEntry { name: name.to_string(), sha256: sha256_hex(bytes), bytes: bytes.len() as u64 })
+                .collect(),
+        }
+    }
+}
+
+impl FileEntry {
+    /// Checks downloaded bytes against the manifest: size first (a cut download), then
+    /// the hash (an altered or mixed-up file).
+    pub fn check(&self, bytes: &[u8]) -> Result<(), Problem> {
+        if bytes.len() as u64 != self.bytes {
+            return Err(Problem::new(
+                &self.name,
+                &format!("el archivo llegó incompleto o cambiado: {} bytes en lugar de {}", bytes.len(), self.bytes),
+                &format!("the file arrived cut or changed: {} bytes instead of {}", bytes.len(), self.bytes),
+            ));
+        }
+        if sha256_hex(bytes) != self.sha256 {
+            return Err(Problem::new(
+                &self.name,
+                "el archivo no coincide con su huella SHA-256: se rechaza",
+                "the file does not match its SHA-256 fingerprint: refused",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Lowercase hex SHA-256.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_matches_known_vectors() {
+        assert_eq!(sha256_hex(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    #[test]
+    fn a_file_must_match_its_size_and_hash() {
+        let manifest = Manifest::describe(7, "2026-11-24", &[("directory.json", b"{\"entries\":[]}")]);
+        let entry = manifest.file("directory.json").unwrap();
+        assert!(entry.check(b"{\"entries\":[]}").is_ok());
+        let cut = entry.check(b"{\"entries\":[").unwrap_err();
+        assert!(cut.message.get_code("en").contains("cut"));
+        let altered = entry.check(b"{\"entriez\":[]}").unwrap_err();
+        assert!(altered.message.get_code("en").contains("SHA-256"));
+    }
+
+    #[test]
+    fn a_manifest_round_trips_and_a_newer_schema_is_refused() {
+        let manifest = Manifest::describe(3, "2026-11-24", &[("a.json", b"[]")]);
+        let json = serde_json::to_vec(&manifest).unwrap();
+        assert_eq!(Manifest::from_json(&json).unwrap(), manifest);
+        let mut future = manifest.clone();
+        future.schema_version = SCHEMA_VERSION + 1;
+        let problem = Manifest::from_json(&serde_json::to_vec(&future).unwrap()).unwrap_err();
+        assert!(problem.message.get_code("en").contains("newer version"));
+    }
+}
