@@ -11,3 +11,4 @@ pub mod lang;
 pub mod manifest;
 pub mod problem;
 pub mod qr;
+pub mod update;
