@@ -1,0 +1,140 @@
+//! The only links Rumbo ever renders from data: `tel:`, `sms:`, WhatsApp
+//! (`https://wa.me/<digits>`), `mailto:`, `https:` websites and map links it builds
+//! itself. Anything else — `javascript:`, `data:`, plain `http:` — yields no link at all,
+//! so a mistaken or malicious data file cannot put a dangerous link in front of people.
+
+use crate::core::directory::{Location, Phone, PhoneKind};
+
+/// Whether `number` is E.164: `+`, then 8 to 15 digits, the first not 0.
+pub fn is_e164(number: &str) -> bool {
+    let Some(digits) = number.strip_prefix('+') else { return false };
+    (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
+}
+
+/// Whether `url` is an `https:` address with a plausible host and no spaces or quotes.
+pub fn is_https(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    host.contains('.')
+        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b':')
+        && !url.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>' || c == '\\')
+}
+
+/// Whether `email` looks like one address (`name@domain.tld`), nothing more.
+pub fn is_email(email: &str) -> bool {
+    let Some((name, domain)) = email.split_once('@') else { return false };
+    !name.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && email.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '\\' | ',' | ';' | ':' | '?' | '&'))
+        && email.matches('@').count() == 1
+}
+
+/// Whether a WhatsApp link is `https://wa.me/` followed by the number's digits only.
+pub fn is_whatsapp_link(url: &str) -> bool {
+    url.strip_prefix("https://wa.me/")
+        .is_some_and(|digits| (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The link to act on a phone: `tel:` to call, `sms:` to text, `https://wa.me/` for
+/// WhatsApp. `None` if the number is not E.164.
+pub fn phone_link(phone: &Phone) -> Option<String> {
+    if !is_e164(&phone.number) {
+        return None;
+    }
+    Some(match phone.kind {
+        PhoneKind::Voice => format!("tel:{}", phone.number),
+        PhoneKind::Sms => format!("sms:{}", phone.number),
+        PhoneKind::Whatsapp => format!("https://wa.me/{}", &phone.number[1..]),
+    })
+}
+
+/// A `tel:` link for any E.164 number (a WhatsApp number can be called too).
+pub fn call_link(number: &str) -> Option<String> {
+    is_e164(number).then(|| format!("tel:{number}"))
+}
+
+pub fn email_link(email: &str) -> Option<String> {
+    is_email(email).then(|| format!("mailto:{email}"))
+}
+
+pub fn website_link(url: &str) -> Option<String> {
+    is_https(url).then(|| url.to_string())
+}
+
+/// A `geo:` link that opens the phone's own maps app.
+pub fn geo_link(location: &Location) -> String {
+    format!("geo:{:.6},{:.6}", location.latitude, location.longitude)
+}
+
+/// An OpenStreetMap page centred on the place.
+pub fn openstreetmap_link(location: &Location) -> String {
+    let (lat, lon) = (location.latitude, location.longitude);
+    format!("https://www.openstreetmap.org/?mlat={lat:.6}&mlon={lon:.6}#map=17/{lat:.6}/{lon:.6}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::directory::Precision;
+
+    fn phone(number: &str, kind: PhoneKind) -> Phone {
+        Phone { number: number.into(), kind, note: None }
+    }
+
+    #[test]
+    fn e164_numbers_only() {
+        assert!(is_e164("+15550100123"));
+        assert!(is_e164("+50212345678"));
+        for bad in ["15550100123", "+1 555 0100", "+0123456789", "+1234567", "+1234567890123456", "+1555010012a", ""] {
+            assert!(!is_e164(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phone_links_by_kind() {
+        assert_eq!(phone_link(&phone("+15550100123", PhoneKind::Voice)).unwrap(), "tel:+15550100123");
+        assert_eq!(phone_link(&phone("+15550100123", PhoneKind::Sms)).unwrap(), "sms:+15550100123");
+        assert_eq!(phone_link(&phone("+15550100123", PhoneKind::Whatsapp)).unwrap(), "https://wa.me/15550100123");
+        assert_eq!(phone_link(&phone("javascript:alert(1)", PhoneKind::Voice)), None);
+        assert_eq!(call_link("+15550100123").unwrap(), "tel:+15550100123");
+    }
+
+    #[test]
+    fn only_https_websites_become_links() {
+        assert_eq!(website_link("https://minex.gob.gt").unwrap(), "https://minex.gob.gt");
+        assert!(is_https("https://tuempleo.mintrabajo.gob.gt/path?x=1#y"));
+        for bad in [
+            "http://minex.gob.gt",
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "data:text/html,<script>",
+            "https://",
+            "https://localhost",
+            "https://a.b/\"onmouseover=",
+            "https://exa mple.org",
+            " https://minex.gob.gt",
+        ] {
+            assert_eq!(website_link(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails_and_whatsapp_links_are_checked_for_shape() {
+        assert_eq!(email_link("info@ejemplo.org").unwrap(), "mailto:info@ejemplo.org");
+        for bad in ["info", "a@b", "@ejemplo.org", "a@b@c.org", "a@ejemplo.org?subject=x", "a b@c.org", "a@.org"] {
+            assert_eq!(email_link(bad), None, "{bad}");
+        }
+        assert!(is_whatsapp_link("https://wa.me/15550100123"));
+        assert!(!is_whatsapp_link("https://wa.me/+15550100123"));
+        assert!(!is_whatsapp_link("https://wa.me/1555?text=hi"));
+    }
+
+    #[test]
+    fn map_links_carry_the_coordinates() {
+        let location = Location { latitude: 14.8347, longitude: -91.5180, precision: Precision::City };
+        assert_eq!(geo_link(&location), "geo:14.834700,-91.518000");
+        assert!(openstreetmap_link(&location).starts_with("https://www.openstreetmap.org/?mlat=14.834700&mlon=-91.518000"));
+    }
+}
