@@ -31,15 +31,18 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
 export function startServer({ dir = "dist", port = 8080, host = "127.0.0.1" } = {}) {
   const root = resolve(dir);
-  const compressed = new Map(); // path+encoding → bytes, so repeated requests are cheap
+  const compressed = new Map(); // path+encoding+file version → bytes, so repeated requests are cheap
 
   async function fileFor(urlPath) {
     let path = normalize(join(root, decodeURIComponent(urlPath)));
     if (path !== root && !path.startsWith(root + sep)) return null; // no escaping dist/
     try {
-      const info = await stat(path);
-      if (info.isDirectory()) path = join(path, "index.html");
-      return { path, body: await readFile(path) };
+      let info = await stat(path);
+      if (info.isDirectory()) {
+        path = join(path, "index.html");
+        info = await stat(path);
+      }
+      return { path, body: await readFile(path), version: `${info.mtimeMs}:${info.size}` };
     } catch {
       return null;
     }
@@ -72,7 +75,7 @@ export function startServer({ dir = "dist", port = 8080, host = "127.0.0.1" } = 
       const accepts = String(req.headers["accept-encoding"] || "");
       const encoding = !COMPRESSIBLE.has(ext) ? null : /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
       if (encoding) {
-        const key = `${file.path}:${encoding}:${body.length}`;
+        const key = `${file.path}:${encoding}:${file.version}`;
         if (!compressed.has(key)) {
           compressed.set(key, encoding === "br"
             ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })

@@ -3,7 +3,10 @@
 
 pub mod data_store;
 pub mod db;
+pub mod fetch;
+pub mod format;
 pub mod network;
 pub mod preferences;
 pub mod service_worker;
 pub mod speech;
+pub mod sync;

@@ -1,5 +1,7 @@
 //! The root component: language context, router and the routes of the app.
 
+use crate::ui::data::provide_data;
+use crate::ui::data_status::DataStatus;
 use crate::ui::language::provide_language;
 use crate::ui::pages::{AboutPage, AssessmentPage, DirectoryPage, HomePage, NotFoundPage};
 use crate::ui::shell::{Footer, Header};
@@ -20,10 +22,12 @@ pub mod paths {
 #[component]
 pub fn App() -> impl IntoView {
     provide_language();
+    provide_data();
     view! {
         <Router>
             <Header />
             <StatusNotices />
+            <DataStatus />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />

@@ -6,6 +6,8 @@
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 mod app;
+mod data;
+mod data_status;
 mod language;
 mod page;
 mod pages;

@@ -1,6 +1,9 @@
 //! "Acerca de": who runs the centre, what the app does and does not do, privacy.
 
+use crate::platform::format;
+use crate::ui::data::use_data;
 use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::language::lang_of;
 use crate::ui::page::Page;
 use leptos::prelude::*;
 
@@ -26,6 +29,44 @@ pub fn AboutPage() -> impl IntoView {
                 <h2>{t!(i18n, about_content_title)}</h2>
                 <p>{t!(i18n, about_content)}</p>
             </section>
+            <DataOnDevice />
         </Page>
+    }
+}
+
+/// How old the device's data is, its version, and whether offline use is on.
+#[component]
+fn DataOnDevice() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_data();
+    let lang = move || lang_of(i18n.get_locale()).code();
+    view! {
+        <section class="data-on-device">
+            <h2>{t!(i18n, about_data_title)}</h2>
+            {move || match data.loaded.get() {
+                None => view! { <p>{t!(i18n, about_data_none)}</p> }.into_any(),
+                Some(loaded) => {
+                    let manifest = &loaded.content.manifest;
+                    let version = manifest.content_version.to_string();
+                    let published = format::calendar_date(&manifest.date, lang());
+                    let saved = loaded.saved_at_ms.map(|ms| format::date_from_ms(ms, lang()));
+                    view! {
+                        <p>{t!(i18n, about_data_version, version = version.clone(), date = published.clone())}</p>
+                        {match saved {
+                            Some(date) => view! { <p>{t!(i18n, about_data_saved, date = date.clone())}</p> }.into_any(),
+                            None => view! { <p>{t!(i18n, about_data_memory)}</p> }.into_any(),
+                        }}
+                    }
+                    .into_any()
+                }
+            }}
+            <p>
+                {move || if data.offline_use.get() {
+                    t_string!(i18n, about_offline_on)
+                } else {
+                    t_string!(i18n, about_offline_off)
+                }}
+            </p>
+        </section>
     }
 }

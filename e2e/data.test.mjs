@@ -1,0 +1,138 @@
+// Content sync as a person lives it: data shown from the device at once, a newly
+// published version picked up while the app is open, and bad or cut data refused
+// while the last good copy stays.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DIST, launch, openPage, visit } from "./support.mjs";
+
+let env;
+let copy;
+let original;
+before(async () => {
+  copy = mkdtempSync(join(tmpdir(), "rumbo-data-"));
+  cpSync(DIST, copy, { recursive: true });
+  original = readFileSync(join(copy, "data", "manifest.json"), "utf8");
+  env = await launch({ dir: copy });
+});
+after(async () => {
+  await env?.close();
+  rmSync(copy, { recursive: true, force: true });
+});
+
+const manifestPath = () => join(copy, "data", "manifest.json");
+const version = () => JSON.parse(original).content_version;
+
+/** Publishes a new content version: `change` edits directory.json's text. */
+function publish(change, { hashOf = (text) => text } = {}) {
+  const manifest = JSON.parse(original);
+  const file = manifest.files.find((f) => f.name === "directory.json");
+  const text = change(readFileSync(join(copy, "data", "directory.json"), "utf8"));
+  writeFileSync(join(copy, "data", "directory.json"), text);
+  const hashed = Buffer.from(hashOf(text), "utf8");
+  file.sha256 = createHash("sha256").update(hashed).digest("hex");
+  file.bytes = hashed.length;
+  manifest.content_version += 1;
+  writeFileSync(manifestPath(), JSON.stringify(manifest, null, 2));
+}
+
+function restore() {
+  cpSync(join(DIST, "data"), join(copy, "data"), { recursive: true });
+}
+
+async function shownVersion(page) {
+  await visit(page, env.base, "/acerca-de");
+  const line = page.locator(".data-on-device p").first();
+  await line.filter({ hasText: "Versión de la información" }).waitFor();
+  return Number((await line.textContent()).match(/Versión de la información: (\d+)/)[1]);
+}
+
+test("the first visit downloads the content and reports its version and date", async () => {
+  const { context, page } = await openPage(env.browser);
+  assert.equal(await shownVersion(page), version());
+  await page.locator(".data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
+  await page.locator(".data-on-device", { hasText: "Uso sin conexión: activado" }).waitFor();
+  await context.close();
+});
+
+test("a version published while the app is open is picked up on the next check", async () => {
+  const { context, page } = await openPage(env.browser);
+  assert.equal(await shownVersion(page), version());
+  try {
+    publish((text) => text + "\n");
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await page.locator(".data-on-device", { hasText: `Versión de la información: ${version() + 1}` }).waitFor();
+    // And it is the device's copy now: offline, a reload still shows it.
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator(".data-on-device", { hasText: `Versión de la información: ${version() + 1}` }).waitFor();
+  } finally {
+    restore();
+  }
+  await context.close();
+});
+
+for (const [what, publishBad] of [
+  ["a file that does not match its hash", () => publish((text) => text.replace("}", "} "), { hashOf: (t) => t + "x" })],
+  ["a malformed file with a matching hash", () => publish((text) => text.slice(0, text.length / 2))],
+  ["a manifest for a newer app", () => {
+    const manifest = JSON.parse(original);
+    manifest.schema_version = 99;
+    manifest.content_version += 5;
+    writeFileSync(manifestPath(), JSON.stringify(manifest));
+  }],
+  ["a file that is missing (404)", () => {
+    const manifest = JSON.parse(original);
+    manifest.content_version += 1;
+    manifest.files.push({ name: "missing.json", sha256: "0".repeat(64), bytes: 10 });
+    writeFileSync(manifestPath(), JSON.stringify(manifest));
+  }],
+]) {
+  test(`${what} is refused: the last good data stays and a notice shows`, async () => {
+    const { context, page } = await openPage(env.browser);
+    assert.equal(await shownVersion(page), version());
+    try {
+      publishBad();
+      await page.evaluate(() => window.dispatchEvent(new Event("online")));
+      await page.locator(".data-notice").waitFor();
+      assert.equal(await shownVersion(page), version());
+      await page.reload();
+      assert.equal(await shownVersion(page), version(), "still the good copy after a reload");
+    } finally {
+      restore();
+    }
+    await context.close();
+  });
+}
+
+test("a download cut mid-way leaves nothing half-written", async () => {
+  const { context, page } = await openPage(env.browser);
+  assert.equal(await shownVersion(page), version());
+  try {
+    publish((text) => text + "\n");
+    // The connection drops while the new file is coming.
+    await page.route("**/data/directory.json", (route) => route.abort("connectionreset"));
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await page.locator(".data-notice").waitFor();
+    await page.unroute("**/data/directory.json");
+    assert.equal(await shownVersion(page), version());
+  } finally {
+    restore();
+  }
+  await context.close();
+});
+
+test("with storage unavailable the app runs from memory and says offline use is off", async () => {
+  const { context, page } = await openPage(env.browser);
+  await page.addInitScript(() => {
+    // As in some private windows: IndexedDB refuses to open.
+    Object.defineProperty(window, "indexedDB", { value: { open() { throw new DOMException("blocked", "InvalidStateError"); } } });
+  });
+  assert.equal(await shownVersion(page), version());
+  await page.locator(".data-on-device", { hasText: "Uso sin conexión: desactivado" }).waitFor();
+  await page.locator(".data-on-device", { hasText: "no está guardada en este dispositivo" }).waitFor();
+  await context.close();
+});

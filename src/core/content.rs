@@ -1,0 +1,106 @@
+//! The content as one checked whole: the manifest, the directory and the assessment
+//! flow, read through a single gate that every user of the data shares (the app when
+//! new data arrives, the staff's tool, the host tests): each file must match the
+//! manifest's size and SHA-256 and parse; any problem refuses the whole.
+
+use crate::core::assessment::Flow;
+use crate::core::directory::Directory;
+use crate::core::manifest::Manifest;
+use crate::core::problem::Problem;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Content {
+    pub manifest: Manifest,
+    pub directory: Directory,
+    pub flow: Flow,
+}
+
+impl Content {
+    /// Reads the content from the manifest's bytes and a way to get each file's bytes
+    /// by name. Returns every problem found, not just the first.
+    pub fn from_files(
+        manifest_bytes: &[u8],
+        file: impl Fn(&str) -> Option<Vec<u8>>,
+        _today: &str,
+    ) -> Result<Content, Vec<Problem>> {
+        let manifest = Manifest::from_json(manifest_bytes).map_err(|p| vec![p])?;
+        let mut problems = Vec::new();
+        let mut read = |name: &str| -> Option<Vec<u8>> {
+            let Some(entry) = manifest.file(name) else {
+                problems.push(Problem::new(
+                    Manifest::FILE,
+                    &format!("el manifiesto no incluye «{name}»"),
+                    &format!("the manifest does not list «{name}»"),
+                ));
+                return None;
+            };
+            let Some(bytes) = file(name) else {
+                problems.push(Problem::new(name, "falta el archivo", "the file is missing"));
+                return None;
+            };
+            match entry.check(&bytes) {
+                Ok(()) => Some(bytes),
+                Err(problem) => {
+                    problems.push(problem);
+                    None
+                }
+            }
+        };
+        let directory_bytes = read(Directory::FILE);
+        let flow_bytes = read(Flow::FILE);
+        let directory = directory_bytes.and_then(|b| Directory::from_json(&b).map_err(|p| problems.push(p)).ok());
+        let flow = flow_bytes.and_then(|b| Flow::from_json(&b).map_err(|p| problems.push(p)).ok());
+        match (directory, flow) {
+            (Some(directory), Some(flow)) if problems.is_empty() => Ok(Content { manifest, directory, flow }),
+            _ => Err(problems),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::tests::TEST_FLOW;
+    use std::collections::BTreeMap;
+
+    const DIRECTORY: &str = r#"{"entries":[{"id":"centro-ficticio","name":{"es":"Centro Ficticio","en":"Fictitious Centre"},
+        "kind":"resource_centre","address":{"country":"GT"},"verified_on":"2026-01-01","source":"https://example.org/ficticio"}]}"#;
+
+    fn files() -> BTreeMap<&'static str, Vec<u8>> {
+        BTreeMap::from([(Directory::FILE, DIRECTORY.as_bytes().to_vec()), (Flow::FILE, TEST_FLOW.as_bytes().to_vec())])
+    }
+
+    fn manifest_for(files: &BTreeMap<&'static str, Vec<u8>>) -> Vec<u8> {
+        let list: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+        serde_json::to_vec(&Manifest::describe(1, "2026-11-24", &list)).unwrap()
+    }
+
+    #[test]
+    fn whole_and_matching_files_give_the_content() {
+        let files = files();
+        let content = Content::from_files(&manifest_for(&files), |n| files.get(n).cloned(), "2026-11-24").unwrap();
+        assert_eq!(content.directory.entries.len(), 1);
+        assert_eq!(content.flow.version, 1);
+    }
+
+    #[test]
+    fn every_problem_is_reported_and_nothing_is_returned() {
+        let files = files();
+        let manifest = manifest_for(&files);
+        let mut served = files.clone();
+        served.insert(Directory::FILE, b"{\"entries\":[".to_vec()); // cut
+        served.remove(Flow::FILE); // missing
+        let problems = Content::from_files(&manifest, |n| served.get(n).cloned(), "2026-11-24").unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].path.starts_with(Directory::FILE));
+        assert!(problems[1].path.starts_with(Flow::FILE));
+    }
+
+    #[test]
+    fn a_file_the_manifest_does_not_list_is_a_problem() {
+        let files = files();
+        let only_directory = BTreeMap::from([(Directory::FILE, files[Directory::FILE].clone())]);
+        let problems = Content::from_files(&manifest_for(&only_directory), |n| files.get(n).cloned(), "2026-11-24").unwrap_err();
+        assert!(problems[0].message.get_code("en").contains("does not list"));
+    }
+}

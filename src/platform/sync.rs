@@ -1,0 +1,207 @@
+//! Keeping the content current, offline first.
+//!
+//! On start the app shows what the device has at once; then it asks for the published
+//! manifest in the background. A newer version is downloaded (only the changed files),
+//! checked against the manifest's sizes and SHA-256, validated by the core, and only then
+//! stored and shown — in one write, so a cut connection, a bad file, a full disk or a
+//! crash mid-way leaves the last good copy in place. The same check runs again when the
+//! connection comes back and when the person returns to the app.
+
+use crate::core::content::Content;
+use crate::core::manifest::Manifest;
+use crate::core::problem::Problem;
+use crate::core::update::{files_to_download, is_newer};
+use crate::platform::data_store::{self, StoredContent};
+use crate::platform::db::Db;
+use crate::platform::fetch;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// Where the app finds its data.
+pub const DATA_URL: &str = "/data/";
+
+/// What the person is told about their data; the views word it in their language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The device's database cannot be used (some private windows): the app works
+    /// online, from memory, and offline use is off.
+    OfflineUseOff,
+    /// Nothing on the device yet and the download failed: connect once to load.
+    NoContent,
+    /// A newer version was published but could not be used (cut download, bad file);
+    /// the last good copy is still in use.
+    UpdateRefused,
+    /// The published data needs a newer app; the last good copy is still in use.
+    AppTooOld,
+    /// The new version could not be saved on the device (storage full): it is shown
+    /// now but the device keeps its older copy for offline use.
+    NotSaved,
+}
+
+/// The content in use and where it came from.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub content: Arc<Content>,
+    /// When the device stored this copy (ms since the epoch); `None` if it lives in
+    /// memory only.
+    pub saved_at_ms: Option<f64>,
+}
+
+/// What the sync reports, as it happens.
+pub struct Handlers {
+    pub progress: Box<dyn Fn(f64)>,
+    pub loaded: Box<dyn Fn(Loaded)>,
+    pub notice: Box<dyn Fn(Notice)>,
+}
+
+/// The running sync: keeps the database and the device's copy between checks.
+pub struct Sync {
+    db: Option<Db>,
+    on_device: RefCell<Option<StoredContent>>,
+    shown: Cell<bool>,
+    checking: Cell<bool>,
+    handlers: Handlers,
+}
+
+impl Sync {
+    /// Opens the database, shows the device's copy if it has a good one, then checks
+    /// for a newer version.
+    pub async fn start(handlers: Handlers) -> Rc<Sync> {
+        let db = Db::open().await.ok();
+        if db.is_none() {
+            (handlers.notice)(Notice::OfflineUseOff);
+        }
+        let stored = match &db {
+            Some(db) => data_store::load(db).await.ok().flatten(),
+            None => None,
+        };
+        let sync = Rc::new(Sync { db, on_device: RefCell::new(None), shown: Cell::new(false), checking: Cell::new(false), handlers });
+        if let Some(stored) = stored {
+            // A copy this build cannot read (written by an older build with other rules)
+            // is not shown, but stays until a good one replaces it.
+            match parse(&stored) {
+                Ok(content) => {
+                    sync.show(Loaded { content: Arc::new(content), saved_at_ms: Some(stored.saved_at_ms) });
+                    *sync.on_device.borrow_mut() = Some(stored);
+                }
+                Err(problems) => log_problems("stored content refused", &problems),
+            }
+        }
+        sync.check().await;
+        sync
+    }
+
+    /// Looks for a newer published version and takes it if it is whole and valid.
+    pub async fn check(&self) {
+        if self.checking.replace(true) {
+            return;
+        }
+        if let Err(notice) = self.try_update().await {
+            let notice = match notice {
+                Notice::UpdateRefused if !self.shown.get() => Notice::NoContent,
+                other => other,
+            };
+            (self.handlers.notice)(notice);
+        }
+        self.checking.set(false);
+    }
+
+    async fn try_update(&self) -> Result<(), Notice> {
+        let failed = if self.shown.get() { Notice::UpdateRefused } else { Notice::NoContent };
+        let manifest_bytes = fetch::bytes(&format!("{DATA_URL}{}", Manifest::FILE)).await.map_err(|e| {
+            web_sys::console::warn_1(&format!("Rumbo: manifest not fetched: {e:?}").into());
+            // Offline with data on the device is normal, not worth a notice.
+            if self.shown.get() { None } else { Some(failed) }
+        });
+        let manifest_bytes = match manifest_bytes {
+            Ok(bytes) => bytes,
+            Err(None) => return Ok(()),
+            Err(Some(notice)) => return Err(notice),
+        };
+        let published = Manifest::from_json(&manifest_bytes).map_err(|problem| {
+            log_problems("manifest refused", std::slice::from_ref(&problem));
+            if problem.path.ends_with("schema_version") { Notice::AppTooOld } else { failed }
+        })?;
+        let device_manifest = self.on_device.borrow().as_ref().and_then(|s| Manifest::from_json(s.manifest.as_bytes()).ok());
+        if self.shown.get() && !is_newer(device_manifest.as_ref(), &published) {
+            return Ok(());
+        }
+
+        let mut files: BTreeMap<String, String> = self.on_device.borrow().as_ref().map(|s| s.files.clone()).unwrap_or_default();
+        let wanted = files_to_download(device_manifest.as_ref(), &published);
+        let total: u64 = wanted.iter().map(|f| f.bytes).sum::<u64>().max(1);
+        let mut done = 0;
+        (self.handlers.progress)(0.0);
+        for file in wanted {
+            let bytes = fetch::bytes(&format!("{DATA_URL}{}", file.name)).await.map_err(|e| {
+                web_sys::console::warn_1(&format!("Rumbo: {} not fetched: {e:?}", file.name).into());
+                failed
+            })?;
+            let text = String::from_utf8(bytes).map_err(|_| failed)?;
+            files.insert(file.name.clone(), text);
+            done += file.bytes;
+            (self.handlers.progress)(done as f64 / total as f64);
+        }
+        files.retain(|name, _| published.file(name).is_some());
+
+        let candidate = StoredContent {
+            manifest: String::from_utf8(manifest_bytes).map_err(|_| failed)?,
+            files,
+            saved_at_ms: js_sys::Date::now(),
+        };
+        let content = parse(&candidate).map_err(|problems| {
+            log_problems("published content refused", &problems);
+            failed
+        })?;
+        let saved = match &self.db {
+            Some(db) => data_store::replace(db, &candidate).await.is_ok(),
+            None => false,
+        };
+        let saved_at_ms = saved.then_some(candidate.saved_at_ms);
+        if saved {
+            *self.on_device.borrow_mut() = Some(candidate);
+            request_persistent_storage();
+        }
+        self.show(Loaded { content: Arc::new(content), saved_at_ms });
+        if self.db.is_some() && !saved {
+            return Err(Notice::NotSaved);
+        }
+        Ok(())
+    }
+
+    fn show(&self, loaded: Loaded) {
+        self.shown.set(true);
+        (self.handlers.loaded)(loaded);
+    }
+}
+
+/// Reads stored or downloaded files through the core's single gate: sizes and hashes
+/// against the manifest, then the full validator.
+fn parse(stored: &StoredContent) -> Result<Content, Vec<Problem>> {
+    Content::from_files(stored.manifest.as_bytes(), |name| stored.files.get(name).map(|t| t.as_bytes().to_vec()), &today())
+}
+
+/// Today's date, `YYYY-MM-DD`, for the validator's "not in the future" rule.
+fn today() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect()
+}
+
+/// Problems go to the console for the centre's staff; people see a short notice.
+fn log_problems(what: &str, problems: &[Problem]) {
+    for problem in problems {
+        web_sys::console::warn_1(&format!("Rumbo: {what}: {problem}").into());
+    }
+}
+
+/// Asks the browser not to evict the offline copy under storage pressure.
+fn request_persistent_storage() {
+    let Some(window) = web_sys::window() else { return };
+    let storage = window.navigator().storage();
+    if let Ok(promise) = storage.persist() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}

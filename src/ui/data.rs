@@ -1,0 +1,78 @@
+//! The content as the views see it: one context holding what is loaded, download
+//! progress and the current notice, fed by [`crate::platform::sync`].
+
+use crate::platform::sync::{Handlers, Loaded, Notice, Sync};
+use crate::platform::network;
+use gloo::events::EventListener;
+use gloo::timers::callback::Interval;
+use leptos::prelude::*;
+use std::rc::Rc;
+use wasm_bindgen_futures::spawn_local;
+
+/// How often an open app looks for newly published content.
+const RECHECK_MS: u32 = 15 * 60 * 1000;
+
+#[derive(Clone, Copy)]
+pub struct Data {
+    /// The content in use; `None` until the first good copy is available.
+    pub loaded: RwSignal<Option<Loaded>>,
+    /// First download's progress (0 to 1) while nothing is shown yet.
+    pub progress: RwSignal<Option<f64>>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Whether the device keeps a copy for offline use.
+    pub offline_use: RwSignal<bool>,
+}
+
+/// The data context provided by [`provide_data`].
+pub fn use_data() -> Data {
+    expect_context::<Data>()
+}
+
+/// Starts the sync and provides the context. Rechecks when the connection returns, when
+/// the person comes back to the app, and every quarter of an hour.
+pub fn provide_data() {
+    let data = Data {
+        loaded: RwSignal::new(None),
+        progress: RwSignal::new(None),
+        notice: RwSignal::new(None),
+        offline_use: RwSignal::new(true),
+    };
+    provide_context(data);
+    let handlers = Handlers {
+        progress: Box::new(move |p| data.progress.set(Some(p))),
+        loaded: Box::new(move |loaded| {
+            data.progress.set(None);
+            data.notice.update(|n| {
+                if matches!(n, Some(Notice::NoContent | Notice::UpdateRefused)) {
+                    *n = None;
+                }
+            });
+            data.loaded.set(Some(loaded));
+        }),
+        notice: Box::new(move |notice| {
+            data.progress.set(None);
+            if notice == Notice::OfflineUseOff {
+                data.offline_use.set(false);
+            }
+            data.notice.set(Some(notice));
+        }),
+    };
+    spawn_local(async move {
+        let sync = Sync::start(handlers).await;
+        let recheck = move |sync: Rc<Sync>| spawn_local(async move { sync.check().await });
+        let on_online = sync.clone();
+        network::watch(move |online| {
+            if online {
+                recheck(on_online.clone());
+            }
+        });
+        let on_return = sync.clone();
+        EventListener::new(&document(), "visibilitychange", move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                recheck(on_return.clone());
+            }
+        })
+        .forget();
+        Interval::new(RECHECK_MS, move || recheck(sync.clone())).forget();
+    });
+}

@@ -1,0 +1,38 @@
+//! Download progress and data notices, shown under the header on every page.
+
+use crate::platform::sync::Notice;
+use crate::ui::data::use_data;
+use crate::ui::i18n::{t, t_string, use_i18n};
+use leptos::prelude::*;
+
+#[component]
+pub fn DataStatus() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_data();
+    let progress = move || data.progress.get().filter(|_| data.loaded.with(Option::is_none));
+    view! {
+        {move || progress().map(|p| view! {
+            <div class="data-progress" role="status">
+                <label for="data-progress">{t!(i18n, data_loading)}</label>
+                <progress id="data-progress" max="100" value=(p * 100.0).round()></progress>
+            </div>
+        })}
+        {move || data.notice.get().map(|notice| {
+            let text = move || match notice {
+                Notice::OfflineUseOff => t_string!(i18n, data_notice_offline_off),
+                Notice::NoContent => t_string!(i18n, data_notice_no_content),
+                Notice::UpdateRefused => t_string!(i18n, data_notice_update_refused),
+                Notice::AppTooOld => t_string!(i18n, data_notice_app_too_old),
+                Notice::NotSaved => t_string!(i18n, data_notice_not_saved),
+            };
+            view! {
+                <div class="notice data-notice" role="alert">
+                    <p>{text}</p>
+                    <button type="button" class="button button-small" on:click=move |_| data.notice.set(None)>
+                        {t!(i18n, data_notice_dismiss)}
+                    </button>
+                </div>
+            }
+        })}
+    }
+}
