@@ -2,7 +2,7 @@
 //! with leptos_i18n. Spanish is the default locale and the fallback for missing keys.
 //! Only the wasm build uses the module, so the host build skips the work.
 
-use leptos_i18n_build::{Config, TranslationsInfos};
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use std::error::Error;
 use std::path::PathBuf;
 
@@ -13,7 +13,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         return Ok(());
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR not set")?).join("i18n");
-    let cfg = Config::new("es")?.add_locale("en")?;
+    // interpolate_display: messages with values can also be produced as plain strings
+    // (for attributes such as aria-label and for text read aloud).
+    let options = ParseOptions::default().interpolate_display(true);
+    let cfg = Config::new("es")?.add_locale("en")?.parse_options(options);
     let infos = TranslationsInfos::parse(cfg)?;
     infos.emit_diagnostics();
     infos.rerun_if_locales_changed();

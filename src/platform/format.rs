@@ -1,7 +1,7 @@
 //! Dates in the person's language, through the browser's `Intl` (which already knows
 //! every locale, so the wasm carries no locale data of its own).
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A moment (ms since the epoch) as a long date, e.g. "24 de noviembre de 2026".
 pub fn date_from_ms(ms: f64, lang: &str) -> String {
@@ -18,4 +18,30 @@ pub fn calendar_date(ymd: &str, lang: &str) -> String {
         return ymd.to_string();
     }
     date_from_ms(date.get_time(), lang)
+}
+
+/// A country's name from its ISO 3166-1 code, in `lang` (Intl.DisplayNames), or the
+/// code itself where the browser cannot name it.
+pub fn country_name(code: &str, lang: &str) -> String {
+    display_name("region", code, lang)
+}
+
+/// A language's name from its ISO 639 code (`spa`, `quc`), in `lang`.
+pub fn language_name(code: &str, lang: &str) -> String {
+    display_name("language", code, lang)
+}
+
+fn display_name(kind: &str, code: &str, lang: &str) -> String {
+    let named = (|| {
+        let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into()).ok()?.dyn_into().ok()?;
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"type".into(), &kind.into()).ok()?;
+        js_sys::Reflect::set(&options, &"fallback".into(), &"code".into()).ok()?;
+        let args = js_sys::Array::of2(&js_sys::Array::of1(&lang.into()), &options);
+        let names = js_sys::Reflect::construct(&constructor, &args).ok()?;
+        let of: js_sys::Function = js_sys::Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
+        of.call1(&names, &code.into()).ok()?.as_string()
+    })();
+    named.unwrap_or_else(|| code.to_string())
 }

@@ -3,10 +3,12 @@
 
 pub mod data_store;
 pub mod db;
+pub mod favourites;
 pub mod fetch;
 pub mod format;
 pub mod network;
 pub mod preferences;
 pub mod service_worker;
+pub mod share;
 pub mod speech;
 pub mod sync;

@@ -3,7 +3,8 @@
 use crate::ui::data::provide_data;
 use crate::ui::data_status::DataStatus;
 use crate::ui::language::provide_language;
-use crate::ui::pages::{AboutPage, AssessmentPage, DirectoryPage, HomePage, NotFoundPage};
+use crate::ui::favourites::provide_favourites;
+use crate::ui::pages::{AboutPage, AssessmentPage, DirectoryPage, EntryPage, HomePage, NotFoundPage};
 use crate::ui::shell::{Footer, Header};
 use crate::ui::status::StatusNotices;
 use leptos::prelude::*;
@@ -23,6 +24,7 @@ pub mod paths {
 pub fn App() -> impl IntoView {
     provide_language();
     provide_data();
+    provide_favourites();
     view! {
         <Router>
             <Header />
@@ -33,6 +35,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/opciones") view=AssessmentPage />
                     <Route path=path!("/directorio") view=DirectoryPage />
+                    <Route path=path!("/directorio/:id") view=EntryPage />
                     <Route path=path!("/acerca-de") view=AboutPage />
                 </Routes>
             </main>

@@ -8,6 +8,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 mod app;
 mod data;
 mod data_status;
+mod favourites;
 mod language;
 mod page;
 mod pages;

@@ -3,11 +3,13 @@
 mod about;
 mod assessment;
 mod directory;
+mod entry;
 mod home;
 mod not_found;
 
 pub use about::AboutPage;
 pub use assessment::AssessmentPage;
 pub use directory::DirectoryPage;
+pub use entry::EntryPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;

@@ -1,0 +1,337 @@
+//! One directory entry, on its own deep-linkable page (`/directorio/<id>`): every field
+//! the data has, the ways to act on it (call, WhatsApp, email, website, directions,
+//! copy, share, save as contact, QR), and when and where its facts were checked.
+
+use crate::core::directory::{Entry, PhoneKind, Precision, Status, Weekday};
+use crate::core::{links, vcard};
+use crate::platform::share::{self, Shared};
+use crate::platform::{format, network};
+use crate::ui::app::paths;
+use crate::ui::data::use_data;
+use crate::ui::favourites::use_favourites;
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::language::lang_of;
+use crate::ui::page::Page;
+use crate::ui::widgets::qr_code::QrCode;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+use wasm_bindgen_futures::spawn_local;
+
+#[component]
+pub fn EntryPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_data();
+    let params = use_params_map();
+    let entry = Memo::new(move |_| {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        data.loaded.with(|loaded| loaded.as_ref().map(|l| l.content.directory.entry(&id).cloned().map(Arc::new)))
+    });
+    let lang = move || lang_of(i18n.get_locale());
+    let title = Signal::derive(move || match entry.get() {
+        Some(Some(e)) => e.name.get(lang()).to_string(),
+        Some(None) => t_string!(i18n, not_found_title).to_string(),
+        None => t_string!(i18n, entry_loading).to_string(),
+    });
+    view! {
+        <Page title=title>
+            {move || match entry.get() {
+                None => view! { <p role="status">{t!(i18n, entry_loading)}</p> }.into_any(),
+                Some(None) => view! {
+                    <p>{t!(i18n, entry_not_found)}</p>
+                    <A href=paths::DIRECTORY attr:class="button">{t!(i18n, entry_back)}</A>
+                }.into_any(),
+                Some(Some(e)) => view! { <EntryDetails entry=e /> }.into_any(),
+            }}
+        </Page>
+    }
+}
+
+#[component]
+fn EntryDetails(entry: Arc<Entry>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    let e = entry.clone();
+    let place = move || {
+        let a = &e.address;
+        let country = format::country_name(&a.country, lang().code());
+        [a.city.clone(), a.region.clone(), Some(country)].into_iter().flatten().collect::<Vec<_>>().join(", ")
+    };
+    let e = entry.clone();
+    let kind = move || e.kind.label().get(lang()).to_string();
+    view! {
+        <EntryAlerts entry=entry.clone() />
+        <p class="entry-kind">{kind} " · " {place}</p>
+        {let e = entry.clone(); move || (!e.description.is_empty()).then(|| view! { <p>{e.description.get(lang()).to_string()}</p> })}
+        <EntryActions entry=entry.clone() />
+        <ContactSection entry=entry.clone() />
+        <AddressSection entry=entry.clone() />
+        <HoursSection entry=entry.clone() />
+        <ServicesSection entry=entry.clone() />
+        <EntryQr entry=entry.clone() />
+        <EntryProvenance entry=entry />
+    }
+}
+
+#[component]
+fn EntryAlerts(entry: Arc<Entry>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    let status = match entry.status {
+        Status::Active => None,
+        Status::TemporarilyClosed => Some(view! { <p class="notice notice-warning" role="note">{t!(i18n, entry_closed_temporarily)}</p> }.into_any()),
+        Status::Defunct => Some(view! { <p class="notice notice-warning" role="note">{t!(i18n, entry_defunct)}</p> }.into_any()),
+    };
+    let alert = entry.alert.clone().map(|alert| view! { <p class="notice notice-warning" role="note">{move || alert.get(lang()).to_string()}</p> });
+    view! { {status} {alert} }
+}
+
+#[component]
+fn EntryActions(entry: Arc<Entry>) -> impl IntoView {
+    let i18n = use_i18n();
+    let favourites = use_favourites();
+    let message = RwSignal::new(None::<String>);
+    let e = entry.clone();
+    let share = move |_| {
+        let title = e.name.get(lang_of(i18n.get_locale_untracked())).to_string();
+        let url = page_url();
+        spawn_local(async move {
+            let said = match share::share_or_copy(&title, &url).await {
+                Shared::Sheet => None,
+                Shared::Copied => Some(t_string!(i18n, entry_shared_copied).to_string()),
+                Shared::Failed => Some(t_string!(i18n, entry_share_failed).to_string()),
+            };
+            message.set(said);
+        });
+    };
+    let e = entry.clone();
+    let save_contact = move |_| {
+        let card = vcard::vcard(&e, lang_of(i18n.get_locale_untracked()));
+        let _ = share::download(&vcard::file_name(&e), "text/vcard;charset=utf-8", &card);
+    };
+    let id = entry.id.clone();
+    let is_favourite = Signal::derive({
+        let id = id.clone();
+        move || favourites.contains(&id)
+    });
+    view! {
+        <div class="entry-actions">
+            <button type="button" class="button" on:click=share>{t!(i18n, entry_share)}</button>
+            <button type="button" class="button" on:click=save_contact>{t!(i18n, entry_save_contact)}</button>
+            <button
+                type="button"
+                class="button"
+                aria-pressed=move || is_favourite.get().to_string()
+                on:click=move |_| favourites.toggle(&id)
+            >
+                {move || if is_favourite.get() { t_string!(i18n, entry_favourite_remove) } else { t_string!(i18n, entry_favourite_add) }}
+            </button>
+            <p class="entry-message" role="status">{move || message.get()}</p>
+        </div>
+    }
+}
+
+#[component]
+fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    let online = RwSignal::new(network::is_online());
+    network::watch(move |now| online.set(now));
+    let phones = entry
+        .phones
+        .iter()
+        .filter_map(|phone| links::phone_link(phone).map(|href| (phone.clone(), href)))
+        .map(|(phone, href)| {
+            let number = phone.number.clone();
+            let copied = RwSignal::new(false);
+            let copy_number = number.clone();
+            let label = move || match phone.kind {
+                PhoneKind::Voice => t_string!(i18n, entry_call, number = number.clone()).to_string(),
+                PhoneKind::Whatsapp => t_string!(i18n, entry_whatsapp, number = number.clone()).to_string(),
+                PhoneKind::Sms => t_string!(i18n, entry_sms, number = number.clone()).to_string(),
+            };
+            let note = phone.note.clone();
+            view! {
+                <li class="contact-line">
+                    <a class="button button-primary" href=href>{label}</a>
+                    <button type="button" class="button button-small" on:click=move |_| {
+                        let n = copy_number.clone();
+                        spawn_local(async move { copied.set(share::copy(&n).await == Shared::Copied) });
+                    }>
+                        {move || if copied.get() { t_string!(i18n, entry_copied) } else { t_string!(i18n, entry_copy) }}
+                    </button>
+                    {note.map(|n| view! { <span class="contact-note">{move || n.get(lang()).to_string()}</span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let email = entry.email.as_deref().and_then(|e| links::email_link(e).map(|href| (e.to_string(), href)));
+    let website = entry.website.as_deref().and_then(links::website_link);
+    let nothing = entry.phones.is_empty() && email.is_none() && website.is_none();
+    view! {
+        <section>
+            <h2>{t!(i18n, entry_contact)}</h2>
+            <ul class="contact-list">
+                {phones}
+                {email.map(|(address, href)| view! {
+                    <li class="contact-line"><a class="button" href=href>{t!(i18n, entry_email, email = address.clone())}</a></li>
+                })}
+                {website.map(|href| view! {
+                    <li class="contact-line">
+                        <a class="button" href=href.clone() rel="noopener noreferrer" target="_blank">{t!(i18n, entry_website)}</a>
+                        <span class="contact-note">{href.clone()} " " {move || (!online.get()).then(|| t_string!(i18n, entry_needs_connection))}</span>
+                    </li>
+                })}
+            </ul>
+            {nothing.then(|| view! { <p class="unknown">{t!(i18n, entry_unknown)}</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn AddressSection(entry: Arc<Entry>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    let a = entry.address.clone();
+    let lines = move || {
+        let country = format::country_name(&a.country, lang().code());
+        let city_line = [a.city.clone(), a.region.clone(), a.postal_code.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+        [a.street.clone(), Some(city_line).filter(|l| !l.is_empty()), Some(country)]
+            .into_iter()
+            .flatten()
+            .map(|line| view! { <span class="address-line">{line}</span> })
+            .collect_view()
+    };
+    let location = entry.location;
+    view! {
+        <section>
+            <h2>{t!(i18n, entry_address)}</h2>
+            <address>{lines}</address>
+            {entry.address.street.is_none().then(|| view! { <p class="unknown">{t!(i18n, entry_unknown)}</p> })}
+            {location.map(|location| view! {
+                <h3>{t!(i18n, entry_directions)}</h3>
+                <p class="entry-actions">
+                    <a class="button" href=links::geo_link(&location)>{t!(i18n, entry_open_maps)}</a>
+                    <a class="button" href=links::openstreetmap_link(&location) rel="noopener noreferrer" target="_blank">{t!(i18n, entry_open_osm)}</a>
+                </p>
+                {(location.precision == Precision::City).then(|| view! { <p class="source">{t!(i18n, entry_location_approximate)}</p> })}
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn HoursSection(entry: Arc<Entry>) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(hours) = entry.hours.clone() else {
+        return view! {
+            <section>
+                <h2>{t!(i18n, entry_hours)}</h2>
+                <p class="unknown">{t!(i18n, entry_unknown)}</p>
+            </section>
+        }
+        .into_any();
+    };
+    let day_name = move |day: Weekday| match day {
+        Weekday::Mon => t_string!(i18n, day_mon),
+        Weekday::Tue => t_string!(i18n, day_tue),
+        Weekday::Wed => t_string!(i18n, day_wed),
+        Weekday::Thu => t_string!(i18n, day_thu),
+        Weekday::Fri => t_string!(i18n, day_fri),
+        Weekday::Sat => t_string!(i18n, day_sat),
+        Weekday::Sun => t_string!(i18n, day_sun),
+    };
+    let zone = hours.time_zone.clone();
+    let rows = hours
+        .weekly
+        .iter()
+        .map(|o| {
+            let (day, span) = (o.day, format!("{}–{}", o.opens, o.closes));
+            view! { <tr><th scope="row">{move || day_name(day)}</th><td>{span}</td></tr> }
+        })
+        .collect_view();
+    view! {
+        <section>
+            <h2>{t!(i18n, entry_hours)}</h2>
+            <table class="hours">
+                <caption>{t!(i18n, entry_hours_zone, zone = zone.clone())}</caption>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn ServicesSection(entry: Arc<Entry>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    let e = entry.clone();
+    let services = move || e.services.iter().map(|s| view! { <li>{s.label().get(lang()).to_string()}</li> }).collect_view();
+    let e = entry.clone();
+    let languages = move || e.languages.iter().map(|code| format::language_name(code, lang().code())).collect::<Vec<_>>().join(", ");
+    let e = entry.clone();
+    let areas = move || {
+        e.service_area
+            .iter()
+            .map(|area| {
+                let country = format::country_name(&area.country, lang().code());
+                match &area.region {
+                    Some(region) => format!("{region} ({country})"),
+                    None => format!("{country}: {}", t_string!(i18n, entry_whole_country)),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    view! {
+        {(!entry.services.is_empty()).then(|| view! {
+            <section><h2>{t!(i18n, entry_services)}</h2><ul class="chips">{services.clone()}</ul></section>
+        })}
+        {(!entry.languages.is_empty()).then(|| view! {
+            <section><h2>{t!(i18n, entry_languages)}</h2><p>{languages.clone()}</p></section>
+        })}
+        {(!entry.service_area.is_empty()).then(|| view! {
+            <section><h2>{t!(i18n, entry_service_area)}</h2><p>{areas.clone()}</p></section>
+        })}
+    }
+}
+
+#[component]
+fn EntryQr(entry: Arc<Entry>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    let e = entry.clone();
+    let label = Signal::derive(move || t_string!(i18n, entry_qr_label, name = e.name.get(lang()).to_string()).to_string());
+    view! {
+        <section class="entry-qr">
+            <h2>{t!(i18n, entry_qr)}</h2>
+            <QrCode text=Signal::derive(page_url) label=label />
+        </section>
+    }
+}
+
+#[component]
+fn EntryProvenance(entry: Arc<Entry>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    let verified = entry.verified_on.clone();
+    let date = move || format::calendar_date(&verified, lang().code());
+    let source = entry.source.clone();
+    let source_view = match links::website_link(&source) {
+        Some(href) => view! { <a href=href rel="noopener noreferrer" target="_blank">{source.clone()}</a> }.into_any(),
+        None => view! { <span>{source.clone()}</span> }.into_any(),
+    };
+    view! {
+        <footer class="provenance">
+            <p>{move || t_string!(i18n, entry_verified, date = date())}</p>
+            <p>{t!(i18n, entry_source)} " " {source_view}</p>
+        </footer>
+    }
+}
+
+/// The address of the page being shown, for sharing and the QR code.
+fn page_url() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
