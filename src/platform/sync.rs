@@ -62,6 +62,9 @@ pub struct Sync {
     on_device: RefCell<Option<StoredContent>>,
     shown: Cell<bool>,
     checking: Cell<bool>,
+    /// A check was asked for while one was running: run once more when it ends, so a
+    /// version published meanwhile is not missed.
+    again: Cell<bool>,
     handlers: Handlers,
 }
 
@@ -77,7 +80,7 @@ impl Sync {
             Some(db) => data_store::load(db).await.ok().flatten(),
             None => None,
         };
-        let sync = Rc::new(Sync { db, on_device: RefCell::new(None), shown: Cell::new(false), checking: Cell::new(false), handlers });
+        let sync = Rc::new(Sync { db, on_device: RefCell::new(None), shown: Cell::new(false), checking: Cell::new(false), again: Cell::new(false), handlers });
         if let Some(stored) = stored {
             // A copy this build cannot read (written by an older build with other rules)
             // is not shown, but stays until a good one replaces it.
@@ -96,14 +99,20 @@ impl Sync {
     /// Looks for a newer published version and takes it if it is whole and valid.
     pub async fn check(&self) {
         if self.checking.replace(true) {
+            self.again.set(true);
             return;
         }
-        if let Err(notice) = self.try_update().await {
-            let notice = match notice {
-                Notice::UpdateRefused if !self.shown.get() => Notice::NoContent,
-                other => other,
-            };
-            (self.handlers.notice)(notice);
+        loop {
+            if let Err(notice) = self.try_update().await {
+                let notice = match notice {
+                    Notice::UpdateRefused if !self.shown.get() => Notice::NoContent,
+                    other => other,
+                };
+                (self.handlers.notice)(notice);
+            }
+            if !self.again.replace(false) {
+                break;
+            }
         }
         self.checking.set(false);
     }

@@ -1,0 +1,69 @@
+// An obviously fictitious data set (manifest, directory, assessment) for e2e tests that
+// need data of their own. Never shipped: it is written into temporary copies of dist/.
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const text = (es, en) => ({ es, en });
+
+export const FIXTURE_DIRECTORY = {
+  entries: [
+    {
+      id: "centro-ficticio",
+      name: text("Centro Ficticio de Pruebas", "Fictitious Test Centre"),
+      aliases: ["Xela"],
+      kind: "resource_centre",
+      services: ["information", "skills_certification"],
+      description: text("Un centro que no existe, para pruebas.", "A centre that does not exist, for tests."),
+      address: { street: "1 Calle Ficticia", city: "Quetzaltenango", country: "GT" },
+      location: { latitude: 14.8347, longitude: -91.518, precision: "city" },
+      phones: [{ number: "+15550100123", kind: "voice" }, { number: "+15550100124", kind: "whatsapp" }],
+      email: "info@ficticio.example",
+      website: "https://ficticio.example",
+      hours: { time_zone: "America/Guatemala", weekly: [{ day: "mon", opens: "08:00", closes: "16:00" }] },
+      languages: ["spa", "quc"],
+      tags: ["information"],
+      verified_on: "2026-01-01",
+      source: "https://ficticio.example/fuente",
+    },
+  ],
+};
+
+export const FIXTURE_FLOW = {
+  version: 1,
+  questions: [
+    {
+      id: "age",
+      kind: "single_choice",
+      prompt: text("¿Qué edad tiene? (prueba)", "How old are you? (test)"),
+      why: text("Para la prueba.", "For the test."),
+      options: [
+        { id: "under_18", label: text("Menos de 18", "Under 18") },
+        { id: "adult", label: text("18 o más", "18 or more") },
+      ],
+    },
+  ],
+  outcomes: [
+    {
+      id: "fixture-outcome",
+      title: text("Resultado ficticio", "Fictitious outcome"),
+      summary: text("Solo para pruebas.", "For tests only."),
+      rank: 1,
+      sources: [],
+      reviewed_on: "2026-01-01",
+    },
+  ],
+};
+
+/** Writes the fixture's data files and a matching manifest into `dir`. */
+export function writeFixtureData(dir, { contentVersion = 1 } = {}) {
+  mkdirSync(dir, { recursive: true });
+  const files = [];
+  for (const [name, value] of [["directory.json", FIXTURE_DIRECTORY], ["assessment.json", FIXTURE_FLOW]]) {
+    const bytes = Buffer.from(JSON.stringify(value, null, 2), "utf8");
+    writeFileSync(join(dir, name), bytes);
+    files.push({ name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length });
+  }
+  const manifest = { schema_version: 1, content_version: contentVersion, date: "2026-11-24", files };
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
+}
