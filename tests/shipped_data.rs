@@ -1,0 +1,44 @@
+//! The content that ships in public/data must pass the same gate the app applies when
+//! data arrives: sizes and hashes match the manifest, every file parses, and every
+//! rule of the validator holds.
+
+use rumbo::core::content::Content;
+use std::path::Path;
+
+fn data_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("public").join("data")
+}
+
+fn shipped() -> Result<Content, Vec<rumbo::core::problem::Problem>> {
+    let manifest = std::fs::read(data_dir().join("manifest.json")).expect("public/data/manifest.json");
+    Content::from_files(&manifest, |name| std::fs::read(data_dir().join(name)).ok(), "2026-11-24")
+}
+
+#[test]
+fn the_shipped_content_is_whole_and_valid() {
+    if let Err(problems) = shipped() {
+        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        panic!("{} problem(s) in public/data:\n{}", list.len(), list.join("\n"));
+    }
+}
+
+#[test]
+fn no_shipped_phone_number_is_unsourced_or_fictitious() {
+    let content = shipped().expect("valid content");
+    for entry in &content.directory.entries {
+        for phone in &entry.phones {
+            // Test fixtures use +1555 01xx numbers; they must never ship.
+            assert!(!phone.number.starts_with("+1555"), "{}: fictitious number {}", entry.id, phone.number);
+        }
+        assert!(!entry.source.trim().is_empty(), "{}: no source", entry.id);
+    }
+}
+
+#[test]
+fn every_outcome_says_where_its_facts_come_from() {
+    let content = shipped().expect("valid content");
+    for outcome in &content.flow.outcomes {
+        assert!(!outcome.sources.is_empty(), "{}: no sources", outcome.id);
+        assert!(!outcome.reviewed_on.is_empty(), "{}: no reviewed_on", outcome.id);
+    }
+}
