@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod condition;
 pub mod content;
 pub mod directory;
+pub mod engine;
 pub mod kiosk;
 pub mod lang;
 pub mod links;

@@ -1,0 +1,191 @@
+//! The assessment engine: walks the flow (data) for a person's answers. It decides the
+//! next question, drops answers a changed earlier answer made irrelevant, measures
+//! progress, and lists the outcomes that apply, ranked, each with the answers that
+//! explain it. Nothing here knows about screens.
+
+use crate::core::answers::{Answer, Answers};
+use crate::core::assessment::{Flow, Outcome, Question};
+
+/// The answers that still apply: questions are walked in order and an answer is kept
+/// only if its question would be asked given the answers kept before it. A changed
+/// earlier answer so drops later answers that no longer matter, instead of keeping
+/// them silently.
+pub fn relevant_answers(flow: &Flow, answers: &Answers) -> Answers {
+    let mut kept = Answers::default();
+    for question in &flow.questions {
+        if is_asked(question, &kept)
+            && let Some(answer) = answers.get(&question.id)
+        {
+            kept.set(&question.id, answer.clone());
+        }
+    }
+    kept
+}
+
+/// Whether `question` is asked, given the answers so far.
+pub fn is_asked(question: &Question, answers: &Answers) -> bool {
+    question.show_if.as_ref().is_none_or(|c| c.eval(answers))
+}
+
+/// The first question that is asked and not yet answered; `None` when the flow is done.
+pub fn next_question<'a>(flow: &'a Flow, answers: &Answers) -> Option<&'a Question> {
+    let answers = relevant_answers(flow, answers);
+    flow.questions.iter().find(|q| is_asked(q, &answers) && !answers.is_answered(&q.id))
+}
+
+/// The questions answered so far that still apply, in the order asked (for "check
+/// your answers" and the Back button).
+pub fn answered_questions<'a>(flow: &'a Flow, answers: &Answers) -> Vec<&'a Question> {
+    let answers = relevant_answers(flow, answers);
+    flow.questions.iter().filter(|q| answers.is_answered(&q.id)).collect()
+}
+
+/// How far along a person is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub answered: usize,
+    /// Questions still to come on the longest path from here.
+    pub remaining: usize,
+}
+
+/// Progress, counting the remaining questions on the longest path the flow could still
+/// take (so the bar never jumps backwards by surprise).
+pub fn progress(flow: &Flow, answers: &Answers) -> Progress {
+    let answers = relevant_answers(flow, answers);
+    let answered = flow.questions.iter().filter(|q| answers.is_answered(&q.id)).count();
+    Progress { answered, remaining: longest_remaining(flow, &answers, 0) }
+}
+
+fn longest_remaining(flow: &Flow, answers: &Answers, from: usize) -> usize {
+    let Some((at, question)) =
+        flow.questions.iter().enumerate().skip(from).find(|(_, q)| is_asked(q, answers) && !answers.is_answered(&q.id))
+    else {
+        return 0;
+    };
+    sample_answers(question)
+        .into_iter()
+        .map(|answer| {
+            let mut next = answers.clone();
+            next.set(&question.id, answer);
+            1 + longest_remaining(flow, &next, at + 1)
+        })
+        .max()
+        .unwrap_or(1)
+}
+
+/// Answers that together exercise every branch a question can take: each option (and
+/// none and all, for multiple choice), the bounds and a middle of a number, one place.
+pub fn sample_answers(question: &Question) -> Vec<Answer> {
+    use crate::core::assessment::QuestionKind::*;
+    match question.kind {
+        SingleChoice => question.options.iter().map(|o| Answer::Choice(o.id.clone())).collect(),
+        MultipleChoice => {
+            let mut sets = vec![Default::default(), question.options.iter().map(|o| o.id.clone()).collect()];
+            sets.extend(question.options.iter().map(|o| [o.id.clone()].into_iter().collect()));
+            sets.into_iter().map(Answer::Choices).collect()
+        }
+        Number => {
+            let (min, max) = (question.min.unwrap_or(0), question.max.unwrap_or(100));
+            let mut values = vec![min, min + 1, (min + max) / 2, max];
+            values.dedup();
+            values.into_iter().filter(|v| *v <= max).map(Answer::Number).collect()
+        }
+        Place => vec![Answer::Place { country: "US".into(), region: Some("Texas".into()) }],
+    }
+}
+
+/// An outcome that applies, and the answers that explain it ("because you said …").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown<'a> {
+    pub outcome: &'a Outcome,
+    pub because: Vec<(&'a Question, Answer)>,
+}
+
+/// The outcomes that apply to finished answers, most relevant first (rank, then the
+/// order in the file). Outcomes without a condition (fraud, risks) always apply.
+pub fn outcomes<'a>(flow: &'a Flow, answers: &Answers) -> Vec<Shown<'a>> {
+    let answers = relevant_answers(flow, answers);
+    let mut shown: Vec<(usize, Shown<'a>)> = flow
+        .outcomes
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.applies_if.as_ref().is_none_or(|c| c.eval(&answers)))
+        .map(|(at, outcome)| {
+            let because = outcome
+                .explained_by
+                .iter()
+                .filter_map(|id| Some((flow.question(id)?, answers.get(id)?.clone())))
+                .collect();
+            (at, Shown { outcome, because })
+        })
+        .collect();
+    shown.sort_by_key(|(at, s)| (s.outcome.rank, *at));
+    shown.into_iter().map(|(_, s)| s).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::tests::test_flow;
+    use std::collections::BTreeSet;
+
+    fn choice(id: &str) -> Answer {
+        Answer::Choice(id.into())
+    }
+
+    #[test]
+    fn questions_come_in_order_and_skip_those_not_shown() {
+        let flow = test_flow();
+        let mut answers = Answers::default();
+        assert_eq!(next_question(&flow, &answers).unwrap().id, "age");
+        answers.set("age", choice("under_18"));
+        assert_eq!(next_question(&flow, &answers).unwrap().id, "home", "adult questions skipped");
+        answers.set("home", Answer::Place { country: "GT".into(), region: None });
+        assert_eq!(next_question(&flow, &answers), None);
+    }
+
+    #[test]
+    fn changing_an_earlier_answer_drops_answers_that_no_longer_apply() {
+        let flow = test_flow();
+        let mut answers = Answers::default();
+        answers.set("age", choice("adult"));
+        answers.set("documents", Answer::Choices(BTreeSet::from(["dpi".into()])));
+        answers.set("years", Answer::Number(5));
+        assert_eq!(answered_questions(&flow, &answers).len(), 3);
+        answers.set("age", choice("under_18"));
+        let kept = relevant_answers(&flow, &answers);
+        assert!(!kept.is_answered("documents") && !kept.is_answered("years"));
+        assert_eq!(answered_questions(&flow, &answers).iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), ["age"]);
+        // Callers keep only the relevant answers, so changing back asks again.
+        let mut answers = kept;
+        answers.set("age", choice("adult"));
+        assert_eq!(next_question(&flow, &answers).unwrap().id, "documents");
+    }
+
+    #[test]
+    fn progress_counts_the_longest_path_left() {
+        let flow = test_flow();
+        let mut answers = Answers::default();
+        assert_eq!(progress(&flow, &answers), Progress { answered: 0, remaining: 4 });
+        answers.set("age", choice("under_18"));
+        assert_eq!(progress(&flow, &answers), Progress { answered: 1, remaining: 1 });
+        answers.set("age", choice("adult"));
+        assert_eq!(progress(&flow, &answers), Progress { answered: 1, remaining: 3 });
+    }
+
+    #[test]
+    fn outcomes_are_ranked_and_explained() {
+        let flow = test_flow();
+        let mut answers = Answers::default();
+        answers.set("age", choice("adult"));
+        answers.set("years", Answer::Number(3));
+        let shown = outcomes(&flow, &answers);
+        let ids: Vec<_> = shown.iter().map(|s| s.outcome.id.as_str()).collect();
+        assert_eq!(ids, ["work", "fraud"]);
+        let because: Vec<_> = shown[0].because.iter().map(|(q, a)| (q.id.as_str(), a.clone())).collect();
+        assert_eq!(because, [("age", choice("adult")), ("years", Answer::Number(3))]);
+        answers.set("age", choice("under_18"));
+        let ids: Vec<_> = outcomes(&flow, &answers).iter().map(|s| s.outcome.id.clone()).collect();
+        assert_eq!(ids, ["young", "fraud"], "the stale years answer no longer counts");
+    }
+}

@@ -1,0 +1,232 @@
+//! The shipped assessment flow, walked the way GOV.UK Smart Answers tests its flows:
+//! every reachable path is enumerated (every option, the bounds of numbers, none/each/
+//! all for multiple choice), and the flow's promises are checked on all of them.
+
+use rumbo::core::answers::{Answer, Answers};
+use rumbo::core::assessment::Flow;
+use rumbo::core::engine::{next_question, outcomes, sample_answers};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn shipped_flow() -> Flow {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/assessment.json");
+    Flow::from_json(&std::fs::read(path).unwrap()).unwrap()
+}
+
+/// Every complete answer set reachable by answering the questions in order.
+fn all_paths(flow: &Flow) -> Vec<Answers> {
+    let mut done = Vec::new();
+    let mut stack = vec![Answers::default()];
+    while let Some(answers) = stack.pop() {
+        match next_question(flow, &answers) {
+            None => done.push(answers),
+            Some(question) => {
+                for answer in sample_answers(question) {
+                    let mut next = answers.clone();
+                    next.set(&question.id, answer);
+                    stack.push(next);
+                }
+            }
+        }
+    }
+    done
+}
+
+/// What a person sees at the end of a path: the questions asked and the outcomes.
+fn result(flow: &Flow, answers: &Answers) -> Vec<String> {
+    outcomes(flow, answers).iter().map(|s| s.outcome.id.clone()).collect()
+}
+
+#[test]
+fn every_question_and_every_outcome_is_reachable() {
+    let flow = shipped_flow();
+    let paths = all_paths(&flow);
+    assert!(paths.len() > 100, "{} paths", paths.len());
+    let asked: BTreeSet<&str> = paths.iter().flat_map(|a| a.0.keys().map(String::as_str)).collect();
+    for question in &flow.questions {
+        assert!(asked.contains(question.id.as_str()), "question {} is never asked", question.id);
+    }
+    let shown: BTreeSet<String> = paths.iter().flat_map(|a| result(&flow, a)).collect();
+    for outcome in &flow.outcomes {
+        assert!(shown.contains(&outcome.id), "outcome {} is never shown", outcome.id);
+    }
+}
+
+#[test]
+fn every_path_ends_with_an_option_beyond_the_general_warnings() {
+    let flow = shipped_flow();
+    for answers in all_paths(&flow) {
+        let specific = outcomes(&flow, &answers).iter().filter(|s| s.outcome.applies_if.is_some()).count();
+        assert!(specific > 0, "no specific outcome for {:?}", answers.0);
+    }
+}
+
+#[test]
+fn the_general_warnings_are_on_every_path() {
+    let flow = shipped_flow();
+    for answers in all_paths(&flow) {
+        let ids = result(&flow, &answers);
+        assert!(ids.contains(&"spot_fraud".into()) && ids.contains(&"risks_of_irregular_migration".into()), "{:?}", answers.0);
+    }
+}
+
+#[test]
+fn a_person_in_danger_sees_protection_first() {
+    let flow = shipped_flow();
+    let mut in_danger = 0;
+    for answers in all_paths(&flow) {
+        if answers.get("danger") == Some(&Answer::Choice("yes".into())) {
+            in_danger += 1;
+            assert_eq!(result(&flow, &answers)[0], "protection", "{:?}", answers.0);
+        }
+    }
+    assert!(in_danger > 0);
+}
+
+/// Every end result (outcome ids) reachable from `answers`.
+fn results_from(flow: &Flow, answers: &Answers) -> BTreeSet<Vec<String>> {
+    match next_question(flow, answers) {
+        None => BTreeSet::from([result(flow, answers)]),
+        Some(question) => sample_answers(question)
+            .into_iter()
+            .flat_map(|answer| {
+                let mut next = answers.clone();
+                next.set(&question.id, answer);
+                results_from(flow, &next)
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn no_question_is_asked_whose_answer_cannot_matter() {
+    // Wherever a question is asked, its answers must lead to different possible
+    // results: otherwise the person answers something that changes nothing. (A place
+    // question is exempt: the place picks the contacts, not the outcomes.)
+    let flow = shipped_flow();
+    let mut stack = vec![Answers::default()];
+    while let Some(answers) = stack.pop() {
+        let Some(question) = next_question(&flow, &answers) else { continue };
+        let branches: Vec<Answers> = sample_answers(question)
+            .into_iter()
+            .map(|answer| {
+                let mut next = answers.clone();
+                next.set(&question.id, answer);
+                next
+            })
+            .collect();
+        if question.kind != rumbo::core::assessment::QuestionKind::Place {
+            let possible: BTreeSet<_> = branches.iter().map(|b| results_from(&flow, b)).collect();
+            assert!(possible.len() > 1, "question {} cannot matter after {:?}", question.id, answers.0);
+        }
+        stack.extend(branches);
+    }
+}
+
+mod personas {
+    use super::*;
+
+    fn walk(answers: &[(&str, Answer)]) -> Vec<String> {
+        let flow = shipped_flow();
+        let mut given = Answers::default();
+        for (id, answer) in answers {
+            given.set(id, answer.clone());
+        }
+        assert_eq!(next_question(&flow, &given).map(|q| q.id.clone()), None, "persona answers every question asked");
+        result(&flow, &given)
+    }
+
+    fn c(id: &str) -> Answer {
+        Answer::Choice(id.into())
+    }
+
+    fn set(ids: &[&str]) -> Answer {
+        Answer::Choices(ids.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn a_30_year_old_farm_worker_with_a_dpi_and_no_history_abroad() {
+        let shown = walk(&[
+            ("situation", c("in_guatemala")),
+            ("danger", c("no")),
+            ("age", c("25_40")),
+            ("goal", c("work")),
+            ("documents", set(&["dpi"])),
+            ("experience", set(&["agriculture"])),
+            ("years", Answer::Number(8)),
+            ("irregular_history", c("no")),
+            ("seasonal", c("yes")),
+        ]);
+        assert_eq!(
+            shown,
+            [
+                "temporary_work_abroad",
+                "get_documents",
+                "work_in_guatemala",
+                "certify_skills",
+                "training",
+                "talk_to_the_centre",
+                "risks_of_irregular_migration",
+                "spot_fraud"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_returnee_with_construction_experience() {
+        let shown = walk(&[
+            ("situation", c("returned")),
+            ("danger", c("no")),
+            ("age", c("25_40")),
+            ("goal", c("work")),
+            ("documents", set(&["dpi", "passport"])),
+            ("experience", set(&["construction"])),
+            ("years", Answer::Number(6)),
+            ("irregular_history", c("yes")),
+            ("seasonal", c("unsure")),
+        ]);
+        assert_eq!(
+            shown,
+            [
+                "legal_advice",
+                "reintegration",
+                "temporary_work_abroad",
+                "work_in_guatemala",
+                "certify_skills",
+                "training",
+                "talk_to_the_centre",
+                "risks_of_irregular_migration",
+                "spot_fraud"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_16_year_old_who_wants_to_join_a_parent() {
+        let shown = walk(&[
+            ("situation", c("in_guatemala")),
+            ("danger", c("no")),
+            ("age", c("under_18")),
+            ("goal", c("family")),
+            ("relatives", c("parent")),
+        ]);
+        assert_eq!(shown, ["family_reunification", "talk_to_the_centre", "risks_of_irregular_migration", "spot_fraud"]);
+    }
+
+    #[test]
+    fn someone_in_danger() {
+        let shown = walk(&[("situation", c("in_guatemala")), ("danger", c("yes")), ("age", c("25_40")), ("goal", c("safety"))]);
+        assert_eq!(shown, ["protection", "talk_to_the_centre", "risks_of_irregular_migration", "spot_fraud"]);
+    }
+
+    #[test]
+    fn a_guatemalan_in_houston_who_needs_a_passport() {
+        let shown = walk(&[
+            ("situation", c("abroad")),
+            ("danger", c("no")),
+            ("goal", c("documents")),
+            ("abroad_place", Answer::Place { country: "US".into(), region: Some("Texas".into()) }),
+        ]);
+        assert_eq!(shown, ["consular_services", "risks_of_irregular_migration", "spot_fraud"]);
+    }
+}
