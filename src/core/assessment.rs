@@ -4,8 +4,9 @@
 //! flows: the logic lives beside the content it decides, and the engine
 //! ([`crate::core::engine`]) only walks it.
 
+use crate::core::answers::Answer;
 use crate::core::condition::Condition;
-use crate::core::lang::Text;
+use crate::core::lang::{Lang, Text};
 use crate::core::problem::{Problem, parse_json};
 use serde::{Deserialize, Serialize};
 
@@ -60,6 +61,20 @@ pub struct Question {
 impl Question {
     pub fn option(&self, id: &str) -> Option<&Choice> {
         self.options.iter().find(|o| o.id == id)
+    }
+
+    /// An answer in words, as "check your answers" and "because you said" show it.
+    /// `none` is the word for an empty multiple choice ("None" / "Ninguno").
+    pub fn describe(&self, answer: &Answer, lang: Lang, none: &str) -> String {
+        let label = |id: &str| self.option(id).map(|o| o.label.get(lang).to_string()).unwrap_or_else(|| id.to_string());
+        match answer {
+            Answer::Choice(id) => label(id),
+            Answer::Choices(ids) if ids.is_empty() => none.to_string(),
+            Answer::Choices(ids) => self.options.iter().filter(|o| ids.contains(&o.id)).map(|o| o.label.get(lang)).collect::<Vec<_>>().join(", "),
+            Answer::Number(n) => n.to_string(),
+            Answer::Place { country, region: Some(region) } => format!("{region}, {country}"),
+            Answer::Place { country, region: None } => country.clone(),
+        }
     }
 }
 
@@ -173,6 +188,18 @@ pub(crate) mod tests {
         assert!(flow.question("age").unwrap().option("adult").is_some());
         assert!(flow.outcome("fraud").unwrap().applies_if.is_none());
         assert!(flow.question("nope").is_none());
+    }
+
+    #[test]
+    fn answers_are_described_in_words() {
+        let flow = test_flow();
+        let age = flow.question("age").unwrap();
+        assert_eq!(age.describe(&Answer::Choice("adult".into()), Lang::En, "-"), "18 or more");
+        let docs = flow.question("documents").unwrap();
+        let both = Answer::Choices(["passport".to_string(), "dpi".to_string()].into_iter().collect());
+        assert_eq!(docs.describe(&both, Lang::Es, "-"), "DPI, Pasaporte", "in the question's order");
+        assert_eq!(docs.describe(&Answer::Choices(Default::default()), Lang::Es, "Ninguno"), "Ninguno");
+        assert_eq!(age.describe(&Answer::Number(7), Lang::Es, "-"), "7");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod assessment;
 pub mod condition;
+pub mod contacts;
 pub mod content;
 pub mod directory;
 pub mod engine;
