@@ -1,5 +1,6 @@
 //! The root component: language context, router and the routes of the app.
 
+use crate::ui::assessment::provide_assessment;
 use crate::ui::data::provide_data;
 use crate::ui::data_status::DataStatus;
 use crate::ui::language::provide_language;
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
     provide_language();
     provide_data();
     provide_favourites();
+    provide_assessment();
     view! {
         <Router>
             <Header />

@@ -6,6 +6,7 @@
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 mod app;
+mod assessment;
 mod data;
 mod data_status;
 mod favourites;

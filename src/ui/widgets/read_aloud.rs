@@ -20,7 +20,6 @@ pub fn ReadAloud(
                 class="button button-small read-aloud"
                 on:click=move |_| speech::speak(&text.run(()), lang_of(i18n.get_locale_untracked()).code())
             >
-                <span aria-hidden="true">"🔊 "</span>
                 {t!(i18n, read_aloud)}
             </button>
         }

@@ -1,0 +1,189 @@
+// The self-assessment walked as people do it, in Spanish and English: the five
+// personas of tests/flow.rs (the same answers, the same options shown), changing an
+// answer from "check your answers", and accessibility of each kind of screen.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, visit, axeViolations } from "./support.mjs";
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+// Each step: [kind, Spanish label(s), English label(s)]. Outcome titles as shown.
+const PERSONAS = [
+  {
+    name: "a 30-year-old farm worker with a DPI and no history abroad",
+    steps: [
+      ["choice", "Vivo en Guatemala y estoy pensando en migrar", "I live in Guatemala and am thinking of migrating"],
+      ["choice", "No", "No"],
+      ["choice", "De 25 a 40 años", "25 to 40"],
+      ["choice", "Trabajo o ingresos", "Work or income"],
+      ["boxes", ["DPI"], ["DPI (national ID)"]],
+      ["boxes", ["Agricultura"], ["Agriculture"]],
+      ["number", "8", "8"],
+      ["choice", "No", "No"],
+      ["choice", "Sí", "Yes"],
+    ],
+    es: ["Trabajo temporal en el extranjero, gratuito", "Prepare sus documentos", "Trabajo en Guatemala", "Certifique lo que ya sabe hacer", "Capacitación técnica y emprendimiento", "Hable con el Centro de Recursos para Migrantes", "Los riesgos de migrar sin papeles", "Cómo reconocer un fraude"],
+    en: ["Temporary work abroad, free of charge", "Get your documents ready", "Work in Guatemala", "Certify the skills you have", "Technical training and starting a business", "Talk to the Migrant Resource Centre", "The risks of migrating without papers", "How to spot fraud"],
+  },
+  {
+    name: "a returnee with construction experience",
+    steps: [
+      ["choice", "Regresé a Guatemala (retorné o me deportaron)", "I came back to Guatemala (returned or deported)"],
+      ["choice", "No", "No"],
+      ["choice", "De 25 a 40 años", "25 to 40"],
+      ["choice", "Trabajo o ingresos", "Work or income"],
+      ["boxes", ["DPI", "Pasaporte"], ["DPI (national ID)", "Passport"]],
+      ["boxes", ["Construcción"], ["Construction"]],
+      ["number", "6", "6"],
+      ["choice", "Sí", "Yes"],
+      ["choice", "No estoy seguro", "I am not sure"],
+    ],
+    es: ["Busque asesoría legal antes de pedir una visa", "Apoyo para su regreso", "Trabajo temporal en el extranjero, gratuito", "Trabajo en Guatemala", "Certifique lo que ya sabe hacer", "Capacitación técnica y emprendimiento", "Hable con el Centro de Recursos para Migrantes", "Los riesgos de migrar sin papeles", "Cómo reconocer un fraude"],
+    en: ["Get legal advice before applying for a visa", "Support for your return", "Temporary work abroad, free of charge", "Work in Guatemala", "Certify the skills you have", "Technical training and starting a business", "Talk to the Migrant Resource Centre", "The risks of migrating without papers", "How to spot fraud"],
+  },
+  {
+    name: "a 16-year-old who wants to join a parent",
+    steps: [
+      ["choice", "Vivo en Guatemala y estoy pensando en migrar", "I live in Guatemala and am thinking of migrating"],
+      ["choice", "No", "No"],
+      ["choice", "Menos de 18 años", "Under 18"],
+      ["choice", "Estar con mi familia en el extranjero", "To be with my family abroad"],
+      ["choice", "Padre o madre", "Parent"],
+    ],
+    es: ["Reunirse con su familia por vías regulares", "Hable con el Centro de Recursos para Migrantes", "Los riesgos de migrar sin papeles", "Cómo reconocer un fraude"],
+    en: ["Join your family through regular channels", "Talk to the Migrant Resource Centre", "The risks of migrating without papers", "How to spot fraud"],
+  },
+  {
+    name: "someone in danger",
+    steps: [
+      ["choice", "Vivo en Guatemala y estoy pensando en migrar", "I live in Guatemala and am thinking of migrating"],
+      ["choice", "Sí", "Yes"],
+      ["choice", "De 25 a 40 años", "25 to 40"],
+      ["choice", "Seguridad", "Safety"],
+    ],
+    es: ["Protección: pida ayuda primero", "Hable con el Centro de Recursos para Migrantes", "Los riesgos de migrar sin papeles", "Cómo reconocer un fraude"],
+    en: ["Protection: ask for help first", "Talk to the Migrant Resource Centre", "The risks of migrating without papers", "How to spot fraud"],
+  },
+  {
+    name: "a Guatemalan in Houston who needs a passport",
+    steps: [
+      ["choice", "Vivo fuera de Guatemala", "I live outside Guatemala"],
+      ["choice", "No", "No"],
+      ["choice", "Documentos o ayuda del consulado", "Documents or consular help"],
+      ["place", "Texas", "Texas"],
+    ],
+    es: ["Servicios de su consulado", "Los riesgos de migrar sin papeles", "Cómo reconocer un fraude"],
+    en: ["Your consulate's services", "The risks of migrating without papers", "How to spot fraud"],
+  },
+];
+
+const WORDS = {
+  es: { start: "Empezar", next: "Continuar", results: "Ver mis opciones", change: "Cambiar", check: "Revise sus respuestas" },
+  en: { start: "Start", next: "Continue", results: "See my options", change: "Change", check: "Check your answers" },
+};
+
+async function answer(page, [kind, es, en], lang) {
+  const label = lang === "es" ? es : en;
+  const main = page.locator("main");
+  if (kind === "choice") await main.getByRole("button", { name: label, exact: true }).click();
+  if (kind === "boxes") {
+    for (const box of label) await main.getByLabel(box, { exact: true }).check();
+    await main.getByRole("button", { name: WORDS[lang].next }).click();
+  }
+  if (kind === "number") {
+    await main.getByRole("spinbutton").fill(label);
+    await main.getByRole("button", { name: WORDS[lang].next }).click();
+  }
+  if (kind === "place") {
+    await main.getByLabel(lang === "es" ? "Estado, departamento o región" : "State, department or region").fill(label);
+    await main.getByRole("button", { name: WORDS[lang].next }).click();
+  }
+}
+
+async function start(page, lang) {
+  await visit(page, env.base, "/opciones");
+  if (lang === "en") {
+    await page.getByRole("button", { name: "English" }).click();
+    await page.locator("html[lang=en]").waitFor();
+  }
+  await page.getByRole("button", { name: WORDS[lang].start }).click();
+}
+
+for (const persona of PERSONAS) {
+  for (const lang of ["es", "en"]) {
+    test(`${persona.name} sees the right options (${lang})`, async () => {
+      const { context, page } = await openPage(env.browser);
+      await start(page, lang);
+      for (const step of persona.steps) await answer(page, step, lang);
+      await page.getByRole("heading", { name: WORDS[lang].check }).waitFor();
+      await page.getByRole("button", { name: WORDS[lang].results }).click();
+      await page.locator(".outcome").first().waitFor();
+      assert.deepEqual(await page.locator(".outcome h3").allTextContents(), persona[lang]);
+      assert.deepEqual(page.errors, []);
+      await context.close();
+    });
+  }
+}
+
+test("the Houston persona's consulate contacts put Texas first", async () => {
+  const { context, page } = await openPage(env.browser);
+  await start(page, "es");
+  for (const step of PERSONAS[4].steps) await answer(page, step, "es");
+  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  const contacts = page.locator("#outcome-consular_services .contacts li");
+  await contacts.first().waitFor();
+  const first = await contacts.first().textContent();
+  assert.match(first, /(Dallas|Del Rio|Houston|McAllen).*cerca de usted/);
+  await contacts.filter({ hasText: "Houston" }).getByRole("link").click();
+  await page.locator("main h1", { hasText: "Consulado de Guatemala en Houston" }).waitFor();
+  await context.close();
+});
+
+test("changing an earlier answer asks only the questions that then apply", async () => {
+  const { context, page } = await openPage(env.browser);
+  await start(page, "es");
+  for (const step of PERSONAS[0].steps) await answer(page, step, "es");
+  await page.getByRole("heading", { name: "Revise sus respuestas" }).waitFor();
+  assert.equal(await page.locator(".check-row").count(), 9);
+  // Change the goal from work to family: the work questions drop, relatives is asked.
+  await page.getByRole("button", { name: "Cambiar la respuesta a: ¿Qué busca principalmente?" }).click();
+  await page.getByRole("button", { name: "Estar con mi familia en el extranjero" }).click();
+  // The history question still applies and keeps its answer: only the new question is asked.
+  await page.getByRole("heading", { name: "¿Tiene familiares con residencia legal o ciudadanía en otro país?" }).waitFor();
+  await page.getByRole("button", { name: "Hermano o hermana" }).click();
+  await page.getByRole("heading", { name: "Revise sus respuestas" }).waitFor();
+  const rows = await page.locator(".check-row dt").allTextContents();
+  assert.ok(!rows.some((r) => r.includes("documentos")), `documents dropped: ${rows}`);
+  assert.ok(rows.some((r) => r.includes("familiares")));
+  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  await page.locator(".outcome h3", { hasText: "Reunirse con su familia" }).waitFor();
+  assert.equal(await page.locator(".outcome h3", { hasText: "Trabajo temporal" }).count(), 0);
+  await context.close();
+});
+
+test("Back returns to the previous question with its answer kept", async () => {
+  const { context, page } = await openPage(env.browser);
+  await start(page, "es");
+  await answer(page, PERSONAS[0].steps[0], "es");
+  await answer(page, PERSONAS[0].steps[1], "es");
+  await page.getByRole("button", { name: "Atrás" }).click();
+  await page.getByRole("heading", { name: "¿Se siente en peligro donde vive?" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "No", exact: true }).getAttribute("aria-pressed"), "true");
+  await context.close();
+});
+
+test("axe-core finds no violations on a question, the summary and the results", async () => {
+  const { context, page } = await openPage(env.browser);
+  await start(page, "es");
+  for (const step of PERSONAS[0].steps.slice(0, 4)) await answer(page, step, "es");
+  assert.deepEqual(await axeViolations(page), [], "single and multiple choice question");
+  for (const step of PERSONAS[0].steps.slice(4)) await answer(page, step, "es");
+  await page.getByRole("heading", { name: "Revise sus respuestas" }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "check your answers");
+  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  await page.locator(".outcome").first().waitFor();
+  assert.deepEqual(await axeViolations(page), [], "results");
+  await context.close();
+});

@@ -1,0 +1,57 @@
+//! "Check your answers": every answer that still applies, each with a way to change it.
+//! Changing one asks again only the questions that then apply.
+
+use crate::core::content::Content;
+use crate::core::engine;
+use crate::ui::assessment::{Screen, use_assessment};
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::language::lang_of;
+use leptos::html;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn CheckAnswers(content: Arc<Content>) -> impl IntoView {
+    let i18n = use_i18n();
+    let assessment = use_assessment();
+    let heading = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let rows = move || {
+        let lang = lang_of(i18n.get_locale());
+        let none = t_string!(i18n, none_label).to_string();
+        assessment.answers.with(|answers| {
+            engine::answered_questions(&content.flow, answers)
+                .into_iter()
+                .map(|q| {
+                    let answer = answers.get(&q.id).map(|a| q.describe(a, lang, &none)).unwrap_or_default();
+                    let prompt = q.prompt.get(lang).to_string();
+                    let id = q.id.clone();
+                    let label = t_string!(i18n, check_change_label, question = prompt.clone()).to_string();
+                    view! {
+                        <div class="check-row">
+                            <dt>{prompt}</dt>
+                            <dd>{answer}</dd>
+                            <dd>
+                                <button type="button" class="button button-small" aria-label=label
+                                    on:click=move |_| assessment.screen.set(Screen::Question(id.clone()))>
+                                    {t!(i18n, check_change)}
+                                </button>
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <h2 node_ref=heading tabindex="-1">{t!(i18n, check_title)}</h2>
+        <dl class="check-answers">{rows}</dl>
+        <button type="button" class="button button-primary" on:click=move |_| assessment.screen.set(Screen::Results)>
+            {t!(i18n, see_results)}
+        </button>
+    }
+}

@@ -1,0 +1,241 @@
+//! One question per screen: the prompt, why we ask, large answer buttons (or boxes,
+//! a number, a place), progress, Back, and read aloud.
+
+use crate::core::answers::Answer;
+use crate::core::assessment::{Question, QuestionKind};
+use crate::core::content::Content;
+use crate::core::engine;
+use crate::platform::format;
+use crate::ui::assessment::use_assessment;
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::language::lang_of;
+use crate::ui::widgets::read_aloud::ReadAloud;
+use leptos::html;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// Countries offered for a place: those the directory serves, then "another country".
+const PLACE_COUNTRIES: [&str; 5] = ["US", "MX", "CA", "GT", "ES"];
+/// The ISO 3166 user-assigned code for "somewhere else".
+const OTHER_COUNTRY: &str = "ZZ";
+
+#[component]
+pub fn QuestionScreen(content: Arc<Content>, id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let assessment = use_assessment();
+    let Some(question) = content.flow.question(&id).cloned() else {
+        assessment.resume(&content.flow);
+        return ().into_any();
+    };
+    let lang = move || lang_of(i18n.get_locale());
+    let progress = assessment.answers.with_untracked(|a| engine::progress(&content.flow, a));
+    let n = progress.answered + 1;
+    let total = progress.answered + progress.remaining.max(1);
+    let heading = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let current = assessment.answers.with_untracked(|a| a.get(&question.id).cloned());
+    let q = question.clone();
+    let speak = Callback::new(move |_| {
+        let l = lang_of(i18n.get_locale_untracked());
+        let options: Vec<&str> = q.options.iter().map(|o| o.label.get(l)).collect();
+        format!("{}. {}. {}", q.prompt.get(l), q.why.get(l), options.join(". "))
+    });
+    let (flow_for_back, from) = (content.clone(), question.id.clone());
+    let q = question.clone();
+    view! {
+        <div class="question">
+            <p class="progress-text">{t!(i18n, question_progress, n = n, total = total)}</p>
+            <progress class="progress" max=total value=n - 1 aria-hidden="true"></progress>
+            <h2 node_ref=heading tabindex="-1" class="question-prompt">{move || q.prompt.get(lang()).to_string()}</h2>
+            <p class="why"><strong>{t!(i18n, why_we_ask)}</strong> " " {let q = question.clone(); move || q.why.get(lang()).to_string()}</p>
+            <ReadAloud text=speak />
+            <AnswerInput content=content.clone() question=question.clone() current=current />
+            <button type="button" class="button back-button" on:click=move |_| assessment.back(&flow_for_back.flow, &from)>
+                <span aria-hidden="true">"← "</span>{t!(i18n, back)}
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn AnswerInput(content: Arc<Content>, question: Question, current: Option<Answer>) -> impl IntoView {
+    match question.kind {
+        QuestionKind::SingleChoice => view! { <SingleChoice content question current /> }.into_any(),
+        QuestionKind::MultipleChoice => view! { <MultipleChoice content question current /> }.into_any(),
+        QuestionKind::Number => view! { <NumberInput content question current /> }.into_any(),
+        QuestionKind::Place => view! { <PlaceInput content question current /> }.into_any(),
+    }
+}
+
+#[component]
+fn SingleChoice(content: Arc<Content>, question: Question, current: Option<Answer>) -> impl IntoView {
+    let i18n = use_i18n();
+    let assessment = use_assessment();
+    let lang = move || lang_of(i18n.get_locale());
+    let buttons = question
+        .options
+        .iter()
+        .map(|option| {
+            let chosen = current == Some(Answer::Choice(option.id.clone()));
+            let (content, qid, oid, label) = (content.clone(), question.id.clone(), option.id.clone(), option.label.clone());
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="button answer-button"
+                        aria-pressed=chosen.to_string()
+                        on:click=move |_| assessment.answer(&content.flow, &qid, Answer::Choice(oid.clone()))
+                    >
+                        {move || label.get(lang()).to_string()}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="answers" role="list">{buttons}</ul> }
+}
+
+#[component]
+fn MultipleChoice(content: Arc<Content>, question: Question, current: Option<Answer>) -> impl IntoView {
+    let i18n = use_i18n();
+    let assessment = use_assessment();
+    let lang = move || lang_of(i18n.get_locale());
+    let ticked = RwSignal::new(match current {
+        Some(Answer::Choices(set)) => set,
+        _ => BTreeSet::new(),
+    });
+    let boxes = question
+        .options
+        .iter()
+        .map(|option| {
+            let (id, label) = (option.id.clone(), option.label.clone());
+            let input_id = format!("answer-{}-{}", question.id, option.id);
+            let checked = {
+                let id = id.clone();
+                move || ticked.with(|t| t.contains(&id))
+            };
+            view! {
+                <li class="checkbox">
+                    <input
+                        type="checkbox"
+                        id=input_id.clone()
+                        prop:checked=checked
+                        on:change=move |_| ticked.update(|t| if !t.remove(&id) { t.insert(id.clone()); })
+                    />
+                    <label for=input_id>{move || label.get(lang()).to_string()}</label>
+                </li>
+            }
+        })
+        .collect_view();
+    let qid = question.id.clone();
+    view! {
+        <fieldset class="answers-fieldset">
+            <legend class="hint">{t!(i18n, multiple_hint)}</legend>
+            <ul class="answers" role="list">{boxes}</ul>
+        </fieldset>
+        <button type="button" class="button button-primary" on:click=move |_| {
+            assessment.answer(&content.flow, &qid, Answer::Choices(ticked.get_untracked()))
+        }>{t!(i18n, continue_button)}</button>
+    }
+}
+
+#[component]
+fn NumberInput(content: Arc<Content>, question: Question, current: Option<Answer>) -> impl IntoView {
+    let i18n = use_i18n();
+    let assessment = use_assessment();
+    let (min, max) = (question.min.unwrap_or(0), question.max.unwrap_or(100));
+    let value = RwSignal::new(match current {
+        Some(Answer::Number(n)) => n.to_string(),
+        _ => String::new(),
+    });
+    let invalid = RwSignal::new(false);
+    let input_id = format!("answer-{}", question.id);
+    let qid = question.id.clone();
+    let submit = move || match value.get_untracked().trim().parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => assessment.answer(&content.flow, &qid, Answer::Number(n)),
+        _ => invalid.set(true),
+    };
+    let submit_on_enter = submit.clone();
+    view! {
+        <div class="number-answer">
+            <label for=input_id.clone() class="hint">{t!(i18n, number_hint, min = min, max = max)}</label>
+            <input
+                id=input_id
+                type="number"
+                inputmode="numeric"
+                min=min
+                max=max
+                prop:value=move || value.get()
+                aria-invalid=move || invalid.get().to_string()
+                on:input=move |ev| { value.set(event_target_value(&ev)); invalid.set(false); }
+                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { submit_on_enter() }
+            />
+            <Show when=move || invalid.get()>
+                <p class="error" role="alert">{t!(i18n, number_invalid, min = min, max = max)}</p>
+            </Show>
+        </div>
+        <button type="button" class="button button-primary" on:click=move |_| submit()>{t!(i18n, continue_button)}</button>
+    }
+}
+
+#[component]
+fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>) -> impl IntoView {
+    let i18n = use_i18n();
+    let assessment = use_assessment();
+    let lang = move || lang_of(i18n.get_locale());
+    let (country0, region0) = match current {
+        Some(Answer::Place { country, region }) => (country, region.unwrap_or_default()),
+        _ => ("US".to_string(), String::new()),
+    };
+    let country = RwSignal::new(country0);
+    let region = RwSignal::new(region0);
+    let (country_id, region_id) = (format!("answer-{}-country", question.id), format!("answer-{}-region", question.id));
+    let options = move || {
+        let mut list: Vec<(String, String)> =
+            PLACE_COUNTRIES.iter().map(|c| (c.to_string(), format::country_name(c, lang().code()))).collect();
+        list.push((OTHER_COUNTRY.to_string(), t_string!(i18n, place_other_country).to_string()));
+        list.into_iter()
+            .map(|(code, name)| {
+                let selected = country.get_untracked() == code;
+                view! { <option value=code selected=selected>{name}</option> }
+            })
+            .collect_view()
+    };
+    // Regions people can pick from: those the directory already names for the country.
+    let regions = {
+        let content = content.clone();
+        move || {
+            let mut names: Vec<String> = content
+                .directory
+                .entries
+                .iter()
+                .filter(|e| e.address.country == country.get())
+                .filter_map(|e| e.address.region.clone())
+                .collect();
+            names.sort();
+            names.dedup();
+            names.into_iter().map(|r| view! { <option value=r></option> }).collect_view()
+        }
+    };
+    let qid = question.id.clone();
+    view! {
+        <div class="place-answer">
+            <label for=country_id.clone()>{t!(i18n, place_country)}</label>
+            <select id=country_id on:change=move |ev| country.set(event_target_value(&ev))>{options}</select>
+            <label for=region_id.clone()>{t!(i18n, place_region)}</label>
+            <input id=region_id type="text" list="place-regions" autocomplete="off"
+                prop:value=move || region.get() on:input=move |ev| region.set(event_target_value(&ev)) />
+            <datalist id="place-regions">{regions}</datalist>
+        </div>
+        <button type="button" class="button button-primary" on:click=move |_| {
+            let r = region.get_untracked().trim().to_string();
+            assessment.answer(&content.flow, &qid, Answer::Place { country: country.get_untracked(), region: (!r.is_empty()).then_some(r) })
+        }>{t!(i18n, continue_button)}</button>
+    }
+}

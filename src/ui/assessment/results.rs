@@ -1,0 +1,115 @@
+//! The results: the options that apply, most relevant first, each with why it is shown,
+//! what is needed, what to do, the cost, warnings, where to go, sources and the review
+//! date. The general warnings are always among them.
+
+use crate::core::answers::Answers;
+use crate::core::contacts::{contacts_for, is_near, place};
+use crate::core::content::Content;
+use crate::core::engine::{self, Shown};
+use crate::core::lang::{Lang, Text};
+use crate::core::links;
+use crate::platform::format;
+use crate::ui::app::paths;
+use crate::ui::assessment::{Screen, use_assessment};
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::language::lang_of;
+use crate::ui::widgets::read_aloud::ReadAloud;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::sync::Arc;
+
+#[component]
+pub fn Results(content: Arc<Content>) -> impl IntoView {
+    let i18n = use_i18n();
+    let assessment = use_assessment();
+    let heading = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let c = content.clone();
+    let list = move || {
+        let lang = lang_of(i18n.get_locale());
+        let answers = assessment.answers.get();
+        engine::outcomes(&c.flow, &answers)
+            .into_iter()
+            .map(|shown| outcome_card(&c, &shown, &answers, lang))
+            .collect_view()
+    };
+    view! {
+        <h2 node_ref=heading tabindex="-1">{t!(i18n, results_title)}</h2>
+        <p class="notice">{t!(i18n, assessment_disclaimer)}</p>
+        <div class="results">{list}</div>
+        <div class="results-actions no-print">
+            <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t!(i18n, results_print)}</button>
+            <button type="button" class="button" on:click=move |_| assessment.screen.set(Screen::Check)>{t!(i18n, results_change_answers)}</button>
+            <button type="button" class="button" on:click=move |_| assessment.start_again()>{t!(i18n, results_start_again)}</button>
+        </div>
+    }
+}
+
+/// One option, rendered in `lang` (the list re-renders when the language changes).
+fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: Lang) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let outcome = shown.outcome;
+    let none = t_string!(i18n, none_label).to_string();
+    let because: Vec<String> =
+        shown.because.iter().map(|(q, a)| format!("{}: «{}»", q.prompt.get(lang), q.describe(a, lang, &none))).collect();
+    let texts = |list: &[Text]| list.iter().map(|t| t.get(lang).to_string()).collect::<Vec<_>>();
+    let (requirements, steps, warnings) = (texts(&outcome.requirements), texts(&outcome.steps), texts(&outcome.warnings));
+    let cost = outcome.cost.get(lang).to_string();
+    let here = place(answers);
+    let contacts: Vec<(String, String, bool)> = contacts_for(outcome, &content.directory, answers)
+        .into_iter()
+        .map(|e| (e.id.clone(), e.name.get(lang).to_string(), is_near(e, here)))
+        .collect();
+    let sources: Vec<(String, Option<String>)> =
+        outcome.sources.iter().map(|s| (s.title.get(lang).to_string(), links::website_link(&s.url))).collect();
+    let reviewed = format::calendar_date(&outcome.reviewed_on, lang.code());
+    let spoken = {
+        let (title, summary, steps) = (outcome.title.get(lang).to_string(), outcome.summary.get(lang).to_string(), steps.join(". "));
+        Callback::new(move |_| format!("{title}. {summary}. {steps}"))
+    };
+    let list = |items: Vec<String>| items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view();
+    view! {
+        <article class="outcome" id=format!("outcome-{}", outcome.id)>
+            <h3>{outcome.title.get(lang).to_string()}</h3>
+            <p>{outcome.summary.get(lang).to_string()}</p>
+            <ReadAloud text=spoken />
+            {(!because.is_empty()).then(|| view! {
+                <div class="because"><p><strong>{t!(i18n, results_because)}</strong></p><ul>{list(because.clone())}</ul></div>
+            })}
+            {(!requirements.is_empty()).then(|| view! {
+                <h4>{t!(i18n, results_requirements)}</h4><ul class="checklist">{list(requirements.clone())}</ul>
+            })}
+            {(!steps.is_empty()).then(|| view! { <h4>{t!(i18n, results_steps)}</h4><ol>{list(steps.clone())}</ol> })}
+            {(!cost.is_empty()).then(|| view! { <p class="cost"><strong>{t!(i18n, results_cost)} ": "</strong>{cost.clone()}</p> })}
+            {(!warnings.is_empty()).then(|| view! {
+                <div class="notice notice-warning"><p><strong>{t!(i18n, results_warnings)}</strong></p><ul>{list(warnings.clone())}</ul></div>
+            })}
+            {(!contacts.is_empty()).then(|| view! {
+                <h4>{t!(i18n, results_contacts)}</h4>
+                <ul class="contacts">
+                    {contacts.clone().into_iter().map(|(id, name, near)| view! {
+                        <li>
+                            <A href=format!("{}/{id}", paths::DIRECTORY)>{name}</A>
+                            {near.then(|| view! { " " <span class="tag">{t!(i18n, results_contact_near)}</span> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {(!sources.is_empty()).then(|| view! {
+                <h4>{t!(i18n, results_sources)}</h4>
+                <ul class="sources">
+                    {sources.clone().into_iter().map(|(title, href)| match href {
+                        Some(href) => view! { <li><a href=href.clone() rel="noopener noreferrer" target="_blank">{title} " (" {href.clone()} ")"</a></li> }.into_any(),
+                        None => view! { <li>{title}</li> }.into_any(),
+                    }).collect_view()}
+                </ul>
+            })}
+            <p class="source">{t!(i18n, results_reviewed, date = reviewed.clone())}</p>
+        </article>
+    }
+}
