@@ -16,5 +16,6 @@ pub mod links;
 pub mod manifest;
 pub mod problem;
 pub mod qr;
+pub mod search;
 pub mod update;
 pub mod vcard;

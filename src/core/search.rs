@@ -1,0 +1,360 @@
+//! Directory search: instant and forgiving. The index is built once when data loads;
+//! each query then only compares short folded words.
+//!
+//! - Accents and case do not matter ("mexico" finds "México", "peten" finds "Petén").
+//! - One typo is forgiven in words of five letters or more ("quetzaltenago").
+//! - The last word matches as a prefix while the person is still typing.
+//! - Every word must match somewhere (name, alias, city, region, country, service, kind,
+//!   description); matches in the name rank above matches in the description, and
+//!   active entries above closed ones.
+//! - Known local names are searchable both ways (Xela and Quetzaltenango, EEUU and
+//!   Estados Unidos).
+
+use crate::core::directory::{Directory, Entry, Kind, Service, Status};
+use std::collections::BTreeMap;
+
+/// Other names people use for places, added to entries in those places.
+const PLACE_NAMES: &[(&str, &[&str])] = &[
+    ("quetzaltenango", &["xela", "xelaju"]),
+    ("los angeles", &["la"]),
+    ("new york", &["nueva york", "nyc", "ny"]),
+    ("philadelphia", &["filadelfia"]),
+];
+
+/// Country names by ISO code, in Spanish and English and as people write them, for the
+/// countries a directory is likely to hold.
+const COUNTRY_NAMES: &[(&str, &[&str])] = &[
+    ("GT", &["guatemala"]),
+    ("US", &["estados unidos", "united states", "eeuu", "usa", "ee uu"]),
+    ("MX", &["mexico"]),
+    ("CA", &["canada"]),
+    ("ES", &["espana", "spain"]),
+    ("SV", &["el salvador"]),
+    ("HN", &["honduras"]),
+    ("BZ", &["belice", "belize"]),
+];
+
+/// How a field counts when a word matches in it (lower is better).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    Name = 0,
+    Place = 1,
+    Topic = 2,
+    Description = 3,
+}
+
+/// What the person asks for: words and optional filters.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Query {
+    pub text: String,
+    pub country: Option<String>,
+    pub kind: Option<Kind>,
+    pub service: Option<Service>,
+    /// ISO 639-3 code.
+    pub language: Option<String>,
+}
+
+/// Matching entries (indexes into the directory), best first, and how many matches
+/// each filter value would give (with the other filters applied), for the chips.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Results {
+    pub entries: Vec<usize>,
+    pub countries: BTreeMap<String, usize>,
+    pub kinds: BTreeMap<Kind, usize>,
+    pub services: BTreeMap<Service, usize>,
+    pub languages: BTreeMap<String, usize>,
+}
+
+pub struct SearchIndex {
+    /// Per entry: its words with the field they come from.
+    words: Vec<Vec<(Field, String)>>,
+    facts: Vec<Facts>,
+}
+
+/// What filters look at, copied out of the entry.
+struct Facts {
+    country: String,
+    kind: Kind,
+    services: Vec<Service>,
+    languages: Vec<String>,
+    status: Status,
+    sort_name: String,
+}
+
+impl SearchIndex {
+    pub fn build(directory: &Directory) -> SearchIndex {
+        let words = directory.entries.iter().map(entry_words).collect();
+        let facts = directory
+            .entries
+            .iter()
+            .map(|e| Facts {
+                country: e.address.country.clone(),
+                kind: e.kind,
+                services: e.services.clone(),
+                languages: e.languages.clone(),
+                status: e.status,
+                sort_name: fold(e.name.get_code("es")),
+            })
+            .collect();
+        SearchIndex { words, facts }
+    }
+
+    pub fn search(&self, query: &Query) -> Results {
+        let terms: Vec<String> = fold(&query.text).split_whitespace().map(str::to_string).collect();
+        let scores: Vec<Option<u32>> = self.words.iter().map(|words| score(words, &terms)).collect();
+        let passes = |i: usize, skip: Filter| {
+            let f = &self.facts[i];
+            scores[i].is_some()
+                && f.status != Status::Defunct
+                && (skip == Filter::Country || query.country.as_ref().is_none_or(|c| &f.country == c))
+                && (skip == Filter::Kind || query.kind.is_none_or(|k| f.kind == k))
+                && (skip == Filter::Service || query.service.is_none_or(|s| f.services.contains(&s)))
+                && (skip == Filter::Language || query.language.as_ref().is_none_or(|l| f.languages.contains(l)))
+        };
+        let mut results = Results::default();
+        for i in 0..self.facts.len() {
+            let f = &self.facts[i];
+            if passes(i, Filter::Country) {
+                *results.countries.entry(f.country.clone()).or_default() += 1;
+            }
+            if passes(i, Filter::Kind) {
+                *results.kinds.entry(f.kind).or_default() += 1;
+            }
+            if passes(i, Filter::Service) {
+                for s in &f.services {
+                    *results.services.entry(*s).or_default() += 1;
+                }
+            }
+            if passes(i, Filter::Language) {
+                for l in &f.languages {
+                    *results.languages.entry(l.clone()).or_default() += 1;
+                }
+            }
+            if passes(i, Filter::None) {
+                results.entries.push(i);
+            }
+        }
+        results.entries.sort_by(|&a, &b| {
+            let key = |i: usize| (self.facts[i].status != Status::Active, scores[i]);
+            key(a).cmp(&key(b)).then_with(|| self.facts[a].sort_name.cmp(&self.facts[b].sort_name))
+        });
+        results
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Filter {
+    None,
+    Country,
+    Kind,
+    Service,
+    Language,
+}
+
+/// The score of an entry for the query words (lower is better); `None` if a word
+/// matches nowhere. No words: every entry matches equally.
+fn score(words: &[(Field, String)], terms: &[String]) -> Option<u32> {
+    let mut total = 0;
+    for (at, term) in terms.iter().enumerate() {
+        let last = at + 1 == terms.len();
+        let best = words
+            .iter()
+            .filter_map(|(field, word)| {
+                let quality = if word == term {
+                    0
+                } else if last && word.starts_with(term.as_str()) {
+                    1
+                } else if term.chars().count() >= 5 && within_one_edit(term, word) {
+                    2
+                } else {
+                    return None;
+                };
+                Some(*field as u32 * 3 + quality)
+            })
+            .min()?;
+        total += best;
+    }
+    Some(total)
+}
+
+/// Every searchable word of an entry, folded, with its field.
+fn entry_words(e: &Entry) -> Vec<(Field, String)> {
+    let mut out = Vec::new();
+    let mut add = |field: Field, text: &str| {
+        for word in fold(text).split_whitespace() {
+            out.push((field, word.to_string()));
+        }
+    };
+    for name in e.name.0.values() {
+        add(Field::Name, name);
+    }
+    for alias in &e.aliases {
+        add(Field::Name, alias);
+    }
+    for place in [&e.address.city, &e.address.region].into_iter().flatten() {
+        add(Field::Place, place);
+        let folded = fold(place);
+        for (known, others) in PLACE_NAMES {
+            if folded == *known {
+                others.iter().for_each(|o| add(Field::Place, o));
+            }
+        }
+    }
+    add(Field::Place, &e.address.country);
+    for (code, names) in COUNTRY_NAMES {
+        if e.address.country.eq_ignore_ascii_case(code) {
+            names.iter().for_each(|n| add(Field::Place, n));
+        }
+    }
+    for text in e.kind.label().0.values() {
+        add(Field::Topic, text);
+    }
+    for service in &e.services {
+        for text in service.label().0.values() {
+            add(Field::Topic, text);
+        }
+    }
+    for text in e.description.0.values() {
+        add(Field::Description, text);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Lowercase, without accents, with punctuation as spaces.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'ä' | 'â' | 'ã' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' | 'õ' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            c if c.is_alphanumeric() => c,
+            _ => ' ',
+        })
+        .collect()
+}
+
+/// Whether `a` becomes `b` with at most one insertion, deletion, substitution or swap
+/// of neighbouring letters.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match (ra.len(), rb.len()) {
+        (0, 0) => true,
+        (x, y) if x == y => {
+            ra[1..] == rb[1..] || (x >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        (x, y) if x > y => ra[1..] == *rb,
+        _ => *ra == rb[1..],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn directory() -> Directory {
+        let entry = |id: &str, name: &str, city: &str, country: &str, kind: &str, extra: &str| {
+            format!(
+                r#"{{"id":"{id}","name":{{"es":"{name}","en":"{name}"}},"kind":"{kind}","address":{{"city":"{city}","country":"{country}"}},
+                "verified_on":"2026-01-01","source":"x"{extra}}}"#
+            )
+        };
+        let json = format!(
+            r#"{{"entries":[{},{},{},{},{}]}}"#,
+            entry("a", "Centro Ficticio Uno", "Quetzaltenango", "GT", "resource_centre", r#","services":["information"],"languages":["spa","quc"]"#),
+            entry("b", "Consulado Ficticio", "Ciudad de México", "MX", "consulate", r#","services":["passport"],"languages":["spa"]"#),
+            entry("c", "Oficina Cerrada Ficticia", "Quetzaltenango", "GT", "government_office", r#","status":"temporarily_closed","services":["information"]"#),
+            entry("d", "Antigua Oficina Ficticia", "Quetzaltenango", "GT", "government_office", r#","status":"defunct""#),
+            entry("e", "Línea Ficticia de Ayuda", "Houston", "US", "hotline", r#","description":{"es":"Atiende en Quetzaltenango por teléfono","en":"x"}"#),
+        );
+        Directory::from_json(json.as_bytes()).unwrap()
+    }
+
+    fn ids(index: &SearchIndex, query: Query) -> Vec<&'static str> {
+        const IDS: [&str; 5] = ["a", "b", "c", "d", "e"];
+        index.search(&query).entries.iter().map(|&i| IDS[i]).collect()
+    }
+
+    fn text(t: &str) -> Query {
+        Query { text: t.into(), ..Query::default() }
+    }
+
+    #[test]
+    fn accents_and_case_do_not_matter() {
+        let index = SearchIndex::build(&directory());
+        assert_eq!(ids(&index, text("mexico")), ["b"]);
+        assert_eq!(ids(&index, text("MÉXICO")), ["b"]);
+        assert_eq!(ids(&index, text("linea")), ["e"]);
+    }
+
+    #[test]
+    fn local_names_work_both_ways() {
+        let index = SearchIndex::build(&directory());
+        assert_eq!(ids(&index, text("xela")), ["a", "c"]);
+        assert_eq!(ids(&index, text("eeuu")), ["e"]);
+        assert_eq!(ids(&index, text("estados unidos")), ["e"]);
+    }
+
+    #[test]
+    fn one_typo_is_forgiven_in_long_words_only() {
+        let index = SearchIndex::build(&directory());
+        assert_eq!(ids(&index, text("quetzaltenago")), ["a", "e", "c"]);
+        assert_eq!(ids(&index, text("consluado")), ["b"], "swapped letters");
+        assert_eq!(ids(&index, text("hustn")), Vec::<&str>::new(), "two edits");
+        assert_eq!(ids(&index, text("xeka")), Vec::<&str>::new(), "short words must be exact or a prefix");
+    }
+
+    #[test]
+    fn the_last_word_matches_as_a_prefix_while_typing() {
+        let index = SearchIndex::build(&directory());
+        assert_eq!(ids(&index, text("consu")), ["b"]);
+        assert_eq!(ids(&index, text("consu ficticio")), Vec::<&str>::new(), "only the last word");
+    }
+
+    #[test]
+    fn ranking_puts_names_before_descriptions_and_open_before_closed() {
+        let index = SearchIndex::build(&directory());
+        // "a" and "c" are in Quetzaltenango (place); "e" only mentions it in its description;
+        // "c" is closed, so it comes after every active entry; "d" is defunct and hidden.
+        assert_eq!(ids(&index, text("quetzaltenango")), ["a", "e", "c"]);
+        assert_eq!(ids(&index, text("")), ["a", "b", "e", "c"], "no words: all active by name, closed last");
+    }
+
+    #[test]
+    fn filters_combine_with_words_and_count_per_value() {
+        let index = SearchIndex::build(&directory());
+        let query = Query { text: "ficticio".into(), country: Some("GT".into()), ..Query::default() };
+        assert_eq!(ids(&index, query.clone()), ["a", "c"], "closed entries stay findable, last");
+        let results = index.search(&query);
+        assert_eq!(results.countries.get("GT"), Some(&2), "{:?}", results.countries);
+        assert_eq!(results.countries.get("MX"), Some(&1), "other countries still counted for the chips");
+        let by_service = Query { service: Some(Service::Information), ..Query::default() };
+        assert_eq!(ids(&index, by_service), ["a", "c"]);
+        let by_language = Query { language: Some("quc".into()), ..Query::default() };
+        assert_eq!(ids(&index, by_language), ["a"]);
+        let by_kind = Query { kind: Some(Kind::Hotline), ..Query::default() };
+        assert_eq!(ids(&index, by_kind), ["e"]);
+    }
+
+    #[test]
+    fn edit_distance_of_one() {
+        assert!(within_one_edit("houston", "houston"));
+        assert!(within_one_edit("huoston", "houston"));
+        assert!(within_one_edit("houstn", "houston"));
+        assert!(within_one_edit("houstonn", "houston"));
+        assert!(within_one_edit("hauston", "houston"));
+        assert!(!within_one_edit("hausten", "houston"));
+        assert!(!within_one_edit("ouston", "houstonx"));
+    }
+}
