@@ -5,6 +5,7 @@ use crate::ui::data::provide_data;
 use crate::ui::data_status::DataStatus;
 use crate::ui::language::provide_language;
 use crate::ui::favourites::provide_favourites;
+use crate::ui::pages::provide_directory_search;
 use crate::ui::pages::{AboutPage, AssessmentPage, DirectoryPage, EntryPage, HomePage, NotFoundPage};
 use crate::ui::shell::{Footer, Header};
 use crate::ui::status::StatusNotices;
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
     provide_data();
     provide_favourites();
     provide_assessment();
+    provide_directory_search();
     view! {
         <Router>
             <Header />

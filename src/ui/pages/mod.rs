@@ -9,7 +9,7 @@ mod not_found;
 
 pub use about::AboutPage;
 pub use assessment::AssessmentPage;
-pub use directory::DirectoryPage;
+pub use directory::{DirectoryPage, provide_directory_search};
 pub use entry::EntryPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;

@@ -1,0 +1,121 @@
+// The directory as people use it: forgiving search, filters, an entry by deep link,
+// saving a contact, favourites that stay, and accessibility of list and entry pages.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { launch, openPage, visit, axeViolations } from "./support.mjs";
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+async function search(page, text) {
+  await page.getByLabel("Buscar").fill(text);
+  await page.locator(".result-count").waitFor();
+  return page.locator(".result a").allTextContents();
+}
+
+async function openDirectory(page) {
+  await visit(page, env.base, "/directorio");
+  await page.getByLabel("Buscar").waitFor();
+}
+
+test("search ignores accents and case, and forgives a typo", async () => {
+  const { context, page } = await openPage(env.browser);
+  await openDirectory(page);
+  const withAccent = await search(page, "Los Ángeles");
+  const without = await search(page, "los angeles");
+  assert.deepEqual(withAccent, without);
+  assert.ok(without.includes("Consulado de Guatemala en Los Ángeles"), without.join(" | "));
+  const typo = await search(page, "quetzaltenago");
+  assert.equal(typo[0], "Centro de Recursos para Migrantes de Quetzaltenango");
+  const xela = await search(page, "xela");
+  assert.equal(xela[0], "Centro de Recursos para Migrantes de Quetzaltenango");
+  await search(page, "zzzz nada");
+  await page.locator(".notice", { hasText: "No encontramos contactos" }).waitFor();
+  await context.close();
+});
+
+test("filtering by service narrows the list and shows counts", async () => {
+  const { context, page } = await openPage(env.browser);
+  await openDirectory(page);
+  const all = await page.locator(".result").count();
+  const option = page.locator("#filter-service option", { hasText: "Trabajo temporal en el extranjero" });
+  const label = await option.textContent();
+  const expected = Number(label.match(/\((\d+)\)/)[1]);
+  await page.locator("#filter-service").selectOption({ label });
+  await page.waitForFunction((n) => document.querySelectorAll(".result").length === n, expected);
+  assert.ok(expected > 0 && expected < all);
+  assert.ok((await page.locator(".result a").allTextContents()).some((n) => n.includes("Programa de Trabajo Temporal")));
+  await context.close();
+});
+
+test("which consulate serves Texas: the Texas consulates, honestly not a claimed service area", async () => {
+  const { context, page } = await openPage(env.browser);
+  await openDirectory(page);
+  const names = await search(page, "consulado texas");
+  assert.deepEqual(names.sort(), [
+    "Consulado de Guatemala en Dallas",
+    "Consulado de Guatemala en Del Rio",
+    "Consulado de Guatemala en Houston",
+    "Consulado de Guatemala en McAllen",
+  ]);
+  // No service area is recorded yet: the entry says so instead of claiming one.
+  await page.getByRole("link", { name: "Consulado de Guatemala en Houston" }).click();
+  await page.locator("main h1", { hasText: "Consulado de Guatemala en Houston" }).waitFor();
+  assert.equal(await page.locator("text=Atiende a personas de").count(), 0);
+  await context.close();
+});
+
+test("an entry opens by deep link with its provenance, and unknown facts say so", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/directorio/consulado-los-angeles");
+  await page.locator("main h1", { hasText: "Consulado de Guatemala en Los Ángeles" }).waitFor();
+  await page.locator("address", { hasText: "1975 Riverside Drive" }).waitFor();
+  await page.locator(".provenance", { hasText: "Prensa Libre" }).waitFor();
+  assert.ok((await page.locator(".unknown").count()) >= 1, "phones and hours are to be verified");
+  assert.equal(await page.locator("a[href^='tel:']").count(), 0, "no phone is invented");
+  const unknown = await visit(page, env.base, "/directorio/no-existe");
+  assert.equal(unknown.status(), 200);
+  await page.locator("main", { hasText: "No encontramos este contacto" }).waitFor();
+  await context.close();
+});
+
+test("save as contact downloads a vCard with the entry's details", async () => {
+  const { context, page } = await openPage(env.browser, { acceptDownloads: true });
+  await visit(page, env.base, "/directorio/consulado-los-angeles");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Guardar como contacto" }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), "consulado-los-angeles.vcf");
+  const card = readFileSync(await download.path(), "utf8");
+  assert.match(card, /^BEGIN:VCARD\r\nVERSION:4\.0\r\n/);
+  assert.match(card, /\r\nFN:Consulado de Guatemala en Los Ángeles\r\n/);
+  assert.match(card, /\r\nADR:;;1975 Riverside Drive;Los Angeles;California;90039;US\r\n/);
+  assert.match(card, /END:VCARD\r\n$/);
+  await context.close();
+});
+
+test("favourites stay on the device across a reload", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/directorio/intecap");
+  await page.getByRole("button", { name: "Guardar en favoritos" }).click();
+  await page.getByRole("button", { name: "Quitar de favoritos" }).waitFor();
+  await page.reload();
+  await page.getByRole("button", { name: "Quitar de favoritos" }).waitFor();
+  await openDirectory(page);
+  await page.locator(".favourites", { hasText: "INTECAP" }).waitFor();
+  await context.close();
+});
+
+test("axe-core finds no violations on the list and an entry page", async () => {
+  const { context, page } = await openPage(env.browser);
+  await openDirectory(page);
+  await search(page, "consulado");
+  assert.deepEqual(await axeViolations(page), [], "list");
+  await visit(page, env.base, "/directorio/centro-recursos-migrantes-quetzaltenango");
+  await page.locator(".entry-qr svg").waitFor();
+  assert.deepEqual(await axeViolations(page), [], "entry");
+  await context.close();
+});
