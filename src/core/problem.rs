@@ -27,20 +27,31 @@ impl fmt::Display for Problem {
 }
 
 /// Parses JSON into `T`, turning a syntax or shape error into a [`Problem`] that names
-/// the file, the field path and the line and column.
+/// the file, the line and column and (on the host, for the staff's tool) the field path.
 pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, Problem> {
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let field = error.path().to_string();
-        let inner = error.into_inner();
-        let at = format!("{file}: {field} (línea/line {}, columna/column {})", inner.line(), inner.column());
-        let detail = inner.to_string();
+    let problem = |field: &str, error: &serde_json::Error| {
+        let at = format!("{file}: {field} (línea/line {}, columna/column {})", error.line(), error.column());
         Problem::new(
             at,
-            &format!("el archivo no se puede leer: {detail}"),
-            &format!("the file cannot be read: {detail}"),
+            &format!("el archivo no se puede leer: {error}"),
+            &format!("the file cannot be read: {error}"),
         )
-    })
+    };
+    // In the browser a plain parse: the field path doubles the size of every
+    // deserializer in the wasm people download, and there the details only go to the
+    // console. Line and column still point at the spot.
+    #[cfg(target_arch = "wasm32")]
+    {
+        serde_json::from_slice(bytes).map_err(|error| problem("", &error))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+            let field = error.path().to_string();
+            problem(&field, error.inner())
+        })
+    }
 }
 
 #[cfg(test)]
