@@ -187,3 +187,44 @@ test("axe-core finds no violations on a question, the summary and the results", 
   assert.deepEqual(await axeViolations(page), [], "results");
   await context.close();
 });
+
+test("a share link opens the same results in a fresh browser, and leaves the address bar", async () => {
+  const first = await openPage(env.browser);
+  await start(first.page, "es");
+  for (const step of PERSONAS[3].steps) await answer(first.page, step, "es");
+  await first.page.getByRole("button", { name: "Ver mis opciones" }).click();
+  const link = await first.page.getByLabel("Enlace a sus resultados", { exact: true }).inputValue();
+  assert.match(link, /\/opciones#r1\.1\.[A-Za-z0-9_-]+$/);
+  assert.equal(await first.page.locator(".share-results svg.qr-code").count(), 1);
+  await first.context.close();
+
+  const second = await openPage(env.browser);
+  await second.page.goto(link);
+  await second.page.locator(".outcome").first().waitFor();
+  assert.deepEqual(await second.page.locator(".outcome h3").allTextContents(), PERSONAS[3].es);
+  assert.equal(new URL(second.page.url()).hash, "", "the answers are taken out of the address bar");
+  await second.context.close();
+});
+
+for (const [what, fragment] of [
+  ["cut", (code) => code.slice(0, -4)],
+  ["from another version of the questions", (code) => code.replace("r1.1.", "r1.7.")],
+  ["random bytes", () => "r1.1.Zm9vYmFyYmF6cXV4"],
+]) {
+  test(`a share link that is ${what} gives a clear message and a fresh start`, async () => {
+    const { context, page } = await openPage(env.browser);
+    await start(page, "es");
+    for (const step of PERSONAS[3].steps) await answer(page, step, "es");
+    await page.getByRole("button", { name: "Ver mis opciones" }).click();
+    const link = await page.getByLabel("Enlace a sus resultados", { exact: true }).inputValue();
+    const [base, code] = link.split("#");
+    const fresh = await openPage(env.browser);
+    await fresh.page.goto(`${base}#${fragment(code)}`);
+    await fresh.page.locator("main [role=alert]").waitFor();
+    assert.match(await fresh.page.locator("main [role=alert]").textContent(), /enlace de resultados/);
+    await fresh.page.getByRole("button", { name: "Empezar" }).waitFor();
+    assert.equal(await fresh.page.locator(".outcome").count(), 0);
+    await fresh.context.close();
+    await context.close();
+  });
+}

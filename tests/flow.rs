@@ -230,3 +230,13 @@ mod personas {
         assert_eq!(shown, ["consular_services", "risks_of_irregular_migration", "spot_fraud"]);
     }
 }
+
+#[test]
+fn every_path_of_the_shipped_flow_survives_a_share_link() {
+    use rumbo::core::share_code::{decode, encode};
+    let flow = shipped_flow();
+    for answers in all_paths(&flow) {
+        let code = encode(&flow, &answers);
+        assert_eq!(decode(&flow, &code).as_ref(), Ok(&answers), "{code}");
+    }
+}

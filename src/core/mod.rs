@@ -17,5 +17,6 @@ pub mod manifest;
 pub mod problem;
 pub mod qr;
 pub mod search;
+pub mod share_code;
 pub mod update;
 pub mod vcard;

@@ -13,7 +13,11 @@ use crate::ui::app::paths;
 use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::language::lang_of;
+use crate::core::share_code;
+use crate::platform::share::{self, Shared};
+use crate::ui::widgets::qr_code::QrCode;
 use crate::ui::widgets::read_aloud::ReadAloud;
+use wasm_bindgen_futures::spawn_local;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -42,6 +46,7 @@ pub fn Results(content: Arc<Content>) -> impl IntoView {
         <h2 node_ref=heading tabindex="-1">{t!(i18n, results_title)}</h2>
         <p class="notice">{t!(i18n, assessment_disclaimer)}</p>
         <div class="results">{list}</div>
+        <ShareResults content=content.clone() />
         <div class="results-actions no-print">
             <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t!(i18n, results_print)}</button>
             <button type="button" class="button" on:click=move |_| assessment.screen.set(Screen::Check)>{t!(i18n, results_change_answers)}</button>
@@ -111,5 +116,34 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
             })}
             <p class="source">{t!(i18n, results_reviewed, date = reviewed.clone())}</p>
         </article>
+    }
+}
+
+/// The results as a link (answers in the fragment only) and its QR code.
+#[component]
+fn ShareResults(content: Arc<Content>) -> impl IntoView {
+    let i18n = use_i18n();
+    let assessment = use_assessment();
+    let link = Signal::derive(move || {
+        let origin = window().location().origin().unwrap_or_default();
+        let code = assessment.answers.with(|a| share_code::encode(&content.flow, a));
+        format!("{origin}{}#{code}", paths::ASSESSMENT)
+    });
+    let copied = RwSignal::new(false);
+    view! {
+        <section class="share-results">
+            <h3>{t!(i18n, share_title)}</h3>
+            <p>{t!(i18n, share_text)}</p>
+            <label for="share-link">{t!(i18n, share_link_label)}</label>
+            <input id="share-link" type="text" readonly prop:value=move || link.get() />
+            <p class="no-print">
+                <button type="button" class="button" on:click=move |_| {
+                    let url = link.get_untracked();
+                    spawn_local(async move { copied.set(share::copy(&url).await == Shared::Copied) });
+                }>{t!(i18n, share_copy)}</button>
+                <span role="status">{move || copied.get().then(|| t_string!(i18n, share_copied))}</span>
+            </p>
+            <QrCode text=link label=Signal::derive(move || t_string!(i18n, share_qr_label).to_string()) />
+        </section>
     }
 }

@@ -1,6 +1,7 @@
 //! "¿Cuáles son mis opciones?": the self-assessment. The page shows the screen the
 //! person is on; the screens are in `ui::assessment`.
 
+use crate::core::share_code::{self, ShareError};
 use crate::ui::assessment::{CheckAnswers, QuestionScreen, Results, Screen, use_assessment};
 use crate::ui::data::use_data;
 use crate::ui::i18n::{t, t_string, use_i18n};
@@ -13,8 +14,40 @@ pub fn AssessmentPage() -> impl IntoView {
     let data = use_data();
     let assessment = use_assessment();
     let content = Memo::new(move |_| data.loaded.with(|l| l.as_ref().map(|l| l.content.clone())));
+    // A shared link (`/opciones#r1.…`): open its results once the content is here, then
+    // take the answers out of the address bar so they do not linger in it.
+    let link_error = RwSignal::new(None::<ShareError>);
+    Effect::new(move |opened: Option<bool>| {
+        if opened == Some(true) {
+            return true;
+        }
+        let Some(content) = content.get() else { return false };
+        let hash = window().location().hash().unwrap_or_default();
+        if hash.len() > 1 {
+            match share_code::decode(&content.flow, &hash) {
+                Ok(answers) => {
+                    assessment.answers.set(answers);
+                    assessment.screen.set(Screen::Results);
+                }
+                Err(error) => {
+                    assessment.start_again();
+                    link_error.set(Some(error));
+                }
+            }
+            let path = window().location().pathname().unwrap_or_default();
+            let _ = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)));
+        }
+        true
+    });
     view! {
         <Page title=Signal::derive(move || t_string!(i18n, assessment_title).to_string())>
+            {move || link_error.get().map(|error| view! {
+                <p class="notice notice-warning" role="alert">{move || match error {
+                    ShareError::Malformed => t_string!(i18n, share_error_malformed),
+                    ShareError::OtherVersion => t_string!(i18n, share_error_version),
+                    ShareError::Tampered => t_string!(i18n, share_error_tampered),
+                }}</p>
+            })}
             {move || match (content.get(), assessment.screen.get()) {
                 (None, _) => view! { <p class="notice">{t!(i18n, assessment_no_data)}</p> }.into_any(),
                 (Some(content), Screen::Start) => view! {

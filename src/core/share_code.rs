@@ -1,0 +1,335 @@
+//! Share codes: a person's answers packed into the fragment of a link (`#r1.…`), so
+//! they can carry their results away — on their phone, as a QR code, on paper — and
+//! open them later, even offline. The fragment never reaches a server.
+//!
+//! Layout: `r1.<flow version>.<base64url payload>`. The payload lists each answered
+//! question by its index in the flow, then its answer (an option index, a bit set of
+//! options, a zigzag varint number, or a place), and ends with 4 bytes of SHA-256 over
+//! the version and the answers, so a cut or altered link is refused instead of read
+//! wrongly. Decoding checks every index and bound against the flow, and refuses answers
+//! the flow would not have asked.
+
+use crate::core::answers::{Answer, Answers};
+use crate::core::assessment::{Flow, QuestionKind};
+use crate::core::engine::relevant_answers;
+use sha2::{Digest, Sha256};
+
+const PREFIX: &str = "r1.";
+const CHECK_BYTES: usize = 4;
+
+/// Why a share code could not be opened. Each gets its own message; none loses data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    /// Not a Rumbo share code at all, or cut short.
+    Malformed,
+    /// Made with another version of the questions (older or newer).
+    OtherVersion,
+    /// The code was changed after it was made (checksum mismatch, impossible answers).
+    Tampered,
+}
+
+/// Packs the answers that apply into a share code.
+pub fn encode(flow: &Flow, answers: &Answers) -> String {
+    let answers = relevant_answers(flow, answers);
+    let mut bytes = Vec::new();
+    for (index, question) in flow.questions.iter().enumerate() {
+        let Some(answer) = answers.get(&question.id) else { continue };
+        bytes.push(index as u8);
+        match answer {
+            Answer::Choice(id) => bytes.push(question.options.iter().position(|o| &o.id == id).unwrap_or(0) as u8),
+            Answer::Choices(ids) => {
+                let mask = question.options.iter().enumerate().filter(|(_, o)| ids.contains(&o.id)).fold(0u16, |m, (i, _)| m | 1 << i);
+                bytes.extend(mask.to_le_bytes());
+            }
+            Answer::Number(n) => push_varint(&mut bytes, ((n << 1) ^ (n >> 63)) as u64),
+            Answer::Place { country, region } => {
+                let country = country.as_bytes();
+                bytes.extend([country.first().copied().unwrap_or(b'Z'), country.get(1).copied().unwrap_or(b'Z')]);
+                let region = region.as_deref().unwrap_or("").as_bytes();
+                let region = &region[..floor_char_boundary(region, 60)];
+                bytes.push(region.len() as u8);
+                bytes.extend(region);
+            }
+        }
+    }
+    let check = checksum(flow.version, &bytes);
+    bytes.extend(check);
+    format!("{PREFIX}{}.{}", flow.version, base64url_encode(&bytes))
+}
+
+/// Reads a share code back into answers, for this flow.
+pub fn decode(flow: &Flow, code: &str) -> Result<Answers, ShareError> {
+    let rest = code.trim().trim_start_matches('#').strip_prefix(PREFIX).ok_or(ShareError::Malformed)?;
+    let (version, payload) = rest.split_once('.').ok_or(ShareError::Malformed)?;
+    let version: u32 = version.parse().map_err(|_| ShareError::Malformed)?;
+    if version != flow.version {
+        return Err(ShareError::OtherVersion);
+    }
+    let bytes = base64url_decode(payload).ok_or(ShareError::Malformed)?;
+    if bytes.len() < CHECK_BYTES {
+        return Err(ShareError::Malformed);
+    }
+    let (body, check) = bytes.split_at(bytes.len() - CHECK_BYTES);
+    if checksum(version, body) != check {
+        return Err(ShareError::Tampered);
+    }
+    let answers = read_answers(flow, body).ok_or(ShareError::Tampered)?;
+    // A code that answers questions the flow would not ask was not made by Rumbo.
+    if relevant_answers(flow, &answers) != answers {
+        return Err(ShareError::Tampered);
+    }
+    Ok(answers)
+}
+
+fn read_answers(flow: &Flow, body: &[u8]) -> Option<Answers> {
+    let mut answers = Answers::default();
+    let mut at = 0;
+    let mut last_index = None;
+    while at < body.len() {
+        let index = *body.get(at)? as usize;
+        at += 1;
+        if last_index.is_some_and(|l| index <= l) {
+            return None;
+        }
+        last_index = Some(index);
+        let question = flow.questions.get(index)?;
+        let answer = match question.kind {
+            QuestionKind::SingleChoice => {
+                let option = question.options.get(*body.get(at)? as usize)?;
+                at += 1;
+                Answer::Choice(option.id.clone())
+            }
+            QuestionKind::MultipleChoice => {
+                let mask = u16::from_le_bytes([*body.get(at)?, *body.get(at + 1)?]);
+                at += 2;
+                if mask >> question.options.len().min(16) != 0 {
+                    return None;
+                }
+                Answer::Choices(question.options.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, o)| o.id.clone()).collect())
+            }
+            QuestionKind::Number => {
+                let (raw, used) = read_varint(&body[at..])?;
+                at += used;
+                let n = ((raw >> 1) as i64) ^ -((raw & 1) as i64);
+                if question.min.is_some_and(|m| n < m) || question.max.is_some_and(|m| n > m) {
+                    return None;
+                }
+                Answer::Number(n)
+            }
+            QuestionKind::Place => {
+                let country = body.get(at..at + 2)?;
+                if !country.iter().all(u8::is_ascii_uppercase) {
+                    return None;
+                }
+                let len = *body.get(at + 2)? as usize;
+                let region = std::str::from_utf8(body.get(at + 3..at + 3 + len)?).ok()?;
+                at += 3 + len;
+                Answer::Place {
+                    country: String::from_utf8(country.to_vec()).ok()?,
+                    region: (!region.is_empty()).then(|| region.to_string()),
+                }
+            }
+        };
+        answers.set(&question.id, answer);
+    }
+    Some(answers)
+}
+
+fn checksum(version: u32, body: &[u8]) -> [u8; CHECK_BYTES] {
+    let digest = Sha256::new().chain_update(version.to_le_bytes()).chain_update(body).finalize();
+    [digest[0], digest[1], digest[2], digest[3]]
+}
+
+fn push_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+fn read_varint(bytes: &[u8]) -> Option<(u64, usize)> {
+    let mut value = 0u64;
+    for (i, &b) in bytes.iter().enumerate().take(10) {
+        value |= ((b & 0x7f) as u64) << (7 * i);
+        if b & 0x80 == 0 {
+            return Some((value, i + 1));
+        }
+    }
+    None
+}
+
+fn floor_char_boundary(bytes: &[u8], max: usize) -> usize {
+    let mut end = bytes.len().min(max);
+    while end > 0 && end < bytes.len() && (bytes[end] & 0xC0) == 0x80 {
+        end -= 1;
+    }
+    end
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 3);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        for i in 0..chunk.len() + 1 {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            n |= (ALPHABET.iter().position(|&a| a == c)? as u32) << (18 - 6 * i);
+        }
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::tests::test_flow;
+    use crate::core::engine::{next_question, sample_answers};
+
+    /// A tiny deterministic PRNG (xorshift64*), so the fuzz run is repeatable.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    fn random_path(flow: &Flow, rng: &mut Rng) -> Answers {
+        let mut answers = Answers::default();
+        while let Some(q) = next_question(flow, &answers) {
+            let mut options = sample_answers(q);
+            if q.kind == QuestionKind::Place {
+                options.push(Answer::Place { country: "MX".into(), region: Some("Ciudad de México — Ñuñoa".into()) });
+                options.push(Answer::Place { country: "CA".into(), region: None });
+            }
+            let pick = options.swap_remove(rng.below(options.len()));
+            answers.set(&q.id, pick);
+        }
+        answers
+    }
+
+    fn shipped_like_flow() -> Flow {
+        test_flow()
+    }
+
+    #[test]
+    fn random_complete_answers_round_trip() {
+        let flow = shipped_like_flow();
+        let mut rng = Rng(0x5EED);
+        for _ in 0..2_000 {
+            let answers = random_path(&flow, &mut rng);
+            let code = encode(&flow, &answers);
+            assert!(code.len() < 120, "{code}");
+            assert!(code.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b)), "{code}");
+            assert_eq!(decode(&flow, &code), Ok(answers));
+        }
+    }
+
+    #[test]
+    fn cut_altered_and_foreign_codes_are_refused_with_the_right_reason() {
+        let flow = shipped_like_flow();
+        let mut answers = Answers::default();
+        answers.set("age", Answer::Choice("adult".into()));
+        answers.set("years", Answer::Number(12));
+        let code = encode(&flow, &answers);
+        assert_eq!(decode(&flow, &format!("#{code}")), Ok(relevant_answers(&flow, &answers)));
+        for cut in 1..code.len() {
+            assert!(decode(&flow, &code[..cut]).is_err(), "cut to {cut}");
+        }
+        assert_eq!(decode(&flow, &code.replacen("r1.1.", "r1.2.", 1)), Err(ShareError::OtherVersion));
+        assert_eq!(decode(&flow, "hola"), Err(ShareError::Malformed));
+        assert_eq!(decode(&flow, ""), Err(ShareError::Malformed));
+        let mut altered = code.clone().into_bytes();
+        let last = altered.len() - 6;
+        altered[last] = if altered[last] == b'A' { b'B' } else { b'A' };
+        assert_eq!(decode(&flow, std::str::from_utf8(&altered).unwrap()), Err(ShareError::Tampered));
+    }
+
+    #[test]
+    fn a_correctly_signed_code_with_impossible_answers_is_refused() {
+        let flow = shipped_like_flow();
+        // "documents" (index 1) is only asked of adults; claim it without an age.
+        let body = vec![1u8, 1, 0];
+        let mut bytes = body.clone();
+        bytes.extend(checksum(flow.version, &body));
+        let code = format!("{PREFIX}{}.{}", flow.version, base64url_encode(&bytes));
+        assert_eq!(decode(&flow, &code), Err(ShareError::Tampered));
+        // An option index beyond the question's options.
+        let body = vec![0u8, 9];
+        let mut bytes = body.clone();
+        bytes.extend(checksum(flow.version, &body));
+        let code = format!("{PREFIX}{}.{}", flow.version, base64url_encode(&bytes));
+        assert_eq!(decode(&flow, &code), Err(ShareError::Tampered));
+    }
+
+    #[test]
+    fn a_hundred_thousand_random_and_mutated_inputs_never_panic_or_misread() {
+        let flow = shipped_like_flow();
+        let mut rng = Rng(0xF022);
+        let valid: Vec<String> = (0..50).map(|_| encode(&flow, &random_path(&flow, &mut rng))).collect();
+        let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.#r%\xc3\xb1 ";
+        let mut accepted = 0;
+        for i in 0..100_000 {
+            let input: Vec<u8> = if i % 2 == 0 {
+                (0..rng.below(80)).map(|_| alphabet[rng.below(alphabet.len())]).collect()
+            } else {
+                let mut bytes = valid[rng.below(valid.len())].clone().into_bytes();
+                match rng.below(4) {
+                    0 => bytes.truncate(rng.below(bytes.len() + 1)),
+                    1 => {
+                        let at = rng.below(bytes.len());
+                        bytes[at] = alphabet[rng.below(alphabet.len())];
+                    }
+                    2 => bytes.insert(rng.below(bytes.len() + 1), alphabet[rng.below(alphabet.len())]),
+                    _ => {
+                        let at = rng.below(bytes.len());
+                        bytes.remove(at);
+                    }
+                }
+                bytes
+            };
+            let text = String::from_utf8_lossy(&input);
+            if let Ok(answers) = decode(&flow, &text) {
+                // Anything accepted must be a real, consistent set of answers.
+                assert_eq!(relevant_answers(&flow, &answers), answers);
+                accepted += 1;
+            }
+        }
+        // Mutations that happen to leave the code intact (or re-encode the same bytes)
+        // are fine; random noise passing the checksum would be a defect.
+        assert!(accepted < 2_000, "{accepted} accepted");
+    }
+
+    #[test]
+    fn base64url_round_trips_every_length() {
+        for len in 0..40 {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
+            assert_eq!(base64url_decode(&base64url_encode(&bytes)), Some(bytes));
+        }
+        assert_eq!(base64url_decode("A"), None);
+        assert_eq!(base64url_decode("ab=c"), None);
+    }
+}
