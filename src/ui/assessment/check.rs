@@ -3,10 +3,10 @@
 
 use crate::core::content::Content;
 use crate::core::engine;
+use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::language::lang_of;
-use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -14,12 +14,7 @@ use std::sync::Arc;
 pub fn CheckAnswers(content: Arc<Content>) -> impl IntoView {
     let i18n = use_i18n();
     let assessment = use_assessment();
-    let heading = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
+    let heading = focused_heading();
     let rows = move || {
         let lang = lang_of(i18n.get_locale());
         let none = t_string!(i18n, none_label).to_string();

@@ -66,6 +66,18 @@ impl Assessment {
     }
 }
 
+/// A screen's heading that takes focus when the screen appears, so screen-reader and
+/// keyboard users start at the new question or section rather than at the top.
+pub fn focused_heading() -> NodeRef<leptos::html::H2> {
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    heading
+}
+
 pub fn provide_assessment() {
     provide_context(Assessment { answers: RwSignal::new(Answers::default()), screen: RwSignal::new(Screen::Start) });
 }

@@ -6,11 +6,11 @@ use crate::core::assessment::{Question, QuestionKind};
 use crate::core::content::Content;
 use crate::core::engine;
 use crate::platform::format;
+use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::use_assessment;
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::language::lang_of;
 use crate::ui::widgets::read_aloud::ReadAloud;
-use leptos::html;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -32,12 +32,7 @@ pub fn QuestionScreen(content: Arc<Content>, id: String) -> impl IntoView {
     let progress = assessment.answers.with_untracked(|a| engine::progress(&content.flow, a));
     let n = progress.answered + 1;
     let total = progress.answered + progress.remaining.max(1);
-    let heading = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
+    let heading = focused_heading();
     let current = assessment.answers.with_untracked(|a| a.get(&question.id).cloned());
     let q = question.clone();
     let speak = Callback::new(move |_| {

@@ -10,6 +10,7 @@ use crate::core::lang::{Lang, Text};
 use crate::core::links;
 use crate::platform::format;
 use crate::ui::app::paths;
+use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::language::lang_of;
@@ -18,7 +19,6 @@ use crate::platform::share::{self, Shared};
 use crate::ui::widgets::qr_code::QrCode;
 use crate::ui::widgets::read_aloud::ReadAloud;
 use wasm_bindgen_futures::spawn_local;
-use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
@@ -27,12 +27,7 @@ use std::sync::Arc;
 pub fn Results(content: Arc<Content>) -> impl IntoView {
     let i18n = use_i18n();
     let assessment = use_assessment();
-    let heading = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
+    let heading = focused_heading();
     let c = content.clone();
     let list = move || {
         let lang = lang_of(i18n.get_locale());
