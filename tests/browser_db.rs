@@ -19,7 +19,10 @@ async fn a_value_put_survives_closing_and_reopening_the_database() {
     let name = "test-put-reopen";
     let db = Db::open_named(name).await.expect("open");
     assert!(db.store_names().contains(&SETTINGS.to_string()));
-    let value = Sample { name: "Ñandú ficticio".into(), count: 3 };
+    let value = Sample {
+        name: "Ñandú ficticio".into(),
+        count: 3,
+    };
     db.put(SETTINGS, "sample", &value).await.expect("put");
     db.close();
 
@@ -34,7 +37,16 @@ async fn missing_and_deleted_keys_read_as_none() {
     let db = Db::open_named("test-delete").await.expect("open");
     let none: Option<Sample> = db.get(SETTINGS, "never-written").await.expect("get");
     assert_eq!(none, None);
-    db.put(SETTINGS, "gone", &Sample { name: "x".into(), count: 1 }).await.expect("put");
+    db.put(
+        SETTINGS,
+        "gone",
+        &Sample {
+            name: "x".into(),
+            count: 1,
+        },
+    )
+    .await
+    .expect("put");
     db.delete(SETTINGS, "gone").await.expect("delete");
     let gone: Option<Sample> = db.get(SETTINGS, "gone").await.expect("get");
     assert_eq!(gone, None);
@@ -48,7 +60,11 @@ mod content {
     fn content(version: &str) -> StoredContent {
         let mut files = BTreeMap::new();
         files.insert("directory.json".to_string(), format!("{{\"v\":\"{version}\"}}"));
-        StoredContent { manifest: format!("manifest {version}"), files, saved_at_ms: 1.0 }
+        StoredContent {
+            manifest: format!("manifest {version}"),
+            files,
+            saved_at_ms: 1.0,
+        }
     }
 
     #[wasm_bindgen_test]

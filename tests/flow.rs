@@ -44,7 +44,11 @@ fn every_question_and_every_outcome_is_reachable() {
     assert!(paths.len() > 100, "{} paths", paths.len());
     let asked: BTreeSet<&str> = paths.iter().flat_map(|a| a.0.keys().map(String::as_str)).collect();
     for question in &flow.questions {
-        assert!(asked.contains(question.id.as_str()), "question {} is never asked", question.id);
+        assert!(
+            asked.contains(question.id.as_str()),
+            "question {} is never asked",
+            question.id
+        );
     }
     let shown: BTreeSet<String> = paths.iter().flat_map(|a| result(&flow, a)).collect();
     for outcome in &flow.outcomes {
@@ -56,7 +60,10 @@ fn every_question_and_every_outcome_is_reachable() {
 fn every_path_ends_with_an_option_beyond_the_general_warnings() {
     let flow = shipped_flow();
     for answers in all_paths(&flow) {
-        let specific = outcomes(&flow, &answers).iter().filter(|s| s.outcome.applies_if.is_some()).count();
+        let specific = outcomes(&flow, &answers)
+            .iter()
+            .filter(|s| s.outcome.applies_if.is_some())
+            .count();
         assert!(specific > 0, "no specific outcome for {:?}", answers.0);
     }
 }
@@ -66,7 +73,11 @@ fn the_general_warnings_are_on_every_path() {
     let flow = shipped_flow();
     for answers in all_paths(&flow) {
         let ids = result(&flow, &answers);
-        assert!(ids.contains(&"spot_fraud".into()) && ids.contains(&"risks_of_irregular_migration".into()), "{:?}", answers.0);
+        assert!(
+            ids.contains(&"spot_fraud".into()) && ids.contains(&"risks_of_irregular_migration".into()),
+            "{:?}",
+            answers.0
+        );
     }
 }
 
@@ -106,7 +117,9 @@ fn no_question_is_asked_whose_answer_cannot_matter() {
     let flow = shipped_flow();
     let mut stack = vec![Answers::default()];
     while let Some(answers) = stack.pop() {
-        let Some(question) = next_question(&flow, &answers) else { continue };
+        let Some(question) = next_question(&flow, &answers) else {
+            continue;
+        };
         let branches: Vec<Answers> = sample_answers(question)
             .into_iter()
             .map(|answer| {
@@ -117,7 +130,12 @@ fn no_question_is_asked_whose_answer_cannot_matter() {
             .collect();
         if question.kind != rumbo::core::assessment::QuestionKind::Place {
             let possible: BTreeSet<_> = branches.iter().map(|b| results_from(&flow, b)).collect();
-            assert!(possible.len() > 1, "question {} cannot matter after {:?}", question.id, answers.0);
+            assert!(
+                possible.len() > 1,
+                "question {} cannot matter after {:?}",
+                question.id,
+                answers.0
+            );
         }
         stack.extend(branches);
     }
@@ -132,7 +150,11 @@ mod personas {
         for (id, answer) in answers {
             given.set(id, answer.clone());
         }
-        assert_eq!(next_question(&flow, &given).map(|q| q.id.clone()), None, "persona answers every question asked");
+        assert_eq!(
+            next_question(&flow, &given).map(|q| q.id.clone()),
+            None,
+            "persona answers every question asked"
+        );
         result(&flow, &given)
     }
 
@@ -210,13 +232,34 @@ mod personas {
             ("goal", c("family")),
             ("relatives", c("parent")),
         ]);
-        assert_eq!(shown, ["family_reunification", "talk_to_the_centre", "risks_of_irregular_migration", "spot_fraud"]);
+        assert_eq!(
+            shown,
+            [
+                "family_reunification",
+                "talk_to_the_centre",
+                "risks_of_irregular_migration",
+                "spot_fraud"
+            ]
+        );
     }
 
     #[test]
     fn someone_in_danger() {
-        let shown = walk(&[("situation", c("in_guatemala")), ("danger", c("yes")), ("age", c("25_40")), ("goal", c("safety"))]);
-        assert_eq!(shown, ["protection", "talk_to_the_centre", "risks_of_irregular_migration", "spot_fraud"]);
+        let shown = walk(&[
+            ("situation", c("in_guatemala")),
+            ("danger", c("yes")),
+            ("age", c("25_40")),
+            ("goal", c("safety")),
+        ]);
+        assert_eq!(
+            shown,
+            [
+                "protection",
+                "talk_to_the_centre",
+                "risks_of_irregular_migration",
+                "spot_fraud"
+            ]
+        );
     }
 
     #[test]
@@ -225,9 +268,18 @@ mod personas {
             ("situation", c("abroad")),
             ("danger", c("no")),
             ("goal", c("documents")),
-            ("abroad_place", Answer::Place { country: "US".into(), region: Some("Texas".into()) }),
+            (
+                "abroad_place",
+                Answer::Place {
+                    country: "US".into(),
+                    region: Some("Texas".into()),
+                },
+            ),
         ]);
-        assert_eq!(shown, ["consular_services", "risks_of_irregular_migration", "spot_fraud"]);
+        assert_eq!(
+            shown,
+            ["consular_services", "risks_of_irregular_migration", "spot_fraud"]
+        );
     }
 }
 

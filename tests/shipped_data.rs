@@ -11,7 +11,11 @@ fn data_dir() -> std::path::PathBuf {
 
 fn shipped() -> Result<Content, Vec<rumbo::core::problem::Problem>> {
     let manifest = std::fs::read(data_dir().join("manifest.json")).expect("public/data/manifest.json");
-    Content::from_files(&manifest, |name| std::fs::read(data_dir().join(name)).ok(), "2026-11-24")
+    Content::from_files(
+        &manifest,
+        |name| std::fs::read(data_dir().join(name)).ok(),
+        "2026-11-24",
+    )
 }
 
 #[test]
@@ -28,7 +32,12 @@ fn no_shipped_phone_number_is_unsourced_or_fictitious() {
     for entry in &content.directory.entries {
         for phone in &entry.phones {
             // Test fixtures use +1555 01xx numbers; they must never ship.
-            assert!(!phone.number.starts_with("+1555"), "{}: fictitious number {}", entry.id, phone.number);
+            assert!(
+                !phone.number.starts_with("+1555"),
+                "{}: fictitious number {}",
+                entry.id,
+                phone.number
+            );
         }
         assert!(!entry.source.trim().is_empty(), "{}: no source", entry.id);
     }

@@ -13,7 +13,10 @@ pub enum Answer {
     Choices(BTreeSet<String>),
     Number(i64),
     /// A country (ISO 3166-1 alpha-2) and, where asked, a region of it.
-    Place { country: String, region: Option<String> },
+    Place {
+        country: String,
+        region: Option<String>,
+    },
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

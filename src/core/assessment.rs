@@ -66,13 +66,26 @@ impl Question {
     /// An answer in words, as "check your answers" and "because you said" show it.
     /// `none` is the word for an empty multiple choice ("None" / "Ninguno").
     pub fn describe(&self, answer: &Answer, lang: Lang, none: &str) -> String {
-        let label = |id: &str| self.option(id).map(|o| o.label.get(lang).to_string()).unwrap_or_else(|| id.to_string());
+        let label = |id: &str| {
+            self.option(id)
+                .map(|o| o.label.get(lang).to_string())
+                .unwrap_or_else(|| id.to_string())
+        };
         match answer {
             Answer::Choice(id) => label(id),
             Answer::Choices(ids) if ids.is_empty() => none.to_string(),
-            Answer::Choices(ids) => self.options.iter().filter(|o| ids.contains(&o.id)).map(|o| o.label.get(lang)).collect::<Vec<_>>().join(", "),
+            Answer::Choices(ids) => self
+                .options
+                .iter()
+                .filter(|o| ids.contains(&o.id))
+                .map(|o| o.label.get(lang))
+                .collect::<Vec<_>>()
+                .join(", "),
             Answer::Number(n) => n.to_string(),
-            Answer::Place { country, region: Some(region) } => format!("{region}, {country}"),
+            Answer::Place {
+                country,
+                region: Some(region),
+            } => format!("{region}, {country}"),
             Answer::Place { country, region: None } => country.clone(),
         }
     }
@@ -89,8 +102,12 @@ pub enum QuestionKind {
 }
 
 impl QuestionKind {
-    pub const ALL: [QuestionKind; 4] =
-        [QuestionKind::SingleChoice, QuestionKind::MultipleChoice, QuestionKind::Number, QuestionKind::Place];
+    pub const ALL: [QuestionKind; 4] = [
+        QuestionKind::SingleChoice,
+        QuestionKind::MultipleChoice,
+        QuestionKind::Number,
+        QuestionKind::Place,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -194,11 +211,21 @@ pub(crate) mod tests {
     fn answers_are_described_in_words() {
         let flow = test_flow();
         let age = flow.question("age").unwrap();
-        assert_eq!(age.describe(&Answer::Choice("adult".into()), Lang::En, "-"), "18 or more");
+        assert_eq!(
+            age.describe(&Answer::Choice("adult".into()), Lang::En, "-"),
+            "18 or more"
+        );
         let docs = flow.question("documents").unwrap();
         let both = Answer::Choices(["passport".to_string(), "dpi".to_string()].into_iter().collect());
-        assert_eq!(docs.describe(&both, Lang::Es, "-"), "DPI, Pasaporte", "in the question's order");
-        assert_eq!(docs.describe(&Answer::Choices(Default::default()), Lang::Es, "Ninguno"), "Ninguno");
+        assert_eq!(
+            docs.describe(&both, Lang::Es, "-"),
+            "DPI, Pasaporte",
+            "in the question's order"
+        );
+        assert_eq!(
+            docs.describe(&Answer::Choices(Default::default()), Lang::Es, "Ninguno"),
+            "Ninguno"
+        );
         assert_eq!(age.describe(&Answer::Number(7), Lang::Es, "-"), "7");
     }
 
@@ -207,7 +234,10 @@ pub(crate) mod tests {
         let flow = test_flow();
         let check = |json: &str| {
             let c: Condition = serde_json::from_str(json).unwrap();
-            c.check(&flow, "x").into_iter().map(|p| p.message.get_code("en").to_string()).collect::<Vec<_>>()
+            c.check(&flow, "x")
+                .into_iter()
+                .map(|p| p.message.get_code("en").to_string())
+                .collect::<Vec<_>>()
         };
         assert!(check(r#"{"equals":{"question":"age","option":"adult"}}"#).is_empty());
         assert!(check(r#"{"equals":{"question":"agee","option":"adult"}}"#)[0].contains("does not exist"));

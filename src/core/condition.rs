@@ -93,8 +93,14 @@ impl Condition {
             if !kinds.contains(&q.kind) {
                 problems.push(Problem::new(
                     at,
-                    &format!("la condición «{test}» no sirve para la pregunta «{question}», que es de tipo «{}»", q.kind.code()),
-                    &format!("the «{test}» condition does not suit question «{question}», which is of kind «{}»", q.kind.code()),
+                    &format!(
+                        "la condición «{test}» no sirve para la pregunta «{question}», que es de tipo «{}»",
+                        q.kind.code()
+                    ),
+                    &format!(
+                        "the «{test}» condition does not suit question «{question}», which is of kind «{}»",
+                        q.kind.code()
+                    ),
                 ));
                 return;
             }
@@ -118,9 +124,12 @@ impl Condition {
             Condition::Equals { question, option } => {
                 expect(question, &[QuestionKind::SingleChoice], &[option], "equals")
             }
-            Condition::OneOf { question, options } => {
-                expect(question, &[QuestionKind::SingleChoice], &options.iter().collect::<Vec<_>>(), "one_of")
-            }
+            Condition::OneOf { question, options } => expect(
+                question,
+                &[QuestionKind::SingleChoice],
+                &options.iter().collect::<Vec<_>>(),
+                "one_of",
+            ),
             Condition::Includes { question, option } => {
                 expect(question, &[QuestionKind::MultipleChoice], &[option], "includes")
             }
@@ -189,7 +198,10 @@ mod tests {
         let f = r#"{"answered":"missing"}"#;
         let all = |x: &str, y: &str| parse(&format!(r#"{{"all":[{x},{y}]}}"#)).eval(&a);
         let any = |x: &str, y: &str| parse(&format!(r#"{{"any":[{x},{y}]}}"#)).eval(&a);
-        assert_eq!([all(t, t), all(t, f), all(f, t), all(f, f)], [true, false, false, false]);
+        assert_eq!(
+            [all(t, t), all(t, f), all(f, t), all(f, f)],
+            [true, false, false, false]
+        );
         assert_eq!([any(t, t), any(t, f), any(f, t), any(f, f)], [true, true, true, false]);
         assert!(!parse(&format!(r#"{{"not":{t}}}"#)).eval(&a));
         assert!(parse(r#"{"all":[]}"#).eval(&a), "an empty all is true");

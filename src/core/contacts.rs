@@ -23,7 +23,13 @@ pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, answers: &A
         .filter(|e| e.status != Status::Defunct)
         .filter(|e| e.tags.iter().any(|t| outcome.directory_tags.contains(t)))
         .collect();
-    found.sort_by_key(|e| (e.status != Status::Active, !is_near(e, here), e.name.get_code("es").to_lowercase()));
+    found.sort_by_key(|e| {
+        (
+            e.status != Status::Active,
+            !is_near(e, here),
+            e.name.get_code("es").to_lowercase(),
+        )
+    });
     found
 }
 
@@ -64,9 +70,20 @@ mod tests {
     fn the_persons_region_comes_first_closed_last_defunct_never() {
         let directory = directory();
         let mut answers = Answers::default();
-        let ids = |answers: &Answers| contacts_for(&outcome(), &directory, answers).iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        let ids = |answers: &Answers| {
+            contacts_for(&outcome(), &directory, answers)
+                .iter()
+                .map(|e| e.id.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids(&answers), ["a-ficticio", "b-ficticio", "c-ficticio"]);
-        answers.set("where", Answer::Place { country: "US".into(), region: Some(" texas".into()) });
+        answers.set(
+            "where",
+            Answer::Place {
+                country: "US".into(),
+                region: Some(" texas".into()),
+            },
+        );
         assert_eq!(ids(&answers), ["b-ficticio", "a-ficticio", "c-ficticio"]);
     }
 }

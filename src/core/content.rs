@@ -51,7 +51,11 @@ impl Content {
         let directory = directory_bytes.and_then(|b| Directory::from_json(&b).map_err(|p| problems.push(p)).ok());
         let flow = flow_bytes.and_then(|b| Flow::from_json(&b).map_err(|p| problems.push(p)).ok());
         match (directory, flow) {
-            (Some(directory), Some(flow)) if problems.is_empty() => Ok(Content { manifest, directory, flow }),
+            (Some(directory), Some(flow)) if problems.is_empty() => Ok(Content {
+                manifest,
+                directory,
+                flow,
+            }),
             _ => Err(problems),
         }
     }
@@ -67,7 +71,10 @@ mod tests {
         "kind":"resource_centre","address":{"country":"GT"},"verified_on":"2026-01-01","source":"https://example.org/ficticio"}]}"#;
 
     fn files() -> BTreeMap<&'static str, Vec<u8>> {
-        BTreeMap::from([(Directory::FILE, DIRECTORY.as_bytes().to_vec()), (Flow::FILE, TEST_FLOW.as_bytes().to_vec())])
+        BTreeMap::from([
+            (Directory::FILE, DIRECTORY.as_bytes().to_vec()),
+            (Flow::FILE, TEST_FLOW.as_bytes().to_vec()),
+        ])
     }
 
     fn manifest_for(files: &BTreeMap<&'static str, Vec<u8>>) -> Vec<u8> {
@@ -100,7 +107,8 @@ mod tests {
     fn a_file_the_manifest_does_not_list_is_a_problem() {
         let files = files();
         let only_directory = BTreeMap::from([(Directory::FILE, files[Directory::FILE].clone())]);
-        let problems = Content::from_files(&manifest_for(&only_directory), |n| files.get(n).cloned(), "2026-11-24").unwrap_err();
+        let problems =
+            Content::from_files(&manifest_for(&only_directory), |n| files.get(n).cloned(), "2026-11-24").unwrap_err();
         assert!(problems[0].message.get_code("en").contains("does not list"));
     }
 }

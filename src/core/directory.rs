@@ -355,7 +355,10 @@ mod tests {
         }
         for service in Service::ALL {
             assert_eq!(Service::from_code(service.code()), Some(service));
-            assert_eq!(serde_json::to_string(&service).unwrap(), format!("\"{}\"", service.code()));
+            assert_eq!(
+                serde_json::to_string(&service).unwrap(),
+                format!("\"{}\"", service.code())
+            );
         }
     }
 

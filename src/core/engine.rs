@@ -30,7 +30,9 @@ pub fn is_asked(question: &Question, answers: &Answers) -> bool {
 /// The first question that is asked and not yet answered; `None` when the flow is done.
 pub fn next_question<'a>(flow: &'a Flow, answers: &Answers) -> Option<&'a Question> {
     let answers = relevant_answers(flow, answers);
-    flow.questions.iter().find(|q| is_asked(q, &answers) && !answers.is_answered(&q.id))
+    flow.questions
+        .iter()
+        .find(|q| is_asked(q, &answers) && !answers.is_answered(&q.id))
 }
 
 /// The questions answered so far that still apply, in the order asked (for "check
@@ -53,12 +55,19 @@ pub struct Progress {
 pub fn progress(flow: &Flow, answers: &Answers) -> Progress {
     let answers = relevant_answers(flow, answers);
     let answered = flow.questions.iter().filter(|q| answers.is_answered(&q.id)).count();
-    Progress { answered, remaining: longest_remaining(flow, &answers, 0) }
+    Progress {
+        answered,
+        remaining: longest_remaining(flow, &answers, 0),
+    }
 }
 
 fn longest_remaining(flow: &Flow, answers: &Answers, from: usize) -> usize {
-    let Some((at, question)) =
-        flow.questions.iter().enumerate().skip(from).find(|(_, q)| is_asked(q, answers) && !answers.is_answered(&q.id))
+    let Some((at, question)) = flow
+        .questions
+        .iter()
+        .enumerate()
+        .skip(from)
+        .find(|(_, q)| is_asked(q, answers) && !answers.is_answered(&q.id))
     else {
         return 0;
     };
@@ -80,7 +89,10 @@ pub fn sample_answers(question: &Question) -> Vec<Answer> {
     match question.kind {
         SingleChoice => question.options.iter().map(|o| Answer::Choice(o.id.clone())).collect(),
         MultipleChoice => {
-            let mut sets = vec![Default::default(), question.options.iter().map(|o| o.id.clone()).collect()];
+            let mut sets = vec![
+                Default::default(),
+                question.options.iter().map(|o| o.id.clone()).collect(),
+            ];
             sets.extend(question.options.iter().map(|o| [o.id.clone()].into_iter().collect()));
             sets.into_iter().map(Answer::Choices).collect()
         }
@@ -90,7 +102,10 @@ pub fn sample_answers(question: &Question) -> Vec<Answer> {
             values.dedup();
             values.into_iter().filter(|v| *v <= max).map(Answer::Number).collect()
         }
-        Place => vec![Answer::Place { country: "US".into(), region: Some("Texas".into()) }],
+        Place => vec![Answer::Place {
+            country: "US".into(),
+            region: Some("Texas".into()),
+        }],
     }
 }
 
@@ -139,8 +154,18 @@ mod tests {
         let mut answers = Answers::default();
         assert_eq!(next_question(&flow, &answers).unwrap().id, "age");
         answers.set("age", choice("under_18"));
-        assert_eq!(next_question(&flow, &answers).unwrap().id, "home", "adult questions skipped");
-        answers.set("home", Answer::Place { country: "GT".into(), region: None });
+        assert_eq!(
+            next_question(&flow, &answers).unwrap().id,
+            "home",
+            "adult questions skipped"
+        );
+        answers.set(
+            "home",
+            Answer::Place {
+                country: "GT".into(),
+                region: None,
+            },
+        );
         assert_eq!(next_question(&flow, &answers), None);
     }
 
@@ -155,7 +180,13 @@ mod tests {
         answers.set("age", choice("under_18"));
         let kept = relevant_answers(&flow, &answers);
         assert!(!kept.is_answered("documents") && !kept.is_answered("years"));
-        assert_eq!(answered_questions(&flow, &answers).iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), ["age"]);
+        assert_eq!(
+            answered_questions(&flow, &answers)
+                .iter()
+                .map(|q| q.id.as_str())
+                .collect::<Vec<_>>(),
+            ["age"]
+        );
         // Callers keep only the relevant answers, so changing back asks again.
         let mut answers = kept;
         answers.set("age", choice("adult"));
@@ -166,11 +197,29 @@ mod tests {
     fn progress_counts_the_longest_path_left() {
         let flow = test_flow();
         let mut answers = Answers::default();
-        assert_eq!(progress(&flow, &answers), Progress { answered: 0, remaining: 4 });
+        assert_eq!(
+            progress(&flow, &answers),
+            Progress {
+                answered: 0,
+                remaining: 4
+            }
+        );
         answers.set("age", choice("under_18"));
-        assert_eq!(progress(&flow, &answers), Progress { answered: 1, remaining: 1 });
+        assert_eq!(
+            progress(&flow, &answers),
+            Progress {
+                answered: 1,
+                remaining: 1
+            }
+        );
         answers.set("age", choice("adult"));
-        assert_eq!(progress(&flow, &answers), Progress { answered: 1, remaining: 3 });
+        assert_eq!(
+            progress(&flow, &answers),
+            Progress {
+                answered: 1,
+                remaining: 3
+            }
+        );
     }
 
     #[test]
@@ -182,7 +231,11 @@ mod tests {
         let shown = outcomes(&flow, &answers);
         let ids: Vec<_> = shown.iter().map(|s| s.outcome.id.as_str()).collect();
         assert_eq!(ids, ["work", "fraud"]);
-        let because: Vec<_> = shown[0].because.iter().map(|(q, a)| (q.id.as_str(), a.clone())).collect();
+        let because: Vec<_> = shown[0]
+            .because
+            .iter()
+            .map(|(q, a)| (q.id.as_str(), a.clone()))
+            .collect();
         assert_eq!(because, [("age", choice("adult")), ("years", Answer::Number(3))]);
         answers.set("age", choice("under_18"));
         let ids: Vec<_> = outcomes(&flow, &answers).iter().map(|s| s.outcome.id.clone()).collect();

@@ -34,7 +34,11 @@ impl DeviceSettings {
     pub const WARNING_SECONDS: u32 = 20;
 
     pub fn new() -> DeviceSettings {
-        DeviceSettings { mode: Mode::Personal, pin: None, idle_seconds: Self::DEFAULT_IDLE_SECONDS }
+        DeviceSettings {
+            mode: Mode::Personal,
+            pin: None,
+            idle_seconds: Self::DEFAULT_IDLE_SECONDS,
+        }
     }
 
     /// Changing the mode or the PIN needs the PIN, once one is set.
@@ -63,7 +67,10 @@ impl PinHash {
         if !(4..=8).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
             return Err(BadPin);
         }
-        Ok(PinHash { salt: salt.to_string(), sha256: hash(salt, pin) })
+        Ok(PinHash {
+            salt: salt.to_string(),
+            sha256: hash(salt, pin),
+        })
     }
 
     pub fn matches(&self, pin: &str) -> bool {
@@ -80,7 +87,9 @@ fn hash(salt: &str, pin: &str) -> String {
 pub enum Idle {
     Active,
     /// Showing the warning, with this many seconds left.
-    Warning { seconds_left: u32 },
+    Warning {
+        seconds_left: u32,
+    },
     /// Time is up: forget the person.
     Reset,
 }
@@ -94,7 +103,9 @@ pub fn idle_phase(idle_ms: f64, idle_seconds: u32) -> Idle {
     if idle < warn_at {
         Idle::Active
     } else if idle < reset_at {
-        Idle::Warning { seconds_left: (reset_at - idle) as u32 }
+        Idle::Warning {
+            seconds_left: (reset_at - idle) as u32,
+        }
     } else {
         Idle::Reset
     }

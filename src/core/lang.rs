@@ -31,7 +31,9 @@ impl Lang {
 
     /// Parses a code as stored or written in a URL; unknown codes give `None`.
     pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|lang| lang.code().eq_ignore_ascii_case(code.trim()))
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.code().eq_ignore_ascii_case(code.trim()))
     }
 
     /// The language's name in itself, as the language switch shows it.

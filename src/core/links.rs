@@ -7,27 +7,39 @@ use crate::core::directory::{Location, Phone, PhoneKind};
 
 /// Whether `number` is E.164: `+`, then 8 to 15 digits, the first not 0.
 pub fn is_e164(number: &str) -> bool {
-    let Some(digits) = number.strip_prefix('+') else { return false };
+    let Some(digits) = number.strip_prefix('+') else {
+        return false;
+    };
     (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
 }
 
 /// Whether `url` is an `https:` address with a plausible host and no spaces or quotes.
 pub fn is_https(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("https://") else { return false };
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     host.contains('.')
-        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b':')
-        && !url.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>' || c == '\\')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b':')
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>' || c == '\\')
 }
 
 /// Whether `email` looks like one address (`name@domain.tld`), nothing more.
 pub fn is_email(email: &str) -> bool {
-    let Some((name, domain)) = email.split_once('@') else { return false };
+    let Some((name, domain)) = email.split_once('@') else {
+        return false;
+    };
     !name.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && email.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '\\' | ',' | ';' | ':' | '?' | '&'))
+        && email
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '<' | '>' | '"' | '\\' | ',' | ';' | ':' | '?' | '&'))
         && email.matches('@').count() == 1
 }
 
@@ -80,23 +92,44 @@ mod tests {
     use crate::core::directory::Precision;
 
     fn phone(number: &str, kind: PhoneKind) -> Phone {
-        Phone { number: number.into(), kind, note: None }
+        Phone {
+            number: number.into(),
+            kind,
+            note: None,
+        }
     }
 
     #[test]
     fn e164_numbers_only() {
         assert!(is_e164("+15550100123"));
         assert!(is_e164("+50212345678"));
-        for bad in ["15550100123", "+1 555 0100", "+0123456789", "+1234567", "+1234567890123456", "+1555010012a", ""] {
+        for bad in [
+            "15550100123",
+            "+1 555 0100",
+            "+0123456789",
+            "+1234567",
+            "+1234567890123456",
+            "+1555010012a",
+            "",
+        ] {
             assert!(!is_e164(bad), "{bad}");
         }
     }
 
     #[test]
     fn phone_links_by_kind() {
-        assert_eq!(phone_link(&phone("+15550100123", PhoneKind::Voice)).unwrap(), "tel:+15550100123");
-        assert_eq!(phone_link(&phone("+15550100123", PhoneKind::Sms)).unwrap(), "sms:+15550100123");
-        assert_eq!(phone_link(&phone("+15550100123", PhoneKind::Whatsapp)).unwrap(), "https://wa.me/15550100123");
+        assert_eq!(
+            phone_link(&phone("+15550100123", PhoneKind::Voice)).unwrap(),
+            "tel:+15550100123"
+        );
+        assert_eq!(
+            phone_link(&phone("+15550100123", PhoneKind::Sms)).unwrap(),
+            "sms:+15550100123"
+        );
+        assert_eq!(
+            phone_link(&phone("+15550100123", PhoneKind::Whatsapp)).unwrap(),
+            "https://wa.me/15550100123"
+        );
         assert_eq!(phone_link(&phone("javascript:alert(1)", PhoneKind::Voice)), None);
         assert_eq!(call_link("+15550100123").unwrap(), "tel:+15550100123");
     }
@@ -123,7 +156,15 @@ mod tests {
     #[test]
     fn emails_and_whatsapp_links_are_checked_for_shape() {
         assert_eq!(email_link("info@ejemplo.org").unwrap(), "mailto:info@ejemplo.org");
-        for bad in ["info", "a@b", "@ejemplo.org", "a@b@c.org", "a@ejemplo.org?subject=x", "a b@c.org", "a@.org"] {
+        for bad in [
+            "info",
+            "a@b",
+            "@ejemplo.org",
+            "a@b@c.org",
+            "a@ejemplo.org?subject=x",
+            "a b@c.org",
+            "a@.org",
+        ] {
             assert_eq!(email_link(bad), None, "{bad}");
         }
         assert!(is_whatsapp_link("https://wa.me/15550100123"));
@@ -133,8 +174,14 @@ mod tests {
 
     #[test]
     fn map_links_carry_the_coordinates() {
-        let location = Location { latitude: 14.8347, longitude: -91.5180, precision: Precision::City };
+        let location = Location {
+            latitude: 14.8347,
+            longitude: -91.5180,
+            precision: Precision::City,
+        };
         assert_eq!(geo_link(&location), "geo:14.834700,-91.518000");
-        assert!(openstreetmap_link(&location).starts_with("https://www.openstreetmap.org/?mlat=14.834700&mlon=-91.518000"));
+        assert!(
+            openstreetmap_link(&location).starts_with("https://www.openstreetmap.org/?mlat=14.834700&mlon=-91.518000")
+        );
     }
 }

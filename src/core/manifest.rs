@@ -42,8 +42,14 @@ impl Manifest {
         if manifest.schema_version > SCHEMA_VERSION {
             return Err(Problem::new(
                 format!("{}: schema_version", Self::FILE),
-                &format!("los datos son para una versión más nueva de Rumbo (formato {}); actualice la aplicación", manifest.schema_version),
-                &format!("the data is for a newer version of Rumbo (format {}); update the app", manifest.schema_version),
+                &format!(
+                    "los datos son para una versión más nueva de Rumbo (formato {}); actualice la aplicación",
+                    manifest.schema_version
+                ),
+                &format!(
+                    "the data is for a newer version of Rumbo (format {}); update the app",
+                    manifest.schema_version
+                ),
             ));
         }
         Ok(manifest)
@@ -61,7 +67,11 @@ impl Manifest {
             date: date.to_string(),
             files: files
                 .iter()
-                .map(|(name, bytes)| FileEntry { name: name.to_string(), sha256: sha256_hex(bytes), bytes: bytes.len() as u64 })
+                .map(|(name, bytes)| FileEntry {
+                    name: name.to_string(),
+                    sha256: sha256_hex(bytes),
+                    bytes: bytes.len() as u64,
+                })
                 .collect(),
         }
     }
@@ -74,8 +84,16 @@ impl FileEntry {
         if bytes.len() as u64 != self.bytes {
             return Err(Problem::new(
                 &self.name,
-                &format!("el archivo llegó incompleto o cambiado: {} bytes en lugar de {}", bytes.len(), self.bytes),
-                &format!("the file arrived cut or changed: {} bytes instead of {}", bytes.len(), self.bytes),
+                &format!(
+                    "el archivo llegó incompleto o cambiado: {} bytes en lugar de {}",
+                    bytes.len(),
+                    self.bytes
+                ),
+                &format!(
+                    "the file arrived cut or changed: {} bytes instead of {}",
+                    bytes.len(),
+                    self.bytes
+                ),
             ));
         }
         if sha256_hex(bytes) != self.sha256 {
@@ -100,8 +118,14 @@ mod tests {
 
     #[test]
     fn sha256_matches_known_vectors() {
-        assert_eq!(sha256_hex(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-        assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 
     #[test]

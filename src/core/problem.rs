@@ -16,7 +16,10 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(path: impl Into<String>, es: &str, en: &str) -> Problem {
-        Problem { path: path.into(), message: Text::new(es, en) }
+        Problem {
+            path: path.into(),
+            message: Text::new(es, en),
+        }
     }
 }
 
@@ -30,7 +33,11 @@ impl fmt::Display for Problem {
 /// the file, the line and column and (on the host, for the staff's tool) the field path.
 pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, Problem> {
     let problem = |field: &str, error: &serde_json::Error| {
-        let at = format!("{file}: {field} (línea/line {}, columna/column {})", error.line(), error.column());
+        let at = format!(
+            "{file}: {field} (línea/line {}, columna/column {})",
+            error.line(),
+            error.column()
+        );
         Problem::new(
             at,
             &format!("el archivo no se puede leer: {error}"),

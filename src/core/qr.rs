@@ -28,7 +28,9 @@ impl Qr {
     pub fn encode(text: &str) -> Result<Qr, TooLong> {
         let code = QrCode::encode_text(text, QrCodeEcc::Medium).map_err(|_| TooLong)?;
         let size = code.size() as usize;
-        let dark = (0..size * size).map(|i| code.get_module((i % size) as i32, (i / size) as i32)).collect();
+        let dark = (0..size * size)
+            .map(|i| code.get_module((i % size) as i32, (i / size) as i32))
+            .collect();
         Ok(Qr { size, dark })
     }
 
@@ -61,7 +63,13 @@ impl Qr {
                 while x < self.size && self.is_dark(x, y) {
                     x += 1;
                 }
-                d.push_str(&format!("M{} {}h{}v1h-{}z", start + QUIET_ZONE, y + QUIET_ZONE, x - start, x - start));
+                d.push_str(&format!(
+                    "M{} {}h{}v1h-{}z",
+                    start + QUIET_ZONE,
+                    y + QUIET_ZONE,
+                    x - start,
+                    x - start
+                ));
             }
         }
         d

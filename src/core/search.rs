@@ -136,7 +136,9 @@ impl SearchIndex {
         }
         results.entries.sort_by(|&a, &b| {
             let key = |i: usize| (self.facts[i].status != Status::Active, scores[i]);
-            key(a).cmp(&key(b)).then_with(|| self.facts[a].sort_name.cmp(&self.facts[b].sort_name))
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| self.facts[a].sort_name.cmp(&self.facts[b].sort_name))
         });
         results
     }
@@ -251,9 +253,7 @@ fn within_one_edit(a: &str, b: &str) -> bool {
     let (ra, rb) = (&a[prefix..], &b[prefix..]);
     match (ra.len(), rb.len()) {
         (0, 0) => true,
-        (x, y) if x == y => {
-            ra[1..] == rb[1..] || (x >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
-        }
+        (x, y) if x == y => ra[1..] == rb[1..] || (x >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..]),
         (x, y) if x > y => ra[1..] == *rb,
         _ => *ra == rb[1..],
     }
@@ -272,11 +272,46 @@ mod tests {
         };
         let json = format!(
             r#"{{"entries":[{},{},{},{},{}]}}"#,
-            entry("a", "Centro Ficticio Uno", "Quetzaltenango", "GT", "resource_centre", r#","services":["information"],"languages":["spa","quc"]"#),
-            entry("b", "Consulado Ficticio", "Ciudad de México", "MX", "consulate", r#","services":["passport"],"languages":["spa"]"#),
-            entry("c", "Oficina Cerrada Ficticia", "Quetzaltenango", "GT", "government_office", r#","status":"temporarily_closed","services":["information"]"#),
-            entry("d", "Antigua Oficina Ficticia", "Quetzaltenango", "GT", "government_office", r#","status":"defunct""#),
-            entry("e", "Línea Ficticia de Ayuda", "Houston", "US", "hotline", r#","description":{"es":"Atiende en Quetzaltenango por teléfono","en":"x"}"#),
+            entry(
+                "a",
+                "Centro Ficticio Uno",
+                "Quetzaltenango",
+                "GT",
+                "resource_centre",
+                r#","services":["information"],"languages":["spa","quc"]"#
+            ),
+            entry(
+                "b",
+                "Consulado Ficticio",
+                "Ciudad de México",
+                "MX",
+                "consulate",
+                r#","services":["passport"],"languages":["spa"]"#
+            ),
+            entry(
+                "c",
+                "Oficina Cerrada Ficticia",
+                "Quetzaltenango",
+                "GT",
+                "government_office",
+                r#","status":"temporarily_closed","services":["information"]"#
+            ),
+            entry(
+                "d",
+                "Antigua Oficina Ficticia",
+                "Quetzaltenango",
+                "GT",
+                "government_office",
+                r#","status":"defunct""#
+            ),
+            entry(
+                "e",
+                "Línea Ficticia de Ayuda",
+                "Houston",
+                "US",
+                "hotline",
+                r#","description":{"es":"Atiende en Quetzaltenango por teléfono","en":"x"}"#
+            ),
         );
         Directory::from_json(json.as_bytes()).unwrap()
     }
@@ -287,7 +322,10 @@ mod tests {
     }
 
     fn text(t: &str) -> Query {
-        Query { text: t.into(), ..Query::default() }
+        Query {
+            text: t.into(),
+            ..Query::default()
+        }
     }
 
     #[test]
@@ -312,14 +350,22 @@ mod tests {
         assert_eq!(ids(&index, text("quetzaltenago")), ["a", "e", "c"]);
         assert_eq!(ids(&index, text("consluado")), ["b"], "swapped letters");
         assert_eq!(ids(&index, text("hustn")), Vec::<&str>::new(), "two edits");
-        assert_eq!(ids(&index, text("xeka")), Vec::<&str>::new(), "short words must be exact or a prefix");
+        assert_eq!(
+            ids(&index, text("xeka")),
+            Vec::<&str>::new(),
+            "short words must be exact or a prefix"
+        );
     }
 
     #[test]
     fn the_last_word_matches_as_a_prefix_while_typing() {
         let index = SearchIndex::build(&directory());
         assert_eq!(ids(&index, text("consu")), ["b"]);
-        assert_eq!(ids(&index, text("consu ficticio")), Vec::<&str>::new(), "only the last word");
+        assert_eq!(
+            ids(&index, text("consu ficticio")),
+            Vec::<&str>::new(),
+            "only the last word"
+        );
     }
 
     #[test]
@@ -328,22 +374,47 @@ mod tests {
         // "a" and "c" are in Quetzaltenango (place); "e" only mentions it in its description;
         // "c" is closed, so it comes after every active entry; "d" is defunct and hidden.
         assert_eq!(ids(&index, text("quetzaltenango")), ["a", "e", "c"]);
-        assert_eq!(ids(&index, text("")), ["a", "b", "e", "c"], "no words: all active by name, closed last");
+        assert_eq!(
+            ids(&index, text("")),
+            ["a", "b", "e", "c"],
+            "no words: all active by name, closed last"
+        );
     }
 
     #[test]
     fn filters_combine_with_words_and_count_per_value() {
         let index = SearchIndex::build(&directory());
-        let query = Query { text: "ficticio".into(), country: Some("GT".into()), ..Query::default() };
-        assert_eq!(ids(&index, query.clone()), ["a", "c"], "closed entries stay findable, last");
+        let query = Query {
+            text: "ficticio".into(),
+            country: Some("GT".into()),
+            ..Query::default()
+        };
+        assert_eq!(
+            ids(&index, query.clone()),
+            ["a", "c"],
+            "closed entries stay findable, last"
+        );
         let results = index.search(&query);
         assert_eq!(results.countries.get("GT"), Some(&2), "{:?}", results.countries);
-        assert_eq!(results.countries.get("MX"), Some(&1), "other countries still counted for the chips");
-        let by_service = Query { service: Some(Service::Information), ..Query::default() };
+        assert_eq!(
+            results.countries.get("MX"),
+            Some(&1),
+            "other countries still counted for the chips"
+        );
+        let by_service = Query {
+            service: Some(Service::Information),
+            ..Query::default()
+        };
         assert_eq!(ids(&index, by_service), ["a", "c"]);
-        let by_language = Query { language: Some("quc".into()), ..Query::default() };
+        let by_language = Query {
+            language: Some("quc".into()),
+            ..Query::default()
+        };
         assert_eq!(ids(&index, by_language), ["a"]);
-        let by_kind = Query { kind: Some(Kind::Hotline), ..Query::default() };
+        let by_kind = Query {
+            kind: Some(Kind::Hotline),
+            ..Query::default()
+        };
         assert_eq!(ids(&index, by_kind), ["e"]);
     }
 

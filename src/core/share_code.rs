@@ -33,18 +33,28 @@ pub fn encode(flow: &Flow, answers: &Answers) -> String {
     let answers = relevant_answers(flow, answers);
     let mut bytes = Vec::new();
     for (index, question) in flow.questions.iter().enumerate() {
-        let Some(answer) = answers.get(&question.id) else { continue };
+        let Some(answer) = answers.get(&question.id) else {
+            continue;
+        };
         bytes.push(index as u8);
         match answer {
             Answer::Choice(id) => bytes.push(question.options.iter().position(|o| &o.id == id).unwrap_or(0) as u8),
             Answer::Choices(ids) => {
-                let mask = question.options.iter().enumerate().filter(|(_, o)| ids.contains(&o.id)).fold(0u16, |m, (i, _)| m | 1 << i);
+                let mask = question
+                    .options
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| ids.contains(&o.id))
+                    .fold(0u16, |m, (i, _)| m | 1 << i);
                 bytes.extend(mask.to_le_bytes());
             }
             Answer::Number(n) => push_varint(&mut bytes, ((n << 1) ^ (n >> 63)) as u64),
             Answer::Place { country, region } => {
                 let country = country.as_bytes();
-                bytes.extend([country.first().copied().unwrap_or(b'Z'), country.get(1).copied().unwrap_or(b'Z')]);
+                bytes.extend([
+                    country.first().copied().unwrap_or(b'Z'),
+                    country.get(1).copied().unwrap_or(b'Z'),
+                ]);
                 let region = region.as_deref().unwrap_or("").as_bytes();
                 let region = &region[..floor_char_boundary(region, 60)];
                 bytes.push(region.len() as u8);
@@ -59,7 +69,11 @@ pub fn encode(flow: &Flow, answers: &Answers) -> String {
 
 /// Reads a share code back into answers, for this flow.
 pub fn decode(flow: &Flow, code: &str) -> Result<Answers, ShareError> {
-    let rest = code.trim().trim_start_matches('#').strip_prefix(PREFIX).ok_or(ShareError::Malformed)?;
+    let rest = code
+        .trim()
+        .trim_start_matches('#')
+        .strip_prefix(PREFIX)
+        .ok_or(ShareError::Malformed)?;
     let (version, payload) = rest.split_once('.').ok_or(ShareError::Malformed)?;
     let version: u32 = version.parse().map_err(|_| ShareError::Malformed)?;
     if version != flow.version {
@@ -105,7 +119,15 @@ fn read_answers(flow: &Flow, body: &[u8]) -> Option<Answers> {
                 if mask >> question.options.len().min(16) != 0 {
                     return None;
                 }
-                Answer::Choices(question.options.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, o)| o.id.clone()).collect())
+                Answer::Choices(
+                    question
+                        .options
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| mask & (1 << i) != 0)
+                        .map(|(_, o)| o.id.clone())
+                        .collect(),
+                )
             }
             QuestionKind::Number => {
                 let (raw, used) = read_varint(&body[at..])?;
@@ -136,7 +158,10 @@ fn read_answers(flow: &Flow, body: &[u8]) -> Option<Answers> {
 }
 
 fn checksum(version: u32, body: &[u8]) -> [u8; CHECK_BYTES] {
-    let digest = Sha256::new().chain_update(version.to_le_bytes()).chain_update(body).finalize();
+    let digest = Sha256::new()
+        .chain_update(version.to_le_bytes())
+        .chain_update(body)
+        .finalize();
     [digest[0], digest[1], digest[2], digest[3]]
 }
 
@@ -172,7 +197,10 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 fn base64url_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 4 / 3 + 3);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
         for i in 0..chunk.len() + 1 {
             out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
         }
@@ -222,8 +250,14 @@ mod tests {
         while let Some(q) = next_question(flow, &answers) {
             let mut options = sample_answers(q);
             if q.kind == QuestionKind::Place {
-                options.push(Answer::Place { country: "MX".into(), region: Some("Ciudad de México — Ñuñoa".into()) });
-                options.push(Answer::Place { country: "CA".into(), region: None });
+                options.push(Answer::Place {
+                    country: "MX".into(),
+                    region: Some("Ciudad de México — Ñuñoa".into()),
+                });
+                options.push(Answer::Place {
+                    country: "CA".into(),
+                    region: None,
+                });
             }
             let pick = options.swap_remove(rng.below(options.len()));
             answers.set(&q.id, pick);
@@ -243,7 +277,10 @@ mod tests {
             let answers = random_path(&flow, &mut rng);
             let code = encode(&flow, &answers);
             assert!(code.len() < 120, "{code}");
-            assert!(code.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b)), "{code}");
+            assert!(
+                code.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b)),
+                "{code}"
+            );
             assert_eq!(decode(&flow, &code), Ok(answers));
         }
     }
@@ -255,17 +292,26 @@ mod tests {
         answers.set("age", Answer::Choice("adult".into()));
         answers.set("years", Answer::Number(12));
         let code = encode(&flow, &answers);
-        assert_eq!(decode(&flow, &format!("#{code}")), Ok(relevant_answers(&flow, &answers)));
+        assert_eq!(
+            decode(&flow, &format!("#{code}")),
+            Ok(relevant_answers(&flow, &answers))
+        );
         for cut in 1..code.len() {
             assert!(decode(&flow, &code[..cut]).is_err(), "cut to {cut}");
         }
-        assert_eq!(decode(&flow, &code.replacen("r1.1.", "r1.2.", 1)), Err(ShareError::OtherVersion));
+        assert_eq!(
+            decode(&flow, &code.replacen("r1.1.", "r1.2.", 1)),
+            Err(ShareError::OtherVersion)
+        );
         assert_eq!(decode(&flow, "hola"), Err(ShareError::Malformed));
         assert_eq!(decode(&flow, ""), Err(ShareError::Malformed));
         let mut altered = code.clone().into_bytes();
         let last = altered.len() - 6;
         altered[last] = if altered[last] == b'A' { b'B' } else { b'A' };
-        assert_eq!(decode(&flow, std::str::from_utf8(&altered).unwrap()), Err(ShareError::Tampered));
+        assert_eq!(
+            decode(&flow, std::str::from_utf8(&altered).unwrap()),
+            Err(ShareError::Tampered)
+        );
     }
 
     #[test]
@@ -294,7 +340,9 @@ mod tests {
         let mut accepted = 0;
         for i in 0..100_000 {
             let input: Vec<u8> = if i % 2 == 0 {
-                (0..rng.below(80)).map(|_| alphabet[rng.below(alphabet.len())]).collect()
+                (0..rng.below(80))
+                    .map(|_| alphabet[rng.below(alphabet.len())])
+                    .collect()
             } else {
                 let mut bytes = valid[rng.below(valid.len())].clone().into_bytes();
                 match rng.below(4) {

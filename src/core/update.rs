@@ -15,7 +15,11 @@ pub fn files_to_download<'a>(on_device: Option<&Manifest>, published: &'a Manife
     published
         .files
         .iter()
-        .filter(|file| on_device.and_then(|have| have.file(&file.name)).is_none_or(|have| have.sha256 != file.sha256))
+        .filter(|file| {
+            on_device
+                .and_then(|have| have.file(&file.name))
+                .is_none_or(|have| have.sha256 != file.sha256)
+        })
         .collect()
 }
 
@@ -41,7 +45,10 @@ mod tests {
     fn only_changed_or_missing_files_are_downloaded() {
         let have = manifest(1, &[("a.json", b"same"), ("b.json", b"old")]);
         let published = manifest(2, &[("a.json", b"same"), ("b.json", b"new"), ("c.json", b"added")]);
-        let names: Vec<_> = files_to_download(Some(&have), &published).iter().map(|f| f.name.as_str()).collect();
+        let names: Vec<_> = files_to_download(Some(&have), &published)
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
         assert_eq!(names, ["b.json", "c.json"]);
         assert_eq!(files_to_download(None, &published).len(), 3);
     }

@@ -8,7 +8,11 @@ use crate::core::links::{is_e164, is_email, is_https};
 /// The vCard text for `entry`, with texts in `lang`. Lines end in CRLF as the standard
 /// requires; only validated numbers, addresses and links are included.
 pub fn vcard(entry: &Entry, lang: Lang) -> String {
-    let mut lines = vec!["BEGIN:VCARD".to_string(), "VERSION:4.0".to_string(), "KIND:org".to_string()];
+    let mut lines = vec![
+        "BEGIN:VCARD".to_string(),
+        "VERSION:4.0".to_string(),
+        "KIND:org".to_string(),
+    ];
     let name = entry.name.get(lang);
     lines.push(format!("FN:{}", escape(name)));
     lines.push(format!("ORG:{}", escape(name)));
@@ -56,7 +60,11 @@ pub fn vcard(entry: &Entry, lang: Lang) -> String {
 /// A file name for the download, from the entry's id (already restricted to safe
 /// characters by validation; anything else is replaced).
 pub fn file_name(entry: &Entry) -> String {
-    let safe: String = entry.id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
+    let safe: String = entry
+        .id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
+        .collect();
     format!("{safe}.vcf")
 }
 
@@ -112,7 +120,10 @@ mod tests {
     fn special_characters_are_escaped() {
         let card = vcard(&entry(), Lang::Es);
         assert!(card.contains("FN:Consulado Ficticio\\; Sede\\, Norte\r\n"), "{card}");
-        assert!(card.contains("ADR:;;123 Calle Falsa\\nSuite 4;Springfield;XX;;US\r\n"), "{card}");
+        assert!(
+            card.contains("ADR:;;123 Calle Falsa\\nSuite 4;Springfield;XX;;US\r\n"),
+            "{card}"
+        );
         assert!(card.contains("\\\\ barra"), "{card}");
     }
 

@@ -87,7 +87,11 @@ impl Db {
 
     /// Stores `value` under `key` in `store`, replacing what was there.
     pub async fn put<T: Serialize>(&self, store: &str, key: &str, value: &T) -> Result<(), DbError> {
-        let tx = self.db.transaction(store).with_mode(TransactionMode::Readwrite).build()?;
+        let tx = self
+            .db
+            .transaction(store)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
         tx.object_store(store)?
             .put(value)
             .with_key(key.to_string())
@@ -107,7 +111,11 @@ impl Db {
 
     /// Removes the value under `key` in `store` (nothing happens if there is none).
     pub async fn delete(&self, store: &str, key: &str) -> Result<(), DbError> {
-        let tx = self.db.transaction(store).with_mode(TransactionMode::Readwrite).build()?;
+        let tx = self
+            .db
+            .transaction(store)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
         tx.object_store(store)?.delete(key.to_string()).await?;
         tx.commit().await?;
         Ok(())

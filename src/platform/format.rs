@@ -7,7 +7,9 @@ use wasm_bindgen::{JsCast, JsValue};
 pub fn date_from_ms(ms: f64, lang: &str) -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    js_sys::Date::new(&JsValue::from_f64(ms)).to_locale_date_string(lang, &options).into()
+    js_sys::Date::new(&JsValue::from_f64(ms))
+        .to_locale_date_string(lang, &options)
+        .into()
 }
 
 /// A calendar date `YYYY-MM-DD` (from the data files) as a long date. Read at noon so
@@ -34,7 +36,10 @@ pub fn language_name(code: &str, lang: &str) -> String {
 fn display_name(kind: &str, code: &str, lang: &str) -> String {
     let named = (|| {
         let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-        let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into()).ok()?.dyn_into().ok()?;
+        let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
         let options = js_sys::Object::new();
         js_sys::Reflect::set(&options, &"type".into(), &kind.into()).ok()?;
         js_sys::Reflect::set(&options, &"fallback".into(), &"code".into()).ok()?;

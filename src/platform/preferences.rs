@@ -9,7 +9,9 @@ const LANG_KEY: &str = "rumbo.lang";
 
 /// The language the person chose on this device, if any.
 pub fn saved_lang() -> Option<Lang> {
-    LocalStorage::get::<String>(LANG_KEY).ok().and_then(|code| Lang::from_code(&code))
+    LocalStorage::get::<String>(LANG_KEY)
+        .ok()
+        .and_then(|code| Lang::from_code(&code))
 }
 
 /// Remembers the chosen language. Failing to store (storage disabled or full) is not

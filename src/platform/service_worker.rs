@@ -15,8 +15,12 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
     let Some(container) = container() else { return };
     let registering = container.register("/sw.js");
     spawn_local(async move {
-        let Ok(registration) = JsFuture::from(registering).await else { return };
-        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
+        let Ok(registration) = JsFuture::from(registering).await else {
+            return;
+        };
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         // A first install is not an update: there is no older build on screen.
         let is_update = || container_controls_page();
         if registration.waiting().is_some() && is_update() {
@@ -47,8 +51,12 @@ pub fn apply_update() {
     .forget();
     let ready = container.get_registration();
     spawn_local(async move {
-        let Ok(registration) = JsFuture::from(ready).await else { return };
-        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
+        let Ok(registration) = JsFuture::from(ready).await else {
+            return;
+        };
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         if let Some(waiting) = registration.waiting() {
             post_skip_waiting(&waiting);
         }
@@ -64,7 +72,9 @@ fn post_skip_waiting(worker: &ServiceWorker) {
 fn container() -> Option<web_sys::ServiceWorkerContainer> {
     let navigator = web_sys::window()?.navigator();
     // Absent on insecure origins and in some private modes: then there is no offline shell.
-    js_sys::Reflect::has(&navigator, &"serviceWorker".into()).ok()?.then(|| navigator.service_worker())
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into())
+        .ok()?
+        .then(|| navigator.service_worker())
 }
 
 fn container_controls_page() -> bool {

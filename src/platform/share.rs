@@ -17,9 +17,13 @@ pub enum Shared {
 
 /// Opens the share sheet for `url`, or copies it where there is none.
 pub async fn share_or_copy(title: &str, url: &str) -> Shared {
-    let Some(window) = web_sys::window() else { return Shared::Failed };
+    let Some(window) = web_sys::window() else {
+        return Shared::Failed;
+    };
     let navigator = window.navigator();
-    let share = js_sys::Reflect::get(&navigator, &"share".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let share = js_sys::Reflect::get(&navigator, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     if let Some(share) = share {
         let data = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
@@ -38,7 +42,9 @@ pub async fn share_or_copy(title: &str, url: &str) -> Shared {
 
 /// Copies `text` to the clipboard.
 pub async fn copy(text: &str) -> Shared {
-    let Some(window) = web_sys::window() else { return Shared::Failed };
+    let Some(window) = web_sys::window() else {
+        return Shared::Failed;
+    };
     let clipboard = window.navigator().clipboard();
     match JsFuture::from(clipboard.write_text(text)).await {
         Ok(_) => Shared::Copied,
@@ -63,5 +69,8 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsVal
 }
 
 fn error_name(error: &JsValue) -> String {
-    js_sys::Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default()
+    js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default()
 }

@@ -5,7 +5,10 @@ use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance};
 
 fn synthesis() -> Option<SpeechSynthesis> {
     let window = web_sys::window()?;
-    js_sys::Reflect::has(&window, &"speechSynthesis".into()).ok()?.then(|| window.speech_synthesis().ok()).flatten()
+    js_sys::Reflect::has(&window, &"speechSynthesis".into())
+        .ok()?
+        .then(|| window.speech_synthesis().ok())
+        .flatten()
 }
 
 /// Whether reading aloud can work here at all.
@@ -17,7 +20,9 @@ pub fn is_available() -> bool {
 /// whatever was being read.
 pub fn speak(text: &str, lang: &str) {
     let Some(synthesis) = synthesis() else { return };
-    let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text) else { return };
+    let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text) else {
+        return;
+    };
     utterance.set_lang(lang);
     // A little slower than the default helps people who are not used to synthetic voices.
     utterance.set_rate(0.9);

@@ -80,13 +80,23 @@ impl Sync {
             Some(db) => data_store::load(db).await.ok().flatten(),
             None => None,
         };
-        let sync = Rc::new(Sync { db, on_device: RefCell::new(None), shown: Cell::new(false), checking: Cell::new(false), again: Cell::new(false), handlers });
+        let sync = Rc::new(Sync {
+            db,
+            on_device: RefCell::new(None),
+            shown: Cell::new(false),
+            checking: Cell::new(false),
+            again: Cell::new(false),
+            handlers,
+        });
         if let Some(stored) = stored {
             // A copy this build cannot read (written by an older build with other rules)
             // is not shown, but stays until a good one replaces it.
             match parse(&stored) {
                 Ok(content) => {
-                    sync.show(Loaded { content: Arc::new(content), saved_at_ms: Some(stored.saved_at_ms) });
+                    sync.show(Loaded {
+                        content: Arc::new(content),
+                        saved_at_ms: Some(stored.saved_at_ms),
+                    });
                     *sync.on_device.borrow_mut() = Some(stored);
                 }
                 Err(problems) => log_problems("stored content refused", &problems),
@@ -118,12 +128,18 @@ impl Sync {
     }
 
     async fn try_update(&self) -> Result<(), Notice> {
-        let failed = if self.shown.get() { Notice::UpdateRefused } else { Notice::NoContent };
-        let manifest_bytes = fetch::bytes(&format!("{DATA_URL}{}", Manifest::FILE)).await.map_err(|e| {
-            web_sys::console::warn_1(&format!("Rumbo: manifest not fetched: {e:?}").into());
-            // Offline with data on the device is normal, not worth a notice.
-            if self.shown.get() { None } else { Some(failed) }
-        });
+        let failed = if self.shown.get() {
+            Notice::UpdateRefused
+        } else {
+            Notice::NoContent
+        };
+        let manifest_bytes = fetch::bytes(&format!("{DATA_URL}{}", Manifest::FILE))
+            .await
+            .map_err(|e| {
+                web_sys::console::warn_1(&format!("Rumbo: manifest not fetched: {e:?}").into());
+                // Offline with data on the device is normal, not worth a notice.
+                if self.shown.get() { None } else { Some(failed) }
+            });
         let manifest_bytes = match manifest_bytes {
             Ok(bytes) => bytes,
             Err(None) => return Ok(()),
@@ -131,14 +147,27 @@ impl Sync {
         };
         let published = Manifest::from_json(&manifest_bytes).map_err(|problem| {
             log_problems("manifest refused", std::slice::from_ref(&problem));
-            if problem.path.ends_with("schema_version") { Notice::AppTooOld } else { failed }
+            if problem.path.ends_with("schema_version") {
+                Notice::AppTooOld
+            } else {
+                failed
+            }
         })?;
-        let device_manifest = self.on_device.borrow().as_ref().and_then(|s| Manifest::from_json(s.manifest.as_bytes()).ok());
+        let device_manifest = self
+            .on_device
+            .borrow()
+            .as_ref()
+            .and_then(|s| Manifest::from_json(s.manifest.as_bytes()).ok());
         if self.shown.get() && !is_newer(device_manifest.as_ref(), &published) {
             return Ok(());
         }
 
-        let mut files: BTreeMap<String, String> = self.on_device.borrow().as_ref().map(|s| s.files.clone()).unwrap_or_default();
+        let mut files: BTreeMap<String, String> = self
+            .on_device
+            .borrow()
+            .as_ref()
+            .map(|s| s.files.clone())
+            .unwrap_or_default();
         let wanted = files_to_download(device_manifest.as_ref(), &published);
         let total: u64 = wanted.iter().map(|f| f.bytes).sum::<u64>().max(1);
         let mut done = 0;
@@ -173,7 +202,10 @@ impl Sync {
             *self.on_device.borrow_mut() = Some(candidate);
             request_persistent_storage();
         }
-        self.show(Loaded { content: Arc::new(content), saved_at_ms });
+        self.show(Loaded {
+            content: Arc::new(content),
+            saved_at_ms,
+        });
         if self.db.is_some() && !saved {
             return Err(Notice::NotSaved);
         }
@@ -189,12 +221,22 @@ impl Sync {
 /// Reads stored or downloaded files through the core's single gate: sizes and hashes
 /// against the manifest, then the full validator.
 fn parse(stored: &StoredContent) -> Result<Content, Vec<Problem>> {
-    Content::from_files(stored.manifest.as_bytes(), |name| stored.files.get(name).map(|t| t.as_bytes().to_vec()), &today())
+    Content::from_files(
+        stored.manifest.as_bytes(),
+        |name| stored.files.get(name).map(|t| t.as_bytes().to_vec()),
+        &today(),
+    )
 }
 
 /// Today's date, `YYYY-MM-DD`, for the validator's "not in the future" rule.
 fn today() -> String {
-    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect()
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect()
 }
 
 /// Problems go to the console for the centre's staff; people see a short notice.

@@ -3,8 +3,8 @@
 use crate::ui::assessment::provide_assessment;
 use crate::ui::data::provide_data;
 use crate::ui::data_status::DataStatus;
-use crate::ui::language::provide_language;
 use crate::ui::favourites::provide_favourites;
+use crate::ui::language::provide_language;
 use crate::ui::pages::provide_directory_search;
 use crate::ui::pages::{AboutPage, AssessmentPage, DirectoryPage, EntryPage, HomePage, NotFoundPage};
 use crate::ui::shell::{Footer, Header};

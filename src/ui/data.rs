@@ -1,8 +1,8 @@
 //! The content as the views see it: one context holding what is loaded, download
 //! progress and the current notice, fed by [`crate::platform::sync`].
 
-use crate::platform::sync::{Handlers, Loaded, Notice, Sync};
 use crate::platform::network;
+use crate::platform::sync::{Handlers, Loaded, Notice, Sync};
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use leptos::prelude::*;

@@ -22,7 +22,10 @@ pub fn CheckAnswers(content: Arc<Content>) -> impl IntoView {
             engine::answered_questions(&content.flow, answers)
                 .into_iter()
                 .map(|q| {
-                    let answer = answers.get(&q.id).map(|a| q.describe(a, lang, &none)).unwrap_or_default();
+                    let answer = answers
+                        .get(&q.id)
+                        .map(|a| q.describe(a, lang, &none))
+                        .unwrap_or_default();
                     let prompt = q.prompt.get(lang).to_string();
                     let id = q.id.clone();
                     let label = t_string!(i18n, check_change_label, question = prompt.clone()).to_string();

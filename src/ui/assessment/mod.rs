@@ -39,20 +39,28 @@ impl Assessment {
             answers.set(question, answer);
             *answers = engine::relevant_answers(flow, answers);
         });
-        let next = self.answers.with_untracked(|a| engine::next_question(flow, a).map(|q| q.id.clone()));
+        let next = self
+            .answers
+            .with_untracked(|a| engine::next_question(flow, a).map(|q| q.id.clone()));
         self.screen.set(next.map(Screen::Question).unwrap_or(Screen::Check));
     }
 
     /// Starts, or resumes where the person left off.
     pub fn resume(self, flow: &Flow) {
-        let next = self.answers.with_untracked(|a| engine::next_question(flow, a).map(|q| q.id.clone()));
+        let next = self
+            .answers
+            .with_untracked(|a| engine::next_question(flow, a).map(|q| q.id.clone()));
         self.screen.set(next.map(Screen::Question).unwrap_or(Screen::Check));
     }
 
     /// Back from a question: to the answered question before it, or to the start.
     pub fn back(self, flow: &Flow, from: &str) {
-        let answered: Vec<String> =
-            self.answers.with_untracked(|a| engine::answered_questions(flow, a).iter().map(|q| q.id.clone()).collect());
+        let answered: Vec<String> = self.answers.with_untracked(|a| {
+            engine::answered_questions(flow, a)
+                .iter()
+                .map(|q| q.id.clone())
+                .collect()
+        });
         let before = match answered.iter().position(|id| id == from) {
             Some(at) => at.checked_sub(1).map(|i| answered[i].clone()),
             None => answered.last().cloned(),
@@ -79,7 +87,10 @@ pub fn focused_heading() -> NodeRef<leptos::html::H2> {
 }
 
 pub fn provide_assessment() {
-    provide_context(Assessment { answers: RwSignal::new(Answers::default()), screen: RwSignal::new(Screen::Start) });
+    provide_context(Assessment {
+        answers: RwSignal::new(Answers::default()),
+        screen: RwSignal::new(Screen::Start),
+    });
 }
 
 pub fn use_assessment() -> Assessment {

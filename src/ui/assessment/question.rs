@@ -29,7 +29,9 @@ pub fn QuestionScreen(content: Arc<Content>, id: String) -> impl IntoView {
         return ().into_any();
     };
     let lang = move || lang_of(i18n.get_locale());
-    let progress = assessment.answers.with_untracked(|a| engine::progress(&content.flow, a));
+    let progress = assessment
+        .answers
+        .with_untracked(|a| engine::progress(&content.flow, a));
     let n = progress.answered + 1;
     let total = progress.answered + progress.remaining.max(1);
     let heading = focused_heading();
@@ -78,7 +80,12 @@ fn SingleChoice(content: Arc<Content>, question: Question, current: Option<Answe
         .iter()
         .map(|option| {
             let chosen = current == Some(Answer::Choice(option.id.clone()));
-            let (content, qid, oid, label) = (content.clone(), question.id.clone(), option.id.clone(), option.label.clone());
+            let (content, qid, oid, label) = (
+                content.clone(),
+                question.id.clone(),
+                option.id.clone(),
+                option.label.clone(),
+            );
             view! {
                 <li>
                     <button
@@ -190,11 +197,19 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
     };
     let country = RwSignal::new(country0);
     let region = RwSignal::new(region0);
-    let (country_id, region_id) = (format!("answer-{}-country", question.id), format!("answer-{}-region", question.id));
+    let (country_id, region_id) = (
+        format!("answer-{}-country", question.id),
+        format!("answer-{}-region", question.id),
+    );
     let options = move || {
-        let mut list: Vec<(String, String)> =
-            PLACE_COUNTRIES.iter().map(|c| (c.to_string(), format::country_name(c, lang().code()))).collect();
-        list.push((OTHER_COUNTRY.to_string(), t_string!(i18n, place_other_country).to_string()));
+        let mut list: Vec<(String, String)> = PLACE_COUNTRIES
+            .iter()
+            .map(|c| (c.to_string(), format::country_name(c, lang().code())))
+            .collect();
+        list.push((
+            OTHER_COUNTRY.to_string(),
+            t_string!(i18n, place_other_country).to_string(),
+        ));
         list.into_iter()
             .map(|(code, name)| {
                 let selected = country.get_untracked() == code;
@@ -215,7 +230,10 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
                 .collect();
             names.sort();
             names.dedup();
-            names.into_iter().map(|r| view! { <option value=r></option> }).collect_view()
+            names
+                .into_iter()
+                .map(|r| view! { <option value=r></option> })
+                .collect_view()
         }
     };
     let qid = question.id.clone();

@@ -8,20 +8,20 @@ use crate::core::content::Content;
 use crate::core::engine::{self, Shown};
 use crate::core::lang::{Lang, Text};
 use crate::core::links;
+use crate::core::share_code;
 use crate::platform::format;
+use crate::platform::share::{self, Shared};
 use crate::ui::app::paths;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::language::lang_of;
-use crate::core::share_code;
-use crate::platform::share::{self, Shared};
 use crate::ui::widgets::qr_code::QrCode;
 use crate::ui::widgets::read_aloud::ReadAloud;
-use wasm_bindgen_futures::spawn_local;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
+use wasm_bindgen_futures::spawn_local;
 
 #[component]
 pub fn Results(content: Arc<Content>) -> impl IntoView {
@@ -55,21 +55,35 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
     let i18n = use_i18n();
     let outcome = shown.outcome;
     let none = t_string!(i18n, none_label).to_string();
-    let because: Vec<String> =
-        shown.because.iter().map(|(q, a)| format!("{}: «{}»", q.prompt.get(lang), q.describe(a, lang, &none))).collect();
+    let because: Vec<String> = shown
+        .because
+        .iter()
+        .map(|(q, a)| format!("{}: «{}»", q.prompt.get(lang), q.describe(a, lang, &none)))
+        .collect();
     let texts = |list: &[Text]| list.iter().map(|t| t.get(lang).to_string()).collect::<Vec<_>>();
-    let (requirements, steps, warnings) = (texts(&outcome.requirements), texts(&outcome.steps), texts(&outcome.warnings));
+    let (requirements, steps, warnings) = (
+        texts(&outcome.requirements),
+        texts(&outcome.steps),
+        texts(&outcome.warnings),
+    );
     let cost = outcome.cost.get(lang).to_string();
     let here = place(answers);
     let contacts: Vec<(String, String, bool)> = contacts_for(outcome, &content.directory, answers)
         .into_iter()
         .map(|e| (e.id.clone(), e.name.get(lang).to_string(), is_near(e, here)))
         .collect();
-    let sources: Vec<(String, Option<String>)> =
-        outcome.sources.iter().map(|s| (s.title.get(lang).to_string(), links::website_link(&s.url))).collect();
+    let sources: Vec<(String, Option<String>)> = outcome
+        .sources
+        .iter()
+        .map(|s| (s.title.get(lang).to_string(), links::website_link(&s.url)))
+        .collect();
     let reviewed = format::calendar_date(&outcome.reviewed_on, lang.code());
     let spoken = {
-        let (title, summary, steps) = (outcome.title.get(lang).to_string(), outcome.summary.get(lang).to_string(), steps.join(". "));
+        let (title, summary, steps) = (
+            outcome.title.get(lang).to_string(),
+            outcome.summary.get(lang).to_string(),
+            steps.join(". "),
+        );
         Callback::new(move |_| format!("{title}. {summary}. {steps}"))
     };
     let list = |items: Vec<String>| items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view();

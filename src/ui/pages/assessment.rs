@@ -35,7 +35,9 @@ pub fn AssessmentPage() -> impl IntoView {
                 }
             }
             let path = window().location().pathname().unwrap_or_default();
-            let _ = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)));
+            let _ = window()
+                .history()
+                .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)));
         }
         true
     });

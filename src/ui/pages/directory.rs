@@ -52,16 +52,39 @@ fn DirectorySearchView(content: Arc<crate::core::content::Content>) -> impl Into
 
     let country_options = move || {
         let r = results.get();
-        r.countries.iter().map(|(code, n)| (code.clone(), format!("{} ({n})", format::country_name(code, lang().code())))).collect::<Vec<_>>()
+        r.countries
+            .iter()
+            .map(|(code, n)| {
+                (
+                    code.clone(),
+                    format!("{} ({n})", format::country_name(code, lang().code())),
+                )
+            })
+            .collect::<Vec<_>>()
     };
     let kind_options = move || {
-        results.get().kinds.iter().map(|(k, n)| (k.code().to_string(), format!("{} ({n})", k.label().get(lang())))).collect::<Vec<_>>()
+        results
+            .get()
+            .kinds
+            .iter()
+            .map(|(k, n)| (k.code().to_string(), format!("{} ({n})", k.label().get(lang()))))
+            .collect::<Vec<_>>()
     };
     let service_options = move || {
-        results.get().services.iter().map(|(s, n)| (s.code().to_string(), format!("{} ({n})", s.label().get(lang())))).collect::<Vec<_>>()
+        results
+            .get()
+            .services
+            .iter()
+            .map(|(s, n)| (s.code().to_string(), format!("{} ({n})", s.label().get(lang()))))
+            .collect::<Vec<_>>()
     };
     let language_options = move || {
-        results.get().languages.iter().map(|(l, n)| (l.clone(), format!("{} ({n})", format::language_name(l, lang().code())))).collect::<Vec<_>>()
+        results
+            .get()
+            .languages
+            .iter()
+            .map(|(l, n)| (l.clone(), format!("{} ({n})", format::language_name(l, lang().code()))))
+            .collect::<Vec<_>>()
     };
 
     let c = content.clone();
@@ -73,13 +96,20 @@ fn DirectorySearchView(content: Arc<crate::core::content::Content>) -> impl Into
             .iter()
             .map(|&i| {
                 let e = &c.directory.entries[i];
-                let place = [e.address.city.clone(), Some(format::country_name(&e.address.country, l.code()))]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let place = [
+                    e.address.city.clone(),
+                    Some(format::country_name(&e.address.country, l.code())),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
                 let closed = e.status == Status::TemporarilyClosed;
-                let (href, name, kind) = (format!("{}/{}", paths::DIRECTORY, e.id), e.name.get(l).to_string(), e.kind.label().get(l).to_string());
+                let (href, name, kind) = (
+                    format!("{}/{}", paths::DIRECTORY, e.id),
+                    e.name.get(l).to_string(),
+                    e.kind.label().get(l).to_string(),
+                );
                 view! {
                     <li class="result">
                         <A href=href>{name}</A>

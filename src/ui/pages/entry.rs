@@ -26,7 +26,11 @@ pub fn EntryPage() -> impl IntoView {
     let params = use_params_map();
     let entry = Memo::new(move |_| {
         let id = params.with(|p| p.get("id").unwrap_or_default());
-        data.loaded.with(|loaded| loaded.as_ref().map(|l| l.content.directory.entry(&id).cloned().map(Arc::new)))
+        data.loaded.with(|loaded| {
+            loaded
+                .as_ref()
+                .map(|l| l.content.directory.entry(&id).cloned().map(Arc::new))
+        })
     });
     let lang = move || lang_of(i18n.get_locale());
     let title = Signal::derive(move || match entry.get() {
@@ -56,7 +60,11 @@ fn EntryDetails(entry: Arc<Entry>) -> impl IntoView {
     let place = move || {
         let a = &e.address;
         let country = format::country_name(&a.country, lang().code());
-        [a.city.clone(), a.region.clone(), Some(country)].into_iter().flatten().collect::<Vec<_>>().join(", ")
+        [a.city.clone(), a.region.clone(), Some(country)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let e = entry.clone();
     let kind = move || e.kind.label().get(lang()).to_string();
@@ -80,10 +88,16 @@ fn EntryAlerts(entry: Arc<Entry>) -> impl IntoView {
     let lang = move || lang_of(i18n.get_locale());
     let status = match entry.status {
         Status::Active => None,
-        Status::TemporarilyClosed => Some(view! { <p class="notice notice-warning" role="note">{t!(i18n, entry_closed_temporarily)}</p> }.into_any()),
-        Status::Defunct => Some(view! { <p class="notice notice-warning" role="note">{t!(i18n, entry_defunct)}</p> }.into_any()),
+        Status::TemporarilyClosed => Some(
+            view! { <p class="notice notice-warning" role="note">{t!(i18n, entry_closed_temporarily)}</p> }.into_any(),
+        ),
+        Status::Defunct => {
+            Some(view! { <p class="notice notice-warning" role="note">{t!(i18n, entry_defunct)}</p> }.into_any())
+        }
     };
-    let alert = entry.alert.clone().map(|alert| view! { <p class="notice notice-warning" role="note">{move || alert.get(lang()).to_string()}</p> });
+    let alert = entry.alert.clone().map(
+        |alert| view! { <p class="notice notice-warning" role="note">{move || alert.get(lang()).to_string()}</p> },
+    );
     view! { {status} {alert} }
 }
 
@@ -166,7 +180,10 @@ fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
             }
         })
         .collect_view();
-    let email = entry.email.as_deref().and_then(|e| links::email_link(e).map(|href| (e.to_string(), href)));
+    let email = entry
+        .email
+        .as_deref()
+        .and_then(|e| links::email_link(e).map(|href| (e.to_string(), href)));
     let website = entry.website.as_deref().and_then(links::website_link);
     let nothing = entry.phones.is_empty() && email.is_none() && website.is_none();
     view! {
@@ -196,12 +213,20 @@ fn AddressSection(entry: Arc<Entry>) -> impl IntoView {
     let a = entry.address.clone();
     let lines = move || {
         let country = format::country_name(&a.country, lang().code());
-        let city_line = [a.city.clone(), a.region.clone(), a.postal_code.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ");
-        [a.street.clone(), Some(city_line).filter(|l| !l.is_empty()), Some(country)]
+        let city_line = [a.city.clone(), a.region.clone(), a.postal_code.clone()]
             .into_iter()
             .flatten()
-            .map(|line| view! { <span class="address-line">{line}</span> })
-            .collect_view()
+            .collect::<Vec<_>>()
+            .join(", ");
+        [
+            a.street.clone(),
+            Some(city_line).filter(|l| !l.is_empty()),
+            Some(country),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|line| view! { <span class="address-line">{line}</span> })
+        .collect_view()
     };
     let location = entry.location;
     view! {
@@ -268,9 +293,20 @@ fn ServicesSection(entry: Arc<Entry>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || lang_of(i18n.get_locale());
     let e = entry.clone();
-    let services = move || e.services.iter().map(|s| view! { <li>{s.label().get(lang()).to_string()}</li> }).collect_view();
+    let services = move || {
+        e.services
+            .iter()
+            .map(|s| view! { <li>{s.label().get(lang()).to_string()}</li> })
+            .collect_view()
+    };
     let e = entry.clone();
-    let languages = move || e.languages.iter().map(|code| format::language_name(code, lang().code())).collect::<Vec<_>>().join(", ");
+    let languages = move || {
+        e.languages
+            .iter()
+            .map(|code| format::language_name(code, lang().code()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let e = entry.clone();
     let areas = move || {
         e.service_area
@@ -303,7 +339,8 @@ fn EntryQr(entry: Arc<Entry>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || lang_of(i18n.get_locale());
     let e = entry.clone();
-    let label = Signal::derive(move || t_string!(i18n, entry_qr_label, name = e.name.get(lang()).to_string()).to_string());
+    let label =
+        Signal::derive(move || t_string!(i18n, entry_qr_label, name = e.name.get(lang()).to_string()).to_string());
     view! {
         <section class="entry-qr">
             <h2>{t!(i18n, entry_qr)}</h2>
@@ -333,5 +370,7 @@ fn EntryProvenance(entry: Arc<Entry>) -> impl IntoView {
 
 /// The address of the page being shown, for sharing and the QR code.
 fn page_url() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }
