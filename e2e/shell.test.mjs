@@ -126,3 +126,21 @@ test("the keyboard alone reaches every control, in order, with visible focus", a
   }
   await context.close();
 });
+
+test("every control is at least 44 px high and the page reflows at 200% zoom", async () => {
+  // 200% zoom on a 1280 px window is a 640 CSS px viewport with twice the pixel ratio.
+  const { context, page } = await openPage(env.browser, { viewport: { width: 640, height: 800 }, deviceScaleFactor: 2 });
+  for (const route of ROUTES) {
+    await visit(page, env.base, route.path);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll("main a[href], main button, header a[href], header button, select, input")]
+        .filter((el) => el.getClientRects().length > 0 && !el.classList.contains("skip-link"))
+        .map((el) => ({ html: el.outerHTML.slice(0, 80), height: el.getBoundingClientRect().height }))
+        .filter(({ height }) => height < 44),
+    );
+    assert.deepEqual(small, [], `${route.path}: controls under 44 px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${route.path}: scrolls sideways by ${overflow}px`);
+  }
+  await context.close();
+});
