@@ -1,12 +1,14 @@
 //! The content as one checked whole: the manifest, the directory and the assessment
 //! flow, read through a single gate that every user of the data shares (the app when
 //! new data arrives, the staff's tool, the host tests): each file must match the
-//! manifest's size and SHA-256 and parse; any problem refuses the whole.
+//! manifest's size and SHA-256, parse, and pass the validator; any problem refuses the
+//! whole.
 
 use crate::core::assessment::Flow;
 use crate::core::directory::Directory;
 use crate::core::manifest::Manifest;
 use crate::core::problem::Problem;
+use crate::core::validate::validate;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Content {
@@ -21,7 +23,7 @@ impl Content {
     pub fn from_files(
         manifest_bytes: &[u8],
         file: impl Fn(&str) -> Option<Vec<u8>>,
-        _today: &str,
+        today: &str,
     ) -> Result<Content, Vec<Problem>> {
         let manifest = Manifest::from_json(manifest_bytes).map_err(|p| vec![p])?;
         let mut problems = Vec::new();
@@ -51,11 +53,18 @@ impl Content {
         let directory = directory_bytes.and_then(|b| Directory::from_json(&b).map_err(|p| problems.push(p)).ok());
         let flow = flow_bytes.and_then(|b| Flow::from_json(&b).map_err(|p| problems.push(p)).ok());
         match (directory, flow) {
-            (Some(directory), Some(flow)) if problems.is_empty() => Ok(Content {
-                manifest,
-                directory,
-                flow,
-            }),
+            (Some(directory), Some(flow)) if problems.is_empty() => {
+                let problems = validate(&directory, &flow, today);
+                if problems.is_empty() {
+                    Ok(Content {
+                        manifest,
+                        directory,
+                        flow,
+                    })
+                } else {
+                    Err(problems)
+                }
+            }
             _ => Err(problems),
         }
     }
@@ -71,9 +80,13 @@ mod tests {
         "kind":"resource_centre","address":{"country":"GT"},"verified_on":"2026-01-01","source":"https://example.org/ficticio"}]}"#;
 
     fn files() -> BTreeMap<&'static str, Vec<u8>> {
+        let flow = TEST_FLOW.replace(
+            r#""sources":[]"#,
+            r#""sources":[{"title":{"es":"F","en":"S"},"url":"https://ficticio.example"}]"#,
+        );
         BTreeMap::from([
             (Directory::FILE, DIRECTORY.as_bytes().to_vec()),
-            (Flow::FILE, TEST_FLOW.as_bytes().to_vec()),
+            (Flow::FILE, flow.into_bytes()),
         ])
     }
 
@@ -101,6 +114,17 @@ mod tests {
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].path.starts_with(Directory::FILE));
         assert!(problems[1].path.starts_with(Flow::FILE));
+    }
+
+    #[test]
+    fn content_that_breaks_a_rule_is_refused() {
+        let mut files = files();
+        let bad = DIRECTORY
+            .replace("https://example.org/ficticio", "javascript:alert(1)")
+            .replace("\"source\"", "\"website\":\"javascript:alert(1)\",\"source\"");
+        files.insert(Directory::FILE, bad.into_bytes());
+        let problems = Content::from_files(&manifest_for(&files), |n| files.get(n).cloned(), "2026-11-24").unwrap_err();
+        assert!(problems.iter().any(|p| p.path.ends_with(".website")), "{problems:?}");
     }
 
     #[test]

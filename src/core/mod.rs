@@ -19,4 +19,5 @@ pub mod qr;
 pub mod search;
 pub mod share_code;
 pub mod update;
+pub mod validate;
 pub mod vcard;

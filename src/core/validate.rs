@@ -1,0 +1,506 @@
+//! The content validator: every rule the data must keep, checked in one pass that
+//! returns every problem (not just the first), each with where it is and what is wrong
+//! in Spanish and English. The app refuses new data with any problem; the host tests
+//! hold the shipped data to it; the staff's tool will print its list.
+
+use crate::core::assessment::{Flow, QuestionKind};
+use crate::core::directory::Directory;
+use crate::core::lang::Text;
+use crate::core::links::{is_e164, is_email, is_https};
+use crate::core::problem::Problem;
+use std::collections::BTreeSet;
+
+/// Every problem in the directory and the flow. `today` (`YYYY-MM-DD`) bounds the dates:
+/// a check cannot have happened in the future.
+pub fn validate(directory: &Directory, flow: &Flow, today: &str) -> Vec<Problem> {
+    let mut problems = validate_directory(directory, today);
+    problems.extend(validate_flow(flow, directory, today));
+    problems
+}
+
+pub fn validate_directory(directory: &Directory, today: &str) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut ids = BTreeSet::new();
+    for (i, e) in directory.entries.iter().enumerate() {
+        let at = |field: &str| format!("{}: entries[{i}] ({}).{field}", Directory::FILE, e.id);
+        check_id(&mut out, &at("id"), &e.id);
+        if !ids.insert(e.id.as_str()) {
+            out.push(Problem::new(at("id"), "el id está repetido", "the id is repeated"));
+        }
+        check_text(&mut out, &at("name"), &e.name);
+        if !e.description.is_empty() {
+            check_text(&mut out, &at("description"), &e.description);
+        }
+        if let Some(alert) = &e.alert {
+            check_text(&mut out, &at("alert"), alert);
+        }
+        check_country(&mut out, &at("address.country"), &e.address.country);
+        if let Some(l) = &e.location
+            && !((-90.0..=90.0).contains(&l.latitude) && (-180.0..=180.0).contains(&l.longitude))
+        {
+            out.push(Problem::new(
+                at("location"),
+                "coordenadas fuera de rango (latitud −90..90, longitud −180..180)",
+                "coordinates out of range (latitude −90..90, longitude −180..180)",
+            ));
+        }
+        for (p, phone) in e.phones.iter().enumerate() {
+            if !is_e164(&phone.number) {
+                out.push(Problem::new(
+                    at(&format!("phones[{p}].number")),
+                    "el teléfono debe ir en formato E.164: «+» y de 8 a 15 dígitos, sin espacios",
+                    "the phone must be E.164: «+» and 8 to 15 digits, no spaces",
+                ));
+            }
+        }
+        if let Some(email) = &e.email
+            && !is_email(email)
+        {
+            out.push(Problem::new(
+                at("email"),
+                "el correo no tiene forma válida",
+                "the email address is not valid",
+            ));
+        }
+        if let Some(url) = &e.website {
+            check_https(&mut out, &at("website"), url);
+        }
+        if let Some(hours) = &e.hours {
+            if !is_time_zone(&hours.time_zone) {
+                out.push(Problem::new(
+                    at("hours.time_zone"),
+                    "zona horaria no válida: use un nombre IANA como America/Guatemala",
+                    "invalid time zone: use an IANA name such as America/Guatemala",
+                ));
+            }
+            for (h, o) in hours.weekly.iter().enumerate() {
+                match (minutes(&o.opens), minutes(&o.closes)) {
+                    (Some(open), Some(close)) if close > open => {}
+                    (Some(_), Some(_)) => out.push(Problem::new(
+                        at(&format!("hours.weekly[{h}]")),
+                        "la hora de cierre debe ser posterior a la de apertura",
+                        "the closing time must be after the opening time",
+                    )),
+                    _ => out.push(Problem::new(
+                        at(&format!("hours.weekly[{h}]")),
+                        "las horas van como HH:MM, de 00:00 a 24:00",
+                        "times are written HH:MM, from 00:00 to 24:00",
+                    )),
+                }
+            }
+        }
+        for (l, code) in e.languages.iter().enumerate() {
+            if !(code.len() == 3 && code.bytes().all(|b| b.is_ascii_lowercase())) {
+                out.push(Problem::new(
+                    at(&format!("languages[{l}]")),
+                    "los idiomas van como códigos ISO 639-3 de tres letras (spa, eng, quc, mam)",
+                    "languages are three-letter ISO 639-3 codes (spa, eng, quc, mam)",
+                ));
+            }
+        }
+        for (a, area) in e.service_area.iter().enumerate() {
+            check_country(&mut out, &at(&format!("service_area[{a}].country")), &area.country);
+        }
+        check_date(&mut out, &at("verified_on"), &e.verified_on, today);
+        if e.source.trim().is_empty() {
+            out.push(Problem::new(at("source"), "falta la fuente", "the source is missing"));
+        }
+    }
+    out
+}
+
+pub fn validate_flow(flow: &Flow, directory: &Directory, today: &str) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let tags: BTreeSet<&str> = directory
+        .entries
+        .iter()
+        .flat_map(|e| e.tags.iter().map(String::as_str))
+        .collect();
+    let mut ids = BTreeSet::new();
+    for (i, q) in flow.questions.iter().enumerate() {
+        let at = |field: &str| format!("{}: questions[{i}] ({}).{field}", Flow::FILE, q.id);
+        check_id(&mut out, &at("id"), &q.id);
+        if !ids.insert(q.id.as_str()) {
+            out.push(Problem::new(at("id"), "el id está repetido", "the id is repeated"));
+        }
+        check_text(&mut out, &at("prompt"), &q.prompt);
+        check_text(&mut out, &at("why"), &q.why);
+        let choice = matches!(q.kind, QuestionKind::SingleChoice | QuestionKind::MultipleChoice);
+        if choice && q.options.len() < 2 {
+            out.push(Problem::new(
+                at("options"),
+                "hacen falta al menos dos opciones",
+                "at least two options are needed",
+            ));
+        }
+        if q.kind == QuestionKind::MultipleChoice && q.options.len() > 16 {
+            out.push(Problem::new(
+                at("options"),
+                "como máximo 16 opciones",
+                "at most 16 options",
+            ));
+        }
+        let mut option_ids = BTreeSet::new();
+        for (o, option) in q.options.iter().enumerate() {
+            check_id(&mut out, &at(&format!("options[{o}].id")), &option.id);
+            if !option_ids.insert(option.id.as_str()) {
+                out.push(Problem::new(
+                    at(&format!("options[{o}].id")),
+                    "la opción está repetida",
+                    "the option is repeated",
+                ));
+            }
+            check_text(&mut out, &at(&format!("options[{o}].label")), &option.label);
+        }
+        if let (Some(min), Some(max)) = (q.min, q.max)
+            && min > max
+        {
+            out.push(Problem::new(
+                at("min"),
+                "el mínimo es mayor que el máximo",
+                "the minimum is greater than the maximum",
+            ));
+        }
+        if let Some(show_if) = &q.show_if {
+            out.extend(show_if.check(flow, &at("show_if")));
+            for read in show_if.questions() {
+                let earlier = flow.questions[..i].iter().any(|p| p.id == read);
+                if !earlier && flow.question(read).is_some() {
+                    out.push(Problem::new(
+                        at("show_if"),
+                        &format!("solo puede depender de preguntas anteriores, no de «{read}»"),
+                        &format!("it may only depend on earlier questions, not on «{read}»"),
+                    ));
+                }
+            }
+        }
+    }
+    let mut outcome_ids = BTreeSet::new();
+    for (i, o) in flow.outcomes.iter().enumerate() {
+        let at = |field: &str| format!("{}: outcomes[{i}] ({}).{field}", Flow::FILE, o.id);
+        check_id(&mut out, &at("id"), &o.id);
+        if !outcome_ids.insert(o.id.as_str()) {
+            out.push(Problem::new(at("id"), "el id está repetido", "the id is repeated"));
+        }
+        check_text(&mut out, &at("title"), &o.title);
+        check_text(&mut out, &at("summary"), &o.summary);
+        for (field, list) in [
+            ("requirements", &o.requirements),
+            ("steps", &o.steps),
+            ("warnings", &o.warnings),
+        ] {
+            for (n, text) in list.iter().enumerate() {
+                check_text(&mut out, &at(&format!("{field}[{n}]")), text);
+            }
+        }
+        if !o.cost.is_empty() {
+            check_text(&mut out, &at("cost"), &o.cost);
+        }
+        if let Some(applies_if) = &o.applies_if {
+            out.extend(applies_if.check(flow, &at("applies_if")));
+        }
+        for id in &o.explained_by {
+            if flow.question(id).is_none() {
+                out.push(Problem::new(
+                    at("explained_by"),
+                    &format!("no existe la pregunta «{id}»"),
+                    &format!("there is no question «{id}»"),
+                ));
+            }
+        }
+        for tag in &o.directory_tags {
+            if !tags.contains(tag.as_str()) {
+                out.push(Problem::new(
+                    at("directory_tags"),
+                    &format!("ningún contacto del directorio tiene la etiqueta «{tag}»"),
+                    &format!("no directory entry has the tag «{tag}»"),
+                ));
+            }
+        }
+        if o.sources.is_empty() {
+            out.push(Problem::new(
+                at("sources"),
+                "falta al menos una fuente oficial",
+                "at least one official source is needed",
+            ));
+        }
+        for (s, source) in o.sources.iter().enumerate() {
+            check_text(&mut out, &at(&format!("sources[{s}].title")), &source.title);
+            check_https(&mut out, &at(&format!("sources[{s}].url")), &source.url);
+        }
+        check_date(&mut out, &at("reviewed_on"), &o.reviewed_on, today);
+    }
+    out
+}
+
+fn check_id(out: &mut Vec<Problem>, at: &str, id: &str) {
+    let ok = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if !ok {
+        out.push(Problem::new(
+            at,
+            "el id solo lleva minúsculas sin acentos, números, «-» y «_»",
+            "ids use only lowercase letters without accents, digits, «-» and «_»",
+        ));
+    }
+}
+
+fn check_text(out: &mut Vec<Problem>, at: &str, text: &Text) {
+    for lang in ["es", "en"] {
+        if !text.has(lang) {
+            out.push(Problem::new(
+                format!("{at}.{lang}"),
+                &format!("falta el texto en «{lang}»"),
+                &format!("the «{lang}» text is missing"),
+            ));
+        }
+    }
+}
+
+fn check_country(out: &mut Vec<Problem>, at: &str, code: &str) {
+    if !(code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())) {
+        out.push(Problem::new(
+            at,
+            "el país va como código ISO 3166-1 de dos letras mayúsculas (GT, US, MX)",
+            "the country is a two-letter uppercase ISO 3166-1 code (GT, US, MX)",
+        ));
+    }
+}
+
+fn check_https(out: &mut Vec<Problem>, at: &str, url: &str) {
+    if !is_https(url) {
+        out.push(Problem::new(
+            at,
+            "solo se aceptan direcciones https:// (no http:, javascript: ni otras)",
+            "only https:// addresses are accepted (not http:, javascript: or others)",
+        ));
+    }
+}
+
+fn check_date(out: &mut Vec<Problem>, at: &str, date: &str, today: &str) {
+    if !is_date(date) {
+        out.push(Problem::new(
+            at,
+            "la fecha va como AAAA-MM-DD y debe existir",
+            "dates are YYYY-MM-DD and must exist",
+        ));
+    } else if is_date(today) && date > today {
+        out.push(Problem::new(
+            at,
+            "la fecha está en el futuro",
+            "the date is in the future",
+        ));
+    }
+}
+
+/// A real calendar date written `YYYY-MM-DD`.
+pub fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts[..] else { return false };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize]
+}
+
+/// Minutes since midnight of `HH:MM` (00:00 to 24:00).
+fn minutes(text: &str) -> Option<u32> {
+    let (h, m) = text.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+    (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h * 60 + m)
+}
+
+/// An IANA zone name in shape: `Area/Location[/Sub]`, letters, `_`, `-`, `+` and digits.
+/// (The browser knows the real list; the app carries no time-zone database.)
+fn is_time_zone(name: &str) -> bool {
+    const AREAS: [&str; 9] = [
+        "Africa",
+        "America",
+        "Antarctica",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    ];
+    let mut parts = name.split('/');
+    let area = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    (AREAS.contains(&area)
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-+".contains(&b))))
+        || name == "UTC"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::tests::TEST_FLOW;
+
+    const GOOD_ENTRY: &str = r#"{"id":"centro-ficticio","name":{"es":"Centro Ficticio","en":"Fictitious Centre"},
+        "kind":"resource_centre","address":{"country":"GT"},"location":{"latitude":14.8,"longitude":-91.5,"precision":"city"},
+        "phones":[{"number":"+15550100123"}],"email":"info@ficticio.example","website":"https://ficticio.example",
+        "hours":{"time_zone":"America/Guatemala","weekly":[{"day":"mon","opens":"08:00","closes":"16:00"}]},
+        "languages":["spa"],"service_area":[{"country":"GT"}],"tags":["t"],
+        "verified_on":"2026-01-01","source":"https://ficticio.example/fuente"}"#;
+
+    fn directory_with(change: &dyn Fn(&mut serde_json::Value)) -> Directory {
+        let mut entry: serde_json::Value = serde_json::from_str(GOOD_ENTRY).unwrap();
+        change(&mut entry);
+        serde_json::from_value(serde_json::json!({ "entries": [entry] })).unwrap()
+    }
+
+    fn problems(change: &dyn Fn(&mut serde_json::Value)) -> Vec<String> {
+        validate_directory(&directory_with(change), "2026-11-24")
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_good_entry_has_no_problem() {
+        assert_eq!(problems(&|_| {}), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_directory_rule_fails_on_bad_input() {
+        let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Value)>)> = vec![
+            (
+                "entries[0] (Centro Ficticio).id",
+                Box::new(|e| e["id"] = "Centro Ficticio".into()),
+            ),
+            ("name.en", Box::new(|e| e["name"]["en"] = " ".into())),
+            ("address.country", Box::new(|e| e["address"]["country"] = "gtm".into())),
+            ("location", Box::new(|e| e["location"]["latitude"] = 95.0.into())),
+            (
+                "phones[0].number",
+                Box::new(|e| e["phones"][0]["number"] = "+1 555 0100".into()),
+            ),
+            ("email", Box::new(|e| e["email"] = "not an email".into())),
+            ("website", Box::new(|e| e["website"] = "javascript:alert(1)".into())),
+            ("website", Box::new(|e| e["website"] = "http://ficticio.example".into())),
+            (
+                "hours.time_zone",
+                Box::new(|e| e["hours"]["time_zone"] = "GMT-6".into()),
+            ),
+            (
+                "hours.weekly[0]",
+                Box::new(|e| e["hours"]["weekly"][0]["closes"] = "07:00".into()),
+            ),
+            (
+                "hours.weekly[0]",
+                Box::new(|e| e["hours"]["weekly"][0]["opens"] = "8am".into()),
+            ),
+            ("languages[0]", Box::new(|e| e["languages"][0] = "es".into())),
+            (
+                "service_area[0].country",
+                Box::new(|e| e["service_area"][0]["country"] = "Guatemala".into()),
+            ),
+            ("verified_on", Box::new(|e| e["verified_on"] = "2026-02-30".into())),
+            ("verified_on", Box::new(|e| e["verified_on"] = "2030-01-01".into())),
+            ("source", Box::new(|e| e["source"] = "".into())),
+        ];
+        for (field, change) in cases {
+            let found = problems(&*change);
+            assert!(
+                found.iter().any(|p| p.contains(field)),
+                "expected a problem at {field}, got {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn repeated_ids_and_every_problem_at_once() {
+        let mut directory = directory_with(&|_| {});
+        directory.entries.push(directory.entries[0].clone());
+        directory.entries[1].phones[0].number = "555".into();
+        let found = validate_directory(&directory, "2026-11-24");
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn flow_rules_hold_for_the_test_flow_and_fail_when_broken() {
+        let directory = directory_with(&|_| {});
+        let mut flow: serde_json::Value = serde_json::from_str(TEST_FLOW).unwrap();
+        for outcome in flow["outcomes"].as_array_mut().unwrap() {
+            outcome["sources"] =
+                serde_json::json!([{"title": {"es": "Fuente", "en": "Source"}, "url": "https://ficticio.example"}]);
+        }
+        let good: Flow = serde_json::from_value(flow.clone()).unwrap();
+        assert_eq!(validate_flow(&good, &directory, "2026-11-24"), Vec::new());
+
+        let check = |change: &dyn Fn(&mut serde_json::Value)| {
+            let mut broken = flow.clone();
+            change(&mut broken);
+            let broken: Flow = serde_json::from_value(broken).unwrap();
+            validate_flow(&broken, &directory, "2026-11-24")
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+        };
+        let has = |found: Vec<String>, text: &str| assert!(found.iter().any(|p| p.contains(text)), "{text}: {found:?}");
+        has(
+            check(&|f| f["questions"][1]["id"] = "age".into()),
+            "el id está repetido",
+        );
+        has(
+            check(&|f| f["questions"][0]["options"][1]["id"] = "under_18".into()),
+            "opción está repetida",
+        );
+        has(
+            check(&|f| f["questions"][0]["show_if"] = serde_json::json!({"answered": "years"})),
+            "preguntas anteriores",
+        );
+        has(
+            check(&|f| f["outcomes"][0]["directory_tags"] = serde_json::json!(["nadie"])),
+            "etiqueta «nadie»",
+        );
+        has(
+            check(&|f| f["outcomes"][0]["explained_by"] = serde_json::json!(["nope"])),
+            "pregunta «nope»",
+        );
+        has(
+            check(&|f| f["outcomes"][0]["sources"][0]["url"] = "http://x.example".into()),
+            "https://",
+        );
+        has(
+            check(&|f| f["outcomes"][0]["sources"] = serde_json::json!([])),
+            "fuente oficial",
+        );
+        has(
+            check(&|f| {
+                f["outcomes"][0]["applies_if"] = serde_json::json!({"includes": {"question": "age", "option": "adult"}})
+            }),
+            "no sirve",
+        );
+        has(check(&|f| f["questions"][2]["min"] = 99.into()), "mínimo es mayor");
+        has(
+            check(&|f| f["outcomes"][0]["reviewed_on"] = "ayer".into()),
+            "AAAA-MM-DD",
+        );
+    }
+
+    #[test]
+    fn dates_times_and_zones() {
+        assert!(is_date("2024-02-29") && !is_date("2023-02-29") && !is_date("2026-13-01") && !is_date("26-01-01"));
+        assert_eq!(minutes("24:00"), Some(1440));
+        assert_eq!(minutes("24:01"), None);
+        assert!(
+            is_time_zone("America/Guatemala") && is_time_zone("America/Argentina/Buenos_Aires") && is_time_zone("UTC")
+        );
+        assert!(!is_time_zone("Guatemala") && !is_time_zone("America/") && !is_time_zone("Mars/Base"));
+    }
+}
