@@ -49,6 +49,32 @@ test("after one visit the home page and deep links load with no network", async 
   await context.close();
 });
 
+test("offline after one visit: the assessment completes and the directory searches", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/");
+  await controlledByServiceWorker(page);
+  // Let the first download finish before the network goes.
+  await visit(page, env.base, "/acerca-de");
+  await page.locator(".data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
+  await context.setOffline(true);
+
+  await page.goto(env.base + "/opciones");
+  await page.getByRole("button", { name: "Empezar" }).click();
+  for (const label of ["Vivo en Guatemala y estoy pensando en migrar", "Sí", "De 25 a 40 años", "Seguridad"]) {
+    await page.locator("main").getByRole("button", { name: label, exact: true }).click();
+  }
+  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  await page.locator(".outcome h3", { hasText: "Protección" }).waitFor();
+
+  await page.goto(env.base + "/directorio");
+  await page.getByLabel("Buscar").fill("intecap");
+  await page.locator(".result a", { hasText: "INTECAP" }).waitFor();
+  await page.locator(".result a", { hasText: "INTECAP" }).click();
+  await page.locator("main h1", { hasText: "INTECAP" }).waitFor();
+  await page.locator(".contact-note", { hasText: "necesita conexión" }).waitFor();
+  await context.close();
+});
+
 test("a new build waits until the person chooses to update, then takes over", async () => {
   const { context, page } = await openPage(env.browser);
   await visit(page, env.base, "/");
