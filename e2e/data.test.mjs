@@ -147,3 +147,16 @@ test("with storage unavailable the app runs from memory and says offline use is 
   await page.locator(".data-on-device", { hasText: "no está guardada en este dispositivo" }).waitFor();
   await context.close();
 });
+
+test("open now is judged on the entry's own clock", async () => {
+  const { context, page } = await openPage(env.browser);
+  // Monday 23 November 2026, 10:00 in Guatemala (UTC−6): the fixture opens 08:00–16:00.
+  await page.clock.setFixedTime(new Date("2026-11-23T16:00:00Z"));
+  await visit(page, env.base, "/directorio/centro-ficticio");
+  await page.locator(".open-now.open", { hasText: "cierra a las 16:00" }).waitFor();
+  // 17:00 in Guatemala is already 23:00 UTC: closed there.
+  await page.clock.setFixedTime(new Date("2026-11-23T23:00:00Z"));
+  await page.reload();
+  await page.locator(".open-now.closed").waitFor();
+  await context.close();
+});

@@ -14,6 +14,7 @@ pub mod kiosk;
 pub mod lang;
 pub mod links;
 pub mod manifest;
+pub mod opening;
 pub mod problem;
 pub mod qr;
 pub mod search;

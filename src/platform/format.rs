@@ -50,3 +50,45 @@ fn display_name(kind: &str, code: &str, lang: &str) -> String {
     })();
     named.unwrap_or_else(|| code.to_string())
 }
+
+/// Now, as the wall clock in `time_zone` (IANA) shows it, through `Intl` (which knows
+/// every zone's daylight-saving rules). `None` if the browser does not know the zone.
+pub fn local_time_in(time_zone: &str) -> Option<crate::core::opening::LocalTime> {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DateTimeFormat".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("timeZone", time_zone),
+        ("weekday", "short"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("hourCycle", "h23"),
+    ] {
+        js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
+    }
+    let args = js_sys::Array::of2(&"en-US".into(), &options);
+    let format = js_sys::Reflect::construct(&constructor, &args).ok()?;
+    let parts_of: js_sys::Function = js_sys::Reflect::get(&format, &"formatToParts".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let parts: js_sys::Array = parts_of.call1(&format, &js_sys::Date::new_0()).ok()?.dyn_into().ok()?;
+    let (mut weekday, mut hour, mut minute) = (None, None, None);
+    for part in parts.iter() {
+        let kind = js_sys::Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+        let value = js_sys::Reflect::get(&part, &"value".into()).ok()?.as_string()?;
+        match kind.as_str() {
+            "weekday" => weekday = crate::core::opening::weekday_from_short(&value),
+            "hour" => hour = value.parse::<u32>().ok(),
+            "minute" => minute = value.parse::<u32>().ok(),
+            _ => {}
+        }
+    }
+    Some(crate::core::opening::LocalTime {
+        weekday: weekday?,
+        minutes: hour? % 24 * 60 + minute?,
+    })
+}

@@ -3,6 +3,7 @@
 //! copy, share, save as contact, QR), and when and where its facts were checked.
 
 use crate::core::directory::{Entry, PhoneKind, Precision, Status, Weekday};
+use crate::core::opening::open_state;
 use crate::core::{links, vcard};
 use crate::platform::share::{self, Shared};
 use crate::platform::{format, network};
@@ -268,6 +269,12 @@ fn HoursSection(entry: Arc<Entry>) -> impl IntoView {
         Weekday::Sun => t_string!(i18n, day_sun),
     };
     let zone = hours.time_zone.clone();
+    // Open now, in the entry's own time zone (the browser applies its DST rules).
+    let state = format::local_time_in(&hours.time_zone).map(|now| open_state(&hours, now));
+    let now_line = state.map(|state| match state.closes_at {
+        Some(time) => view! { <p class="open-now open">{t!(i18n, entry_open_now, time = time.clone())}</p> }.into_any(),
+        None => view! { <p class="open-now closed">{t!(i18n, entry_closed_now)}</p> }.into_any(),
+    });
     let rows = hours
         .weekly
         .iter()
@@ -279,6 +286,7 @@ fn HoursSection(entry: Arc<Entry>) -> impl IntoView {
     view! {
         <section>
             <h2>{t!(i18n, entry_hours)}</h2>
+            {now_line}
             <table class="hours">
                 <caption>{t!(i18n, entry_hours_zone, zone = zone.clone())}</caption>
                 <tbody>{rows}</tbody>
