@@ -160,3 +160,23 @@ test("open now is judged on the entry's own clock", async () => {
   await page.locator(".open-now.closed").waitFor();
   await context.close();
 });
+
+test("a data update while the person is answering keeps their answers", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/opciones");
+  await page.getByRole("button", { name: "Empezar" }).click();
+  await page.getByRole("button", { name: "18 o más" }).click();
+  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  await page.locator(".outcome h3", { hasText: "Resultado ficticio" }).waitFor();
+  try {
+    publish((text) => text + "\n");
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await page.getByRole("navigation").getByRole("link", { name: "Acerca de" }).click();
+    await page.locator(".data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
+    await page.getByRole("navigation").getByRole("link", { name: "¿Cuáles son mis opciones?" }).click();
+    await page.locator(".outcome h3", { hasText: "Resultado ficticio" }).waitFor();
+  } finally {
+    restore();
+  }
+  await context.close();
+});
