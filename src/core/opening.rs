@@ -65,9 +65,15 @@ pub fn weekday_from_short(name: &str) -> Option<Weekday> {
     })
 }
 
-fn minutes(text: &str) -> Option<u32> {
+/// Minutes since midnight of `HH:MM`, from 00:00 to 24:00 (closing at midnight);
+/// anything else is `None`. The validator uses it too, so data and display agree.
+pub fn minutes(text: &str) -> Option<u32> {
     let (h, m) = text.split_once(':')?;
-    Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+    (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h * 60 + m)
 }
 
 #[cfg(test)]

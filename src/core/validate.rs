@@ -7,6 +7,7 @@ use crate::core::assessment::{Flow, QuestionKind};
 use crate::core::directory::Directory;
 use crate::core::lang::Text;
 use crate::core::links::{is_e164, is_email, is_https};
+use crate::core::opening::minutes;
 use crate::core::problem::Problem;
 use std::collections::BTreeSet;
 
@@ -310,15 +311,6 @@ pub fn is_date(text: &str) -> bool {
     (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize]
 }
 
-/// Minutes since midnight of `HH:MM` (00:00 to 24:00).
-fn minutes(text: &str) -> Option<u32> {
-    let (h, m) = text.split_once(':')?;
-    if h.len() != 2 || m.len() != 2 {
-        return None;
-    }
-    let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
-    (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h * 60 + m)
-}
 
 /// An IANA zone name in shape: `Area/Location[/Sub]`, letters, `_`, `-`, `+` and digits.
 /// (The browser knows the real list; the app carries no time-zone database.)
