@@ -26,8 +26,9 @@ const TYPES = {
   ".csv": "text/csv; charset=utf-8",
 };
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".webmanifest", ".wasm", ".svg", ".txt", ".csv"]);
-// Trunk names built assets like rumbo-0123456789abcdef.js: safe to cache forever.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk names built assets like rumbo-0123456789abcdef.js: safe to cache forever. The
+// hash is a u64 printed without leading zeros, so it is sometimes shorter than 16.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 export function startServer({ dir = "dist", port = 8080, host = "127.0.0.1" } = {}) {
   const root = resolve(dir);
