@@ -1,0 +1,247 @@
+//! Distances, and the rough centre of each place a person can pick, so that offices can be
+//! ordered by how far they are when none serves the person's place.
+//!
+//! The points below are approximate geographic centres (of a US state, a Guatemalan
+//! department or a country), rounded to 0.1°. They are used only to order offices by
+//! distance and to say "about N km"; never to draw a map or decide who serves whom.
+
+use crate::core::search::fold;
+
+/// The Earth's mean radius.
+const EARTH_RADIUS_KM: f64 = 6371.0;
+
+/// Great-circle distance in kilometres between two `(latitude, longitude)` points in
+/// degrees (haversine formula).
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lat1, lat2) = (a.0.to_radians(), b.0.to_radians());
+    let (dlat, dlon) = ((b.0 - a.0).to_radians(), (b.1 - a.1).to_radians());
+    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+}
+
+/// A region of a country: the names people write for it (the first is the canonical one;
+/// for US states, the postal code is among them) and its approximate centre.
+struct Region {
+    country: &'static str,
+    names: &'static [&'static str],
+    centre: (f64, f64),
+}
+
+const fn region(country: &'static str, names: &'static [&'static str], lat: f64, lon: f64) -> Region {
+    Region {
+        country,
+        names,
+        centre: (lat, lon),
+    }
+}
+
+/// Approximate centres of the 50 US states, DC and Guatemala's 22 departments, in English
+/// and Spanish where the spellings differ. Compared after `fold`, so accents and case do
+/// not matter.
+#[rustfmt::skip]
+const REGIONS: &[Region] = &[
+    region("US", &["Alabama", "AL"], 32.3, -86.9),
+    region("US", &["Alaska", "AK"], 63.6, -154.5),
+    region("US", &["Arizona", "AZ"], 34.0, -111.1),
+    region("US", &["Arkansas", "AR"], 35.2, -91.8),
+    region("US", &["California", "CA"], 36.8, -119.4),
+    region("US", &["Colorado", "CO"], 39.6, -105.8),
+    region("US", &["Connecticut", "CT"], 41.6, -73.1),
+    region("US", &["Delaware", "DE"], 38.9, -75.5),
+    region("US", &["District of Columbia", "DC", "Distrito de Columbia", "Washington DC", "Washington D.C."], 38.9, -77.0),
+    region("US", &["Florida", "FL"], 27.7, -81.5),
+    region("US", &["Georgia", "GA"], 32.2, -82.9),
+    region("US", &["Hawaii", "HI", "Hawái"], 19.9, -155.7),
+    region("US", &["Idaho", "ID"], 44.1, -114.7),
+    region("US", &["Illinois", "IL"], 40.6, -89.4),
+    region("US", &["Indiana", "IN"], 40.6, -85.6),
+    region("US", &["Iowa", "IA"], 41.9, -93.1),
+    region("US", &["Kansas", "KS"], 39.0, -98.5),
+    region("US", &["Kentucky", "KY"], 37.8, -84.3),
+    region("US", &["Louisiana", "LA", "Luisiana"], 31.2, -92.1),
+    region("US", &["Maine", "ME"], 45.3, -69.4),
+    region("US", &["Maryland", "MD"], 39.0, -76.6),
+    region("US", &["Massachusetts", "MA"], 42.4, -71.4),
+    region("US", &["Michigan", "MI"], 44.3, -85.6),
+    region("US", &["Minnesota", "MN"], 46.7, -94.7),
+    region("US", &["Mississippi", "MS", "Misisipi"], 32.4, -89.4),
+    region("US", &["Missouri", "MO", "Misuri"], 38.0, -91.8),
+    region("US", &["Montana", "MT"], 46.9, -110.4),
+    region("US", &["Nebraska", "NE"], 41.5, -99.9),
+    region("US", &["Nevada", "NV"], 38.8, -116.4),
+    region("US", &["New Hampshire", "NH", "Nuevo Hampshire"], 43.2, -71.6),
+    region("US", &["New Jersey", "NJ", "Nueva Jersey"], 40.1, -74.4),
+    region("US", &["New Mexico", "NM", "Nuevo México"], 35.0, -105.0),
+    region("US", &["New York", "NY", "Nueva York"], 43.3, -74.2),
+    region("US", &["North Carolina", "NC", "Carolina del Norte"], 35.8, -79.0),
+    region("US", &["North Dakota", "ND", "Dakota del Norte"], 47.6, -101.0),
+    region("US", &["Ohio", "OH"], 40.4, -82.9),
+    region("US", &["Oklahoma", "OK"], 35.0, -97.1),
+    region("US", &["Oregon", "OR"], 43.8, -120.6),
+    region("US", &["Pennsylvania", "PA", "Pensilvania"], 41.2, -77.2),
+    region("US", &["Rhode Island", "RI"], 41.6, -71.5),
+    region("US", &["South Carolina", "SC", "Carolina del Sur"], 33.8, -81.2),
+    region("US", &["South Dakota", "SD", "Dakota del Sur"], 44.0, -99.9),
+    region("US", &["Tennessee", "TN", "Tennesí"], 35.5, -86.6),
+    region("US", &["Texas", "TX", "Tejas"], 32.0, -99.9),
+    region("US", &["Utah", "UT"], 39.3, -111.1),
+    region("US", &["Vermont", "VT"], 44.6, -72.6),
+    region("US", &["Virginia", "VA"], 37.4, -78.7),
+    region("US", &["Washington", "WA"], 47.8, -120.7),
+    region("US", &["West Virginia", "WV", "Virginia Occidental"], 38.6, -80.5),
+    region("US", &["Wisconsin", "WI"], 43.8, -88.8),
+    region("US", &["Wyoming", "WY"], 43.1, -107.3),
+    region("GT", &["Alta Verapaz"], 15.6, -90.1),
+    region("GT", &["Baja Verapaz"], 15.1, -90.4),
+    region("GT", &["Chimaltenango"], 14.7, -90.9),
+    region("GT", &["Chiquimula"], 14.7, -89.5),
+    region("GT", &["El Progreso", "Progreso"], 14.9, -90.1),
+    region("GT", &["Escuintla"], 14.2, -90.9),
+    region("GT", &["Guatemala"], 14.6, -90.5),
+    region("GT", &["Huehuetenango"], 15.6, -91.6),
+    region("GT", &["Izabal"], 15.5, -88.9),
+    region("GT", &["Jalapa"], 14.6, -89.9),
+    region("GT", &["Jutiapa"], 14.2, -89.8),
+    region("GT", &["Petén", "El Petén"], 16.9, -90.0),
+    region("GT", &["Quetzaltenango"], 14.8, -91.6),
+    region("GT", &["Quiché", "El Quiché"], 15.5, -90.9),
+    region("GT", &["Retalhuleu"], 14.5, -91.7),
+    region("GT", &["Sacatepéquez"], 14.5, -90.7),
+    region("GT", &["San Marcos"], 15.0, -91.9),
+    region("GT", &["Santa Rosa"], 14.2, -90.3),
+    region("GT", &["Sololá"], 14.7, -91.2),
+    region("GT", &["Suchitepéquez"], 14.4, -91.4),
+    region("GT", &["Totonicapán"], 14.9, -91.4),
+    region("GT", &["Zacapa"], 15.0, -89.5),
+];
+
+/// Approximate centres of the countries a person is likely to pick, by ISO 3166-1 code.
+const COUNTRIES: &[(&str, (f64, f64))] = &[
+    ("GT", (15.8, -90.2)),
+    ("US", (37.1, -95.7)),
+    ("MX", (23.6, -102.6)),
+    ("CA", (56.1, -106.3)),
+    ("SV", (13.8, -88.9)),
+    ("HN", (15.2, -86.2)),
+    ("BZ", (17.2, -88.5)),
+    ("ES", (40.5, -3.7)),
+];
+
+/// Folded, with runs of spaces made one: "Washington D.C." becomes "washington d c".
+fn key(text: &str) -> String {
+    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn find_region(country: &str, region: &str) -> Option<&'static Region> {
+    let wanted = key(region);
+    REGIONS
+        .iter()
+        .find(|r| r.country.eq_ignore_ascii_case(country.trim()) && r.names.iter().any(|name| key(name) == wanted))
+}
+
+/// The canonical name of a region as people write it ("tx", "Tejas" → "Texas"), if the
+/// table knows it.
+pub fn canonical_region(country: &str, region: &str) -> Option<&'static str> {
+    find_region(country, region).map(|r| r.names[0])
+}
+
+/// Whether two ways of writing a region name the same one: equal once folded, or the same
+/// entry of the table ("TX" and "Texas").
+pub fn same_region(country: &str, a: &str, b: &str) -> bool {
+    key(a) == key(b) || canonical_region(country, a).is_some_and(|x| canonical_region(country, b) == Some(x))
+}
+
+/// The approximate centre of a place: the region's if one is given, else the country's.
+/// `None` when the region or country is not in the table: an unknown region does not fall
+/// back to its country's centre, which could be thousands of kilometres off.
+pub fn place_point(country: &str, region: Option<&str>) -> Option<(f64, f64)> {
+    match region.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(region) => find_region(country, region).map(|r| r.centre),
+        None => COUNTRIES
+            .iter()
+            .find(|(code, _)| code.eq_ignore_ascii_case(country.trim()))
+            .map(|(_, point)| *point),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_match_known_great_circles() {
+        assert_eq!(distance_km((14.8, -91.5), (14.8, -91.5)), 0.0);
+        // One degree of latitude is about 111.2 km.
+        assert!((distance_km((0.0, 0.0), (1.0, 0.0)) - 111.19).abs() < 0.1);
+        // Los Angeles to New York City, about 3,940 km.
+        let la_ny = distance_km((34.05, -118.24), (40.71, -74.01));
+        assert!((la_ny - 3936.0).abs() < 20.0, "{la_ny}");
+        assert_eq!(la_ny, distance_km((40.71, -74.01), (34.05, -118.24)));
+        // Antipodes: half the circumference.
+        let half = distance_km((0.0, 0.0), (0.0, 180.0));
+        assert!((half - std::f64::consts::PI * EARTH_RADIUS_KM).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_table_holds_every_state_and_department_once() {
+        let count = |country| REGIONS.iter().filter(|r| r.country == country).count();
+        assert_eq!(count("US"), 51, "50 states and DC");
+        assert_eq!(count("GT"), 22);
+        let mut names: Vec<(String, String)> = REGIONS
+            .iter()
+            .flat_map(|r| r.names.iter().map(|n| (r.country.to_string(), key(n))))
+            .collect();
+        let all = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), all, "a name belongs to one region only");
+        for r in REGIONS {
+            assert!((-90.0..=90.0).contains(&r.centre.0) && (-180.0..=180.0).contains(&r.centre.1));
+            assert_eq!(place_point(r.country, Some(r.names[0])), Some(r.centre));
+        }
+    }
+
+    #[test]
+    fn names_codes_and_spanish_spellings_find_the_same_place() {
+        let texas = place_point("US", Some("Texas"));
+        assert!(texas.is_some());
+        for name in ["TX", "tx", " texas ", "TEJAS"] {
+            assert_eq!(place_point("us", Some(name)), texas, "{name}");
+        }
+        assert_eq!(
+            place_point("US", Some("Nueva York")),
+            place_point("US", Some("New York"))
+        );
+        assert_eq!(
+            place_point("US", Some("washington d.c.")),
+            place_point("US", Some("DC"))
+        );
+        assert_ne!(place_point("US", Some("Washington")), place_point("US", Some("DC")));
+        assert_eq!(place_point("GT", Some("peten")), place_point("GT", Some("El Petén")));
+        assert_eq!(canonical_region("GT", "SOLOLA"), Some("Sololá"));
+        assert!(same_region("US", "TX", "Tejas"));
+        assert!(
+            same_region("MX", "Jalisco", "jalisco"),
+            "unknown regions still compare by name"
+        );
+        assert!(!same_region("US", "TX", "California"));
+    }
+
+    #[test]
+    fn codes_belong_to_their_country_only() {
+        assert_eq!(place_point("GT", Some("TX")), None);
+        assert_eq!(place_point("MX", Some("California")), None);
+    }
+
+    #[test]
+    fn a_country_alone_gives_its_centre_and_unknown_places_give_nothing() {
+        assert_eq!(place_point("SV", None), Some((13.8, -88.9)));
+        assert_eq!(
+            place_point("es", Some("  ")),
+            Some((40.5, -3.7)),
+            "a blank region is no region"
+        );
+        assert_eq!(place_point("US", Some("Texsa")), None);
+        assert_eq!(place_point("FR", None), None);
+    }
+}
