@@ -20,6 +20,7 @@ pub mod opening;
 pub mod problem;
 pub mod qr;
 pub mod search;
+pub mod serving;
 pub mod share_code;
 pub mod tallies;
 pub mod update;

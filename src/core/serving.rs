@@ -1,0 +1,353 @@
+//! Which offices serve a person's place, and how far offices are.
+//!
+//! An office serves a place when its `service_area` names the place's country and region,
+//! or the whole country. When no office does (or the directory does not say), the nearest
+//! offices are offered instead, with their distance, and are never presented as "yours":
+//! a consulate's district is a legal fact, and distance is only a guess at convenience.
+
+use crate::core::directory::{Area, Directory, Entry, Kind, Precision, Status};
+use crate::core::geo::{distance_km, place_point, same_region};
+use std::cmp::Ordering;
+
+/// How many offices `Serving::Nearest` holds at most.
+pub const NEAREST_SHOWN: usize = 3;
+
+/// The answer to "which office serves me?".
+#[derive(Clone, Debug, PartialEq)]
+pub enum Serving<'a> {
+    /// Offices whose service area covers the place: open ones first, then those naming
+    /// the region before those covering the whole country, then nearest first.
+    Yours(Vec<&'a Entry>),
+    /// No office covers the place: the nearest ones with a known location, with their
+    /// distance in kilometres from the place's approximate centre, nearest first.
+    Nearest(Vec<(&'a Entry, f64)>),
+    /// No office covers the place and its position is not known.
+    Unknown,
+}
+
+/// The offices (of `kind`, if given; never defunct ones) serving `country` (ISO code) and
+/// `region` (a name or, for US states, the postal code).
+pub fn offices_serving<'a>(
+    directory: &'a Directory,
+    kind: Option<Kind>,
+    country: &str,
+    region: Option<&str>,
+) -> Serving<'a> {
+    let region = region.map(str::trim).filter(|r| !r.is_empty());
+    let point = place_point(country, region);
+    let candidates = || {
+        directory
+            .entries
+            .iter()
+            .filter(move |e| e.status != Status::Defunct && kind.is_none_or(|k| e.kind == k))
+    };
+    let mut yours: Vec<(&Entry, Coverage)> = candidates()
+        .filter_map(|e| coverage(e, country, region).map(|c| (e, c)))
+        .collect();
+    if !yours.is_empty() {
+        let distance = |e: &Entry| point.and_then(|p| distance_to(e, p)).unwrap_or(f64::INFINITY);
+        yours.sort_by(|(a, ca), (b, cb)| {
+            (a.status != Status::Active, ca)
+                .cmp(&(b.status != Status::Active, cb))
+                .then_with(|| distance(a).total_cmp(&distance(b)))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        return Serving::Yours(yours.into_iter().map(|(e, _)| e).collect());
+    }
+    let Some(point) = point else { return Serving::Unknown };
+    let mut nearest: Vec<(&Entry, f64)> = candidates()
+        .filter_map(|e| distance_to(e, point).map(|d| (e, d)))
+        .collect();
+    nearest.sort_by(|(a, da), (b, db)| da.total_cmp(db).then_with(|| a.id.cmp(&b.id)));
+    nearest.truncate(NEAREST_SHOWN);
+    if nearest.is_empty() {
+        Serving::Unknown
+    } else {
+        Serving::Nearest(nearest)
+    }
+}
+
+/// How an entry covers a place; the more specific sorts first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Coverage {
+    Region,
+    WholeCountry,
+}
+
+fn coverage(entry: &Entry, country: &str, region: Option<&str>) -> Option<Coverage> {
+    let in_country = |a: &Area| a.country.trim().eq_ignore_ascii_case(country.trim());
+    let areas = || entry.service_area.iter().filter(|a| in_country(a));
+    if let Some(region) = region
+        && areas().any(|a| a.region.as_deref().is_some_and(|r| same_region(country, r, region)))
+    {
+        Some(Coverage::Region)
+    } else if areas().any(|a| a.region.as_deref().is_none_or(|r| r.trim().is_empty())) {
+        Some(Coverage::WholeCountry)
+    } else {
+        None
+    }
+}
+
+/// Kilometres from `from` to the entry, if its location is known.
+pub fn distance_to(entry: &Entry, from: (f64, f64)) -> Option<f64> {
+    entry.location.map(|l| distance_km(from, (l.latitude, l.longitude)))
+}
+
+/// Whether a distance to the entry is only approximate because its location is its city's
+/// centre rather than its building (to be shown as "about N km").
+pub fn distance_is_approximate(entry: &Entry) -> bool {
+    entry.location.is_some_and(|l| l.precision == Precision::City)
+}
+
+/// The entries at `indexes` with their distance from `from`, nearest first; those without
+/// a location keep their order at the end.
+pub fn sort_by_distance(directory: &Directory, indexes: &[usize], from: (f64, f64)) -> Vec<(usize, Option<f64>)> {
+    let mut out: Vec<(usize, Option<f64>)> = indexes
+        .iter()
+        .map(|&i| (i, distance_to(&directory.entries[i], from)))
+        .collect();
+    out.sort_by(|(_, a), (_, b)| match (a, b) {
+        (Some(a), Some(b)) => a.total_cmp(b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fictitious office: `at` is `(latitude, longitude, precision)`, `areas` are
+    /// `country` or `country/region`.
+    fn office(id: &str, kind: &str, status: &str, at: Option<(f64, f64, &str)>, areas: &[&str]) -> String {
+        let location = at.map_or(String::new(), |(lat, lon, p)| {
+            format!(r#","location":{{"latitude":{lat},"longitude":{lon},"precision":"{p}"}}"#)
+        });
+        let areas: Vec<String> = areas
+            .iter()
+            .map(|a| match a.split_once('/') {
+                Some((c, r)) => format!(r#"{{"country":"{c}","region":"{r}"}}"#),
+                None => format!(r#"{{"country":"{a}"}}"#),
+            })
+            .collect();
+        format!(
+            r#"{{"id":"{id}","name":{{"es":"{id}","en":"{id}"}},"kind":"{kind}","address":{{"country":"US"}},
+            "status":"{status}","service_area":[{}],"verified_on":"2026-01-01","source":"https://example.org/{id}"{location}}}"#,
+            areas.join(",")
+        )
+    }
+
+    fn directory(offices: &[String]) -> Directory {
+        Directory::from_json(format!(r#"{{"entries":[{}]}}"#, offices.join(",")).as_bytes()).unwrap()
+    }
+
+    /// Fictitious offices in Ohio, Illinois and California, an embassy for the whole
+    /// country, one office without a location and a defunct one in Arizona.
+    fn fixture() -> Directory {
+        directory(&[
+            office(
+                "consulado-ficticio-de-ohio",
+                "consulate",
+                "active",
+                Some((39.96, -83.0, "city")),
+                &["US/Ohio", "US/Michigan"],
+            ),
+            office(
+                "consulado-ficticio-de-illinois",
+                "consulate",
+                "active",
+                Some((41.88, -87.63, "exact")),
+                &["US/Illinois", "US/WI"],
+            ),
+            office(
+                "consulado-ficticio-de-california",
+                "consulate",
+                "active",
+                Some((34.05, -118.24, "city")),
+                &["US/California", "US/Nevada"],
+            ),
+            office(
+                "consulado-ficticio-sin-ubicacion",
+                "consulate",
+                "active",
+                None,
+                &["US/Florida"],
+            ),
+            office(
+                "consulado-ficticio-antiguo",
+                "consulate",
+                "defunct",
+                Some((33.45, -112.07, "city")),
+                &["US/Arizona", "US/Texas"],
+            ),
+            office(
+                "embajada-ficticia",
+                "embassy",
+                "active",
+                Some((38.9, -77.04, "exact")),
+                &["US"],
+            ),
+        ])
+    }
+
+    fn yours(serving: Serving) -> Vec<String> {
+        match serving {
+            Serving::Yours(entries) => entries.iter().map(|e| e.id.clone()).collect(),
+            other => panic!("expected Yours, got {other:?}"),
+        }
+    }
+
+    fn nearest(serving: Serving) -> Vec<(String, f64)> {
+        match serving {
+            Serving::Nearest(entries) => entries.iter().map(|(e, d)| (e.id.clone(), *d)).collect(),
+            other => panic!("expected Nearest, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_office_naming_the_region_serves_it_whatever_the_spelling() {
+        let directory = fixture();
+        let consulate = Some(Kind::Consulate);
+        assert_eq!(
+            yours(offices_serving(&directory, consulate, "US", Some("Ohio"))),
+            ["consulado-ficticio-de-ohio"]
+        );
+        assert_eq!(
+            yours(offices_serving(&directory, consulate, "us", Some(" míchigan "))),
+            ["consulado-ficticio-de-ohio"]
+        );
+        assert_eq!(
+            yours(offices_serving(&directory, consulate, "US", Some("OH"))),
+            ["consulado-ficticio-de-ohio"],
+            "the person's postal code matches the office's name for the state"
+        );
+        assert_eq!(
+            yours(offices_serving(&directory, consulate, "US", Some("Wisconsin"))),
+            ["consulado-ficticio-de-illinois"],
+            "the office's postal code matches the person's name for the state"
+        );
+        assert_eq!(
+            yours(offices_serving(&directory, consulate, "US", Some("florida"))),
+            ["consulado-ficticio-sin-ubicacion"],
+            "serving does not depend on a known location"
+        );
+    }
+
+    #[test]
+    fn an_area_without_region_serves_the_whole_country_after_specific_offices() {
+        let directory = fixture();
+        assert_eq!(
+            yours(offices_serving(&directory, Some(Kind::Embassy), "US", Some("Texas"))),
+            ["embajada-ficticia"]
+        );
+        assert_eq!(
+            yours(offices_serving(&directory, None, "US", Some("Ohio"))),
+            ["consulado-ficticio-de-ohio", "embajada-ficticia"]
+        );
+        assert_eq!(
+            yours(offices_serving(&directory, None, "US", None)),
+            ["embajada-ficticia"],
+            "no region given: only whole-country offices are known to serve"
+        );
+    }
+
+    #[test]
+    fn with_no_office_covering_the_place_the_nearest_are_offered_as_nearest() {
+        let directory = fixture();
+        // Texas is covered only by the defunct office, which never counts.
+        let found = nearest(offices_serving(&directory, Some(Kind::Consulate), "US", Some("TX")));
+        let ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
+        // From the centre of Texas (32.0, -99.9), Chicago is about 1,550 km away and Los
+        // Angeles about 1,710 km; Ohio is farther still.
+        assert_eq!(
+            ids,
+            [
+                "consulado-ficticio-de-illinois",
+                "consulado-ficticio-de-california",
+                "consulado-ficticio-de-ohio"
+            ]
+        );
+        assert!((found[0].1 - 1550.0).abs() < 50.0, "{found:?}");
+        assert!((found[1].1 - 1710.0).abs() < 50.0, "{found:?}");
+        assert!(found.windows(2).all(|w| w[0].1 <= w[1].1));
+        assert_eq!(found.len(), NEAREST_SHOWN);
+    }
+
+    #[test]
+    fn a_defunct_office_neither_serves_nor_is_nearest() {
+        let directory = fixture();
+        // The defunct office sits in Arizona itself; the nearest live one is California's.
+        let found = nearest(offices_serving(
+            &directory,
+            Some(Kind::Consulate),
+            "US",
+            Some("Arizona"),
+        ));
+        assert_eq!(found[0].0, "consulado-ficticio-de-california");
+        assert!(found.iter().all(|(id, _)| id != "consulado-ficticio-antiguo"));
+    }
+
+    #[test]
+    fn closed_offices_serve_after_open_ones() {
+        let directory = directory(&[
+            office(
+                "a-ficticio-cerrado",
+                "consulate",
+                "temporarily_closed",
+                None,
+                &["US/Ohio"],
+            ),
+            office("b-ficticio-abierto", "consulate", "active", None, &["US/Ohio"]),
+        ]);
+        assert_eq!(
+            yours(offices_serving(&directory, None, "US", Some("Ohio"))),
+            ["b-ficticio-abierto", "a-ficticio-cerrado"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_place_with_no_coverage_is_unknown() {
+        let directory = fixture();
+        let consulate = Some(Kind::Consulate);
+        assert_eq!(
+            offices_serving(&directory, consulate, "US", Some("Texsa")),
+            Serving::Unknown
+        );
+        assert_eq!(offices_serving(&directory, consulate, "FR", None), Serving::Unknown);
+        assert_eq!(
+            offices_serving(&directory, Some(Kind::Hotline), "US", Some("Texas")),
+            Serving::Unknown,
+            "a known place but no office of that kind with a location"
+        );
+    }
+
+    #[test]
+    fn sorting_by_distance_puts_entries_without_location_last_in_their_order() {
+        let directory = directory(&[
+            office("sin-ubicacion-1", "consulate", "active", None, &[]),
+            office("lejos", "consulate", "active", Some((34.05, -118.24, "city")), &[]),
+            office("sin-ubicacion-2", "consulate", "active", None, &[]),
+            office("cerca", "consulate", "active", Some((41.88, -87.63, "exact")), &[]),
+        ]);
+        let ohio = place_point("US", Some("Ohio")).unwrap();
+        let sorted = sort_by_distance(&directory, &[0, 1, 2, 3], ohio);
+        let order: Vec<usize> = sorted.iter().map(|(i, _)| *i).collect();
+        assert_eq!(order, [3, 1, 0, 2]);
+        assert!(sorted[0].1.unwrap() < sorted[1].1.unwrap());
+        assert_eq!((sorted[2].1, sorted[3].1), (None, None));
+        assert_eq!(sort_by_distance(&directory, &[2, 0], ohio), [(2, None), (0, None)]);
+        assert!(sort_by_distance(&directory, &[], ohio).is_empty());
+    }
+
+    #[test]
+    fn a_city_point_makes_a_distance_approximate() {
+        let directory = fixture();
+        let entry = |id| directory.entry(id).unwrap();
+        assert!(distance_is_approximate(entry("consulado-ficticio-de-ohio")));
+        assert!(!distance_is_approximate(entry("consulado-ficticio-de-illinois")));
+        assert!(!distance_is_approximate(entry("consulado-ficticio-sin-ubicacion")));
+        assert_eq!(distance_to(entry("consulado-ficticio-sin-ubicacion"), (0.0, 0.0)), None);
+    }
+}
