@@ -5,21 +5,35 @@
 //!   rumbo-data manifest           rebuild manifest.json (next content version, today)
 //!   rumbo-data stale [--days N]   entries not verified for N days (default 180), and
 //!                                 entries with fields still to verify
+//!   rumbo-data export [FILE.csv]  the directory as a spreadsheet (CSV), to the file or
+//!                                 to the screen
+//!   rumbo-data import FILE.csv    replace the directory with the spreadsheet's rows and
+//!                                 rebuild the manifest
 //!
-//! It never leaves a half-written file: the manifest is written to a temporary file and
-//! renamed into place, and only when the data passes every check.
+//! The spreadsheet's columns and syntax are in docs/data-format.md. Import lists every
+//! bad cell by row and column, then checks the result as `check` would; it writes
+//! nothing unless all of it passes.
+//!
+//! It never leaves a half-written file: each file is written to a temporary beside it
+//! and renamed into place, and only when the data passes every check.
 
 use rumbo::core::assessment::Flow;
 use rumbo::core::content::Content;
 use rumbo::core::directory::Directory;
+use rumbo::core::directory_csv;
 use rumbo::core::manifest::Manifest;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-const USAGE: &str = "uso / usage: rumbo-data check | manifest | stale [--days N]   [DATA_DIR]";
+const USAGE: &str =
+    "uso / usage: rumbo-data check | manifest | stale [--days N] | export [FILE.csv] | import FILE.csv   [DATA_DIR]";
 /// Data files larger than this are refused before being read: the real ones are small.
 const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// Spreadsheets larger than this are refused before being read: the directory's is
+/// well under 1 MB, so a bigger file is the wrong one.
+const MAX_CSV_BYTES: u64 = 50 * 1024 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +52,7 @@ fn run(args: &[String]) -> Result<(), String> {
     let mut dir = std::env::var("RUMBO_DATA_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|_| PathBuf::from("public/data"));
+    let mut file: Option<PathBuf> = None;
     let mut rest = args[1..].iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -46,6 +61,13 @@ fn run(args: &[String]) -> Result<(), String> {
                     .next()
                     .and_then(|d| d.parse().ok())
                     .ok_or("--days necesita un número / needs a number")?
+            }
+            // Import and export take a spreadsheet as well as the data folder: a folder
+            // is the data, anything else the spreadsheet.
+            path if matches!(command.as_str(), "import" | "export") && !Path::new(path).is_dir() => {
+                if file.replace(PathBuf::from(path)).is_some() {
+                    return Err(USAGE.to_string());
+                }
             }
             path => dir = PathBuf::from(path),
         }
@@ -62,6 +84,11 @@ fn run(args: &[String]) -> Result<(), String> {
         }),
         "manifest" => manifest(&dir, &today),
         "stale" => stale(&dir, &today, days),
+        "export" => export(file.as_deref(), &dir),
+        "import" => {
+            let file = file.ok_or(format!("import necesita el archivo CSV / needs the CSV file\n{USAGE}"))?;
+            import(&file, &dir, &today)
+        }
         _ => Err(USAGE.to_string()),
     }
 }
@@ -120,10 +147,154 @@ fn manifest(dir: &Path, today: &str) -> Result<(), String> {
             lines.join("\n")
         )
     })?;
-    let temporary = dir.join(".manifest.json.tmp");
-    std::fs::write(&temporary, text).map_err(|e| format!("{}: {e}", temporary.display()))?;
-    std::fs::rename(&temporary, dir.join(Manifest::FILE)).map_err(|e| e.to_string())?;
+    write_files(&[(dir.join(Manifest::FILE), text.as_bytes())])?;
     println!("manifest.json: versión / version {version}, {today}");
+    Ok(())
+}
+
+/// The directory as CSV: to `file` with a byte-order mark (without it Excel misreads
+/// the accents), or to stdout without one (for other programs).
+fn export(file: Option<&Path>, dir: &Path) -> Result<(), String> {
+    let directory = Directory::from_json(&read(dir, Directory::FILE)?).map_err(|p| p.to_string())?;
+    let csv = directory_csv::to_csv(&directory);
+    let Some(file) = file else {
+        return std::io::stdout()
+            .write_all(csv.as_bytes())
+            .map_err(|e| format!("stdout: {e}"));
+    };
+    // A slip such as `export public/data/directory.json` must not overwrite the data.
+    if !file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+        return Err(format!(
+            "{}: export solo escribe archivos .csv / export only writes .csv files",
+            file.display()
+        ));
+    }
+    let bytes = ["\u{feff}", &csv].concat();
+    write_files(&[(file.to_path_buf(), bytes.as_bytes())])?;
+    println!("{}: {} contactos / entries", file.display(), directory.entries.len());
+    Ok(())
+}
+
+/// Replaces directory.json with the spreadsheet's entries and rebuilds the manifest,
+/// or writes nothing and lists every problem: in the sheet by row and column, then in
+/// the data it would make, checked with the assessment as the app will check it.
+fn import(file: &Path, dir: &Path, today: &str) -> Result<(), String> {
+    let refused = |lines: Vec<String>| {
+        format!(
+            "{}: no se importó nada / nothing imported; {} problema(s) / problem(s):\n- {}",
+            file.display(),
+            lines.len(),
+            lines.join("\n- ")
+        )
+    };
+    let text = read_csv(file)?;
+    let imported =
+        directory_csv::import(&text).map_err(|errors| refused(errors.iter().map(|e| e.to_string()).collect()))?;
+    let old = match dir.join(Directory::FILE).exists() {
+        true => Some(read(dir, Directory::FILE)?),
+        false => None,
+    };
+    let json = layout::directory_json(&imported.directory, old.as_deref())?;
+    if json.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "directory.json: {} bytes; el límite es {MAX_FILE_BYTES} / the limit is {MAX_FILE_BYTES}",
+            json.len()
+        ));
+    }
+    if !imported.absent.is_empty() {
+        println!(
+            "aviso / note: columnas ausentes, leídas como vacías / absent columns, read as empty: {}",
+            imported.absent.join(", ")
+        );
+    }
+    if old.as_deref() == Some(json.as_slice()) {
+        println!(
+            "directory.json: sin cambios, no se escribió nada / unchanged, nothing written ({} contactos / entries)",
+            imported.directory.entries.len()
+        );
+        return Ok(());
+    }
+
+    let assessment = read(dir, Flow::FILE)?;
+    let version = read(dir, Manifest::FILE)
+        .ok()
+        .and_then(|b| Manifest::from_json(&b).ok())
+        .map_or(1, |m| m.content_version + 1);
+    let listed: [(&str, &[u8]); 2] = [(Flow::FILE, &assessment), (Directory::FILE, &json)];
+    let manifest = Manifest::describe(version, today, &listed);
+    let manifest = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
+    // The same gate as `check` and the app, on the files as they would be written.
+    let file_bytes = |name: &str| listed.iter().find(|(n, _)| *n == name).map(|(_, b)| b.to_vec());
+    Content::from_files(manifest.as_bytes(), file_bytes, today).map_err(|problems| {
+        refused(
+            problems
+                .iter()
+                .map(|p| imported.locate(p).map_or_else(|| p.to_string(), |e| e.to_string()))
+                .collect(),
+        )
+    })?;
+    write_files(&[
+        (dir.join(Directory::FILE), &json),
+        (dir.join(Manifest::FILE), manifest.as_bytes()),
+    ])?;
+    println!(
+        "directory.json: {} contactos / entries; manifest.json: versión / version {version}, {today}",
+        imported.directory.entries.len()
+    );
+    Ok(())
+}
+
+/// A spreadsheet's text: refused before reading when too large, and refused with the
+/// fix when it is not UTF-8 (Excel's plain "CSV" is Windows-1252).
+fn read_csv(path: &Path) -> Result<String, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .len();
+    if size > MAX_CSV_BYTES {
+        return Err(format!(
+            "{}: {size} bytes; el límite es {MAX_CSV_BYTES} (50 MB): ¿es el archivo correcto? / \
+             the limit is {MAX_CSV_BYTES} (50 MB): is it the right file?",
+            path.display()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    std::str::from_utf8(bytes).map(str::to_string).map_err(|e| {
+        let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+        format!(
+            "{}: no es texto UTF-8 (línea {line}): guarde la hoja como «CSV UTF-8» y vuelva a importarla / \
+             it is not UTF-8 text (line {line}): save the sheet as «CSV UTF-8» and import it again",
+            path.display()
+        )
+    })
+}
+
+/// Writes each file to a temporary beside it, flushed to disk, and only then renames
+/// them into place: a file is either the old one or the whole new one. (Between two
+/// renames the manifest still describes the old data; `check` and the app refuse such a
+/// mismatch rather than misread it.)
+fn write_files(files: &[(PathBuf, &[u8])]) -> Result<(), String> {
+    let temporary = |path: &Path| {
+        let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        path.with_file_name(format!(".{name}.tmp"))
+    };
+    let write = |path: &Path, bytes: &[u8]| -> std::io::Result<()> {
+        let mut out = std::fs::File::create(path)?;
+        out.write_all(bytes)?;
+        out.sync_all()
+    };
+    for (i, (path, bytes)) in files.iter().enumerate() {
+        let temporary_path = temporary(path);
+        if let Err(e) = write(&temporary_path, bytes) {
+            for (written, _) in &files[..=i] {
+                let _ = std::fs::remove_file(temporary(written));
+            }
+            return Err(format!("{}: {e}", temporary_path.display()));
+        }
+    }
+    for (path, _) in files {
+        std::fs::rename(temporary(path), path).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     Ok(())
 }
 
@@ -187,4 +358,266 @@ fn civil_from_days(days: i64) -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `directory.json` laid out the way the file in the repository is: pretty JSON with
+/// two-space indents, each object's keys in the order the current file has them (new
+/// keys beside their neighbours in the model), and the defaults it leaves out
+/// (`"status": "active"`, a phone's `"kind": "voice"`) left out. Importing unchanged
+/// data so gives the same bytes, and a change to one entry changes only its lines:
+/// reviewing an import is reading a short diff.
+mod layout {
+    use rumbo::core::directory::Directory;
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+    use std::collections::BTreeMap;
+    use std::fmt;
+
+    pub fn directory_json(directory: &Directory, old: Option<&[u8]>) -> Result<Vec<u8>, String> {
+        // Through text, because serde_json's own `Value` sorts keys in this build.
+        let text = serde_json::to_string(directory).map_err(|e| e.to_string())?;
+        let new: Json = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        let old: Option<Json> = old.and_then(|bytes| serde_json::from_slice(bytes).ok());
+        let mut bytes = serde_json::to_vec_pretty(&arrange(new, old.as_ref())).map_err(|e| e.to_string())?;
+        bytes.push(b'\n');
+        // However laid out, the file must say exactly what was imported.
+        match Directory::from_json(&bytes) {
+            Ok(read) if read == *directory => Ok(bytes),
+            _ => Err("error interno: directory.json no se lee igual / internal error: it does not read back".into()),
+        }
+    }
+
+    /// A JSON value that keeps its keys in their order.
+    #[derive(Clone, Debug, PartialEq)]
+    enum Json {
+        Null,
+        Bool(bool),
+        Number(serde_json::Number),
+        String(String),
+        Array(Vec<Json>),
+        Object(Vec<(String, Json)>),
+    }
+
+    /// `new` with each object's keys in the order of its counterpart in `old`: the same
+    /// key of the parent object, the entry with the same `id`, or else the item at the
+    /// same place in an array.
+    fn arrange(new: Json, old: Option<&Json>) -> Json {
+        match new {
+            Json::Object(mut fields) => {
+                let old_fields: &[(String, Json)] = match old {
+                    Some(Json::Object(fields)) => fields,
+                    _ => &[],
+                };
+                let had = |key: &str| old_fields.iter().any(|(k, _)| k == key);
+                fields.retain(|(key, value)| had(key) || !is_default(key, value));
+                // A translated text reads Spanish first (serde writes its map sorted).
+                fields.sort_by_key(|(key, _)| match key.as_str() {
+                    "es" => 0,
+                    "en" => 1,
+                    _ => 2,
+                });
+                let model: Vec<String> = fields.iter().map(|(k, _)| k.clone()).collect();
+                let mut order: Vec<&String> = old_fields
+                    .iter()
+                    .map(|(k, _)| k)
+                    .filter(|k| model.contains(k))
+                    .collect();
+                for (i, key) in model.iter().enumerate() {
+                    if !order.contains(&key) {
+                        let after = model[..i]
+                            .iter()
+                            .rev()
+                            .find_map(|before| order.iter().position(|k| *k == before));
+                        order.insert(after.map_or(0, |p| p + 1), key);
+                    }
+                }
+                let place: BTreeMap<&String, usize> = order.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+                fields.sort_by_key(|(key, _)| place[key]);
+                Json::Object(
+                    fields
+                        .into_iter()
+                        .map(|(key, value)| {
+                            let counterpart = old_fields.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+                            (key, arrange(value, counterpart))
+                        })
+                        .collect(),
+                )
+            }
+            Json::Array(items) => {
+                let old_items: &[Json] = match old {
+                    Some(Json::Array(items)) => items,
+                    _ => &[],
+                };
+                let by_id: BTreeMap<&str, &Json> = old_items.iter().filter_map(|o| Some((id_of(o)?, o))).collect();
+                Json::Array(
+                    items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, item)| {
+                            let counterpart = match id_of(&item) {
+                                Some(id) => by_id.get(id).copied(),
+                                None => old_items.get(i),
+                            };
+                            arrange(item, counterpart)
+                        })
+                        .collect(),
+                )
+            }
+            other => other,
+        }
+    }
+
+    fn id_of(value: &Json) -> Option<&str> {
+        match value {
+            Json::Object(fields) => fields.iter().find_map(|(k, v)| match (k.as_str(), v) {
+                ("id", Json::String(id)) => Some(id.as_str()),
+                _ => None,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Values the model reads when the key is absent, so the file need not spell them.
+    fn is_default(key: &str, value: &Json) -> bool {
+        matches!((key, value), ("status", Json::String(s)) if s == "active")
+            || matches!((key, value), ("kind", Json::String(k)) if k == "voice")
+    }
+
+    impl Serialize for Json {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Json::Null => serializer.serialize_unit(),
+                Json::Bool(b) => serializer.serialize_bool(*b),
+                Json::Number(n) => n.serialize(serializer),
+                Json::String(s) => serializer.serialize_str(s),
+                Json::Array(items) => {
+                    let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                    for item in items {
+                        seq.serialize_element(item)?;
+                    }
+                    seq.end()
+                }
+                Json::Object(fields) => {
+                    let mut map = serializer.serialize_map(Some(fields.len()))?;
+                    for (key, value) in fields {
+                        map.serialize_entry(key, value)?;
+                    }
+                    map.end()
+                }
+            }
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Json {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
+            deserializer.deserialize_any(JsonVisitor)
+        }
+    }
+
+    struct JsonVisitor;
+
+    impl<'de> Visitor<'de> for JsonVisitor {
+        type Value = Json;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+
+        fn visit_unit<E>(self) -> Result<Json, E> {
+            Ok(Json::Null)
+        }
+
+        fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+            Ok(Json::Bool(v))
+        }
+
+        fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+            Ok(Json::Number(v.into()))
+        }
+
+        fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+            Ok(Json::Number(v.into()))
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Json, E> {
+            serde_json::Number::from_f64(v)
+                .map(Json::Number)
+                .ok_or_else(|| E::custom("not a finite number"))
+        }
+
+        fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+            Ok(Json::String(v.to_string()))
+        }
+
+        fn visit_string<E>(self, v: String) -> Result<Json, E> {
+            Ok(Json::String(v))
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(Json::Array(items))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+            let mut fields = Vec::new();
+            while let Some(entry) = map.next_entry::<String, Json>()? {
+                fields.push(entry);
+            }
+            Ok(Json::Object(fields))
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        const SHIPPED: &[u8] = include_bytes!("../../public/data/directory.json");
+
+        #[test]
+        fn the_shipped_file_is_written_back_byte_for_byte() {
+            let directory = Directory::from_json(SHIPPED).unwrap();
+            let written = directory_json(&directory, Some(SHIPPED)).unwrap();
+            assert!(written == SHIPPED, "{}", String::from_utf8_lossy(&written));
+        }
+
+        #[test]
+        fn a_change_to_one_entry_changes_only_its_lines() {
+            let mut directory = Directory::from_json(SHIPPED).unwrap();
+            let entry = directory
+                .entries
+                .iter_mut()
+                .find(|e| e.id == "consulado-atlanta")
+                .unwrap();
+            entry.email = Some("consulado@example.org".into());
+            entry.status = rumbo::core::directory::Status::TemporarilyClosed;
+            let written = String::from_utf8(directory_json(&directory, Some(SHIPPED)).unwrap()).unwrap();
+            let shipped = String::from_utf8(SHIPPED.to_vec()).unwrap();
+            let added: Vec<&str> = written.lines().filter(|l| !shipped.lines().any(|s| s == *l)).collect();
+            assert_eq!(
+                added,
+                [
+                    r#"      "email": "consulado@example.org","#,
+                    r#"      "status": "temporarily_closed","#
+                ]
+            );
+            assert_eq!(written.lines().count(), shipped.lines().count() + 2);
+        }
+
+        #[test]
+        fn a_new_file_reads_spanish_first_and_leaves_defaults_out() {
+            let directory = Directory::from_json(
+                br#"{"entries":[{"id":"centro-ficticio","name":{"en":"Fictitious Centre","es":"Centro Ficticio"},
+                "kind":"hotline","address":{"country":"GT"},"phones":[{"number":"+15550100123","kind":"voice"}],
+                "status":"active","verified_on":"2026-01-01","source":"https://example.org"}]}"#,
+            )
+            .unwrap();
+            let written = String::from_utf8(directory_json(&directory, None).unwrap()).unwrap();
+            assert!(written.find("\"es\"") < written.find("\"en\""), "{written}");
+            assert!(!written.contains("active") && !written.contains("voice"), "{written}");
+            assert!(written.starts_with("{\n  \"entries\": [\n    {\n      \"id\"") && written.ends_with("}\n"));
+        }
+    }
 }
