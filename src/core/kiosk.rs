@@ -18,13 +18,87 @@ pub enum Mode {
     Outreach,
 }
 
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Personal, Mode::Kiosk, Mode::Outreach];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Mode::Personal => "personal",
+            Mode::Kiosk => "kiosk",
+            Mode::Outreach => "outreach",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.code() == code)
+    }
+
+    /// Whether the device serves one stranger after another, so each person's traces
+    /// must be wiped before the next ("Finish", "Next person", the idle reset).
+    pub fn is_shared(self) -> bool {
+        self != Mode::Personal
+    }
+
+    /// Whether links may leave the app (call, website, maps). On the kiosk they become
+    /// QR codes the person scans with their own phone.
+    pub fn opens_links(self) -> bool {
+        self != Mode::Kiosk
+    }
+
+    /// Whether the person can keep favourites: only on their own device.
+    pub fn keeps_favourites(self) -> bool {
+        self == Mode::Personal
+    }
+
+    /// Whether the device counts anonymous tallies for the centre's report.
+    pub fn counts_tallies(self) -> bool {
+        self == Mode::Outreach
+    }
+
+    /// Whether the device watches for a person walking away.
+    pub fn watches_idle(self) -> bool {
+        self == Mode::Kiosk
+    }
+}
+
 /// The device's settings, chosen by staff.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DeviceSettings {
     pub mode: Mode,
     /// The staff PIN, salted and hashed; `None` until staff set one.
     pub pin: Option<PinHash>,
     /// Seconds without a touch before the kiosk warns, then resets.
+    pub idle_seconds: u32,
+    /// Seconds the "are you still there?" warning counts down before the reset.
+    pub warning_seconds: u32,
+}
+
+impl Default for DeviceSettings {
+    fn default() -> DeviceSettings {
+        DeviceSettings::new()
+    }
+}
+
+/// Why staff's change to the settings was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingsError {
+    /// The PIN entered does not match the device's.
+    WrongPin,
+    /// A new PIN must be 4 to 8 digits.
+    BadPin,
+    /// A shared device needs a PIN, or anyone could switch it back.
+    SharedNeedsPin,
+    /// The idle time is outside what makes sense for a person reading.
+    IdleOutOfRange,
+}
+
+/// What staff ask for on the settings page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettingsChange {
+    pub mode: Mode,
+    /// A new PIN, or empty to keep the current one.
+    pub new_pin: String,
     pub idle_seconds: u32,
 }
 
@@ -32,13 +106,42 @@ impl DeviceSettings {
     pub const DEFAULT_IDLE_SECONDS: u32 = 90;
     /// How long the "are you still there?" warning counts down before the reset.
     pub const WARNING_SECONDS: u32 = 20;
+    /// The idle times staff may choose: long enough to read a result, short enough
+    /// that the next person does not find the last one's answers.
+    pub const IDLE_RANGE: std::ops::RangeInclusive<u32> = 30..=900;
 
     pub fn new() -> DeviceSettings {
         DeviceSettings {
             mode: Mode::Personal,
             pin: None,
             idle_seconds: Self::DEFAULT_IDLE_SECONDS,
+            warning_seconds: Self::WARNING_SECONDS,
         }
+    }
+
+    /// Applies staff's change, checking the PIN they entered against the current one.
+    /// `salt` is fresh randomness for hashing a new PIN.
+    pub fn change(&self, entered_pin: &str, change: &SettingsChange, salt: &str) -> Result<DeviceSettings, SettingsError> {
+        if !self.unlocks(entered_pin) {
+            return Err(SettingsError::WrongPin);
+        }
+        if !Self::IDLE_RANGE.contains(&change.idle_seconds) {
+            return Err(SettingsError::IdleOutOfRange);
+        }
+        let pin = if change.new_pin.is_empty() {
+            self.pin.clone()
+        } else {
+            Some(PinHash::new(&change.new_pin, salt).map_err(|BadPin| SettingsError::BadPin)?)
+        };
+        if change.mode.is_shared() && pin.is_none() {
+            return Err(SettingsError::SharedNeedsPin);
+        }
+        Ok(DeviceSettings {
+            mode: change.mode,
+            pin,
+            idle_seconds: change.idle_seconds,
+            warning_seconds: self.warning_seconds,
+        })
     }
 
     /// Changing the mode or the PIN needs the PIN, once one is set.
@@ -94,12 +197,12 @@ pub enum Idle {
     Reset,
 }
 
-/// The idle phase after `idle_ms` without a touch, for an idle limit of
-/// `idle_seconds` followed by the warning countdown.
-pub fn idle_phase(idle_ms: f64, idle_seconds: u32) -> Idle {
+/// The idle phase after `idle_ms` without a touch: the device's idle limit, then its
+/// warning countdown.
+pub fn idle_phase(idle_ms: f64, settings: &DeviceSettings) -> Idle {
     let idle = (idle_ms.max(0.0) / 1000.0).floor() as u64;
-    let warn_at = idle_seconds as u64;
-    let reset_at = warn_at + DeviceSettings::WARNING_SECONDS as u64;
+    let warn_at = settings.idle_seconds as u64;
+    let reset_at = warn_at + settings.warning_seconds.max(1) as u64;
     if idle < warn_at {
         Idle::Active
     } else if idle < reset_at {
@@ -143,12 +246,84 @@ mod tests {
 
     #[test]
     fn idle_goes_active_then_warning_then_reset() {
-        assert_eq!(idle_phase(0.0, 90), Idle::Active);
-        assert_eq!(idle_phase(89_999.0, 90), Idle::Active);
-        assert_eq!(idle_phase(90_000.0, 90), Idle::Warning { seconds_left: 20 });
-        assert_eq!(idle_phase(109_000.0, 90), Idle::Warning { seconds_left: 1 });
-        assert_eq!(idle_phase(110_000.0, 90), Idle::Reset);
-        assert_eq!(idle_phase(-5.0, 90), Idle::Active, "a clock going back is not idleness");
-        assert_eq!(idle_phase(2_000.0, 1), Idle::Warning { seconds_left: 19 });
+        let settings = DeviceSettings::new();
+        assert_eq!(idle_phase(0.0, &settings), Idle::Active);
+        assert_eq!(idle_phase(89_999.0, &settings), Idle::Active);
+        assert_eq!(idle_phase(90_000.0, &settings), Idle::Warning { seconds_left: 20 });
+        assert_eq!(idle_phase(109_000.0, &settings), Idle::Warning { seconds_left: 1 });
+        assert_eq!(idle_phase(110_000.0, &settings), Idle::Reset);
+        assert_eq!(idle_phase(-5.0, &settings), Idle::Active, "a clock going back is not idleness");
+        let quick = DeviceSettings {
+            idle_seconds: 1,
+            warning_seconds: 3,
+            ..DeviceSettings::new()
+        };
+        assert_eq!(idle_phase(2_000.0, &quick), Idle::Warning { seconds_left: 2 });
+        assert_eq!(idle_phase(4_000.0, &quick), Idle::Reset);
+    }
+
+    fn change(mode: Mode, new_pin: &str, idle_seconds: u32) -> SettingsChange {
+        SettingsChange {
+            mode,
+            new_pin: new_pin.to_string(),
+            idle_seconds,
+        }
+    }
+
+    #[test]
+    fn a_shared_mode_needs_a_pin_and_the_pin_guards_every_change() {
+        let fresh = DeviceSettings::new();
+        assert_eq!(
+            fresh.change("", &change(Mode::Kiosk, "", 90), "s"),
+            Err(SettingsError::SharedNeedsPin)
+        );
+        let kiosk = fresh.change("", &change(Mode::Kiosk, "2468", 120), "s").unwrap();
+        assert_eq!((kiosk.mode, kiosk.idle_seconds), (Mode::Kiosk, 120));
+        assert!(kiosk.unlocks("2468"));
+        assert_eq!(
+            kiosk.change("1111", &change(Mode::Personal, "", 90), "t"),
+            Err(SettingsError::WrongPin),
+            "turning the kiosk off needs the PIN"
+        );
+        let off = kiosk.change("2468", &change(Mode::Personal, "", 90), "t").unwrap();
+        assert_eq!(off.mode, Mode::Personal);
+        assert!(off.unlocks("2468") && !off.unlocks("1111"), "the PIN is kept");
+    }
+
+    #[test]
+    fn bad_pins_and_idle_times_are_refused() {
+        let fresh = DeviceSettings::new();
+        assert_eq!(
+            fresh.change("", &change(Mode::Outreach, "12", 90), "s"),
+            Err(SettingsError::BadPin)
+        );
+        assert_eq!(
+            fresh.change("", &change(Mode::Kiosk, "2468", 5), "s"),
+            Err(SettingsError::IdleOutOfRange)
+        );
+        assert_eq!(
+            fresh.change("", &change(Mode::Kiosk, "2468", 100_000), "s"),
+            Err(SettingsError::IdleOutOfRange)
+        );
+    }
+
+    #[test]
+    fn what_each_mode_allows() {
+        assert!(Mode::Personal.opens_links() && Mode::Personal.keeps_favourites() && !Mode::Personal.is_shared());
+        assert!(!Mode::Kiosk.opens_links() && !Mode::Kiosk.keeps_favourites() && Mode::Kiosk.watches_idle());
+        assert!(Mode::Outreach.is_shared() && Mode::Outreach.counts_tallies() && !Mode::Outreach.watches_idle());
+        assert!(!Mode::Kiosk.counts_tallies() && !Mode::Personal.counts_tallies());
+        for mode in Mode::ALL {
+            assert_eq!(Mode::from_code(mode.code()), Some(mode));
+        }
+    }
+
+    #[test]
+    fn settings_saved_by_an_older_version_still_load() {
+        let old: DeviceSettings = serde_json::from_str(r#"{"mode":"kiosk","pin":null,"idle_seconds":60}"#).unwrap();
+        assert_eq!(old.mode, Mode::Kiosk);
+        assert_eq!(old.warning_seconds, DeviceSettings::WARNING_SECONDS);
+        let empty: DeviceSettings = serde_json::from_str("{}").unwrap();
+        assert_eq!(empty, DeviceSettings::new());
     }
 }
