@@ -104,3 +104,241 @@ fn stale_lists_old_and_incomplete_entries() {
     let (ok, out) = tool(&["publish"], &dir);
     assert!(!ok && out.contains("usage"), "{out}");
 }
+
+/// The directory as the tool exports it to stdout.
+fn exported(dir: &Path) -> String {
+    let (ok, out) = tool(&["export"], dir);
+    assert!(ok, "{out}");
+    out
+}
+
+/// A CSV row for `csv`'s columns: the given cells, the others empty.
+fn row_for(csv: &str, cells: &[(&str, &str)]) -> String {
+    let header = csv.lines().next().unwrap();
+    let values: Vec<String> = header
+        .split(',')
+        .map(|column| {
+            let value = cells.iter().find(|(c, _)| *c == column).map_or("", |(_, v)| *v);
+            match value.contains([',', '"']) {
+                true => format!("\"{}\"", value.replace('"', "\"\"")),
+                false => value.to_string(),
+            }
+        })
+        .collect();
+    values.join(",") + "\n"
+}
+
+/// A complete, valid and obviously fictitious entry, with `changes`.
+fn fictitious(changes: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
+    let mut cells = vec![
+        ("id", "centro-ficticio"),
+        ("nombre_es", "Centro Ficticio, Peña"),
+        ("nombre_en", "Fictitious \"Centre\""),
+        ("tipo", "resource_centre"),
+        ("pais", "GT"),
+        (
+            "telefonos",
+            "+15550100123 whatsapp [es: Solo mensajes] [en: Messages only]",
+        ),
+        ("zona_horaria", "America/Guatemala"),
+        ("horario", "lun-vie 08:00-16:00; sáb 08:00-12:00"),
+        ("zona_servicio", "GT: Quetzaltenango"),
+        ("estado", "active"),
+        ("verificado_el", "2026-01-01"),
+        ("fuente", "https://example.org/ficticio"),
+    ];
+    for &(column, value) in changes {
+        match cells.iter_mut().find(|(c, _)| *c == column) {
+            Some(cell) => cell.1 = value,
+            None => cells.push((column, value)),
+        }
+    }
+    cells
+}
+
+/// Every file in the folder and its bytes, to show that a refused import touched none.
+fn files_in(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Imports `csv` and expects it refused with every text in `expected`, nothing written.
+fn refused(name: &str, csv: &[u8], expected: &[&str]) {
+    let dir = copy_of_shipped_data(name);
+    let file = dir.join("directorio.csv");
+    std::fs::write(&file, csv).unwrap();
+    let before = files_in(&dir);
+    let (ok, out) = tool(&["import", file.to_str().unwrap()], &dir);
+    assert!(!ok, "{out}");
+    for text in expected {
+        assert!(out.contains(text), "expected «{text}» in:\n{out}");
+    }
+    assert!(files_in(&dir) == before, "a refused import changed files:\n{out}");
+}
+
+#[test]
+fn export_then_import_leaves_the_data_byte_identical() {
+    let dir = copy_of_shipped_data("round-trip");
+    let shipped = files_in(&dir);
+    let file = dir.join("directorio.csv");
+    let (ok, out) = tool(&["export", file.to_str().unwrap()], &dir);
+    assert!(ok && out.contains("28 contactos / entries"), "{out}");
+    let written = std::fs::read_to_string(&file).unwrap();
+    // A byte-order mark for Excel in the file; none on stdout.
+    assert_eq!(written.strip_prefix('\u{feff}'), Some(exported(&dir).as_str()));
+
+    let (ok, out) = tool(&["import", file.to_str().unwrap()], &dir);
+    assert!(ok && out.contains("sin cambios"), "{out}");
+    std::fs::remove_file(&file).unwrap();
+    assert!(
+        files_in(&dir) == shipped,
+        "directory.json and manifest.json are byte-identical"
+    );
+    let (ok, out) = tool(&["check"], &dir);
+    assert!(ok && out.starts_with("OK: 28 contactos"), "{out}");
+}
+
+#[test]
+fn an_imported_row_is_added_the_manifest_rebuilt_and_check_passes() {
+    let dir = copy_of_shipped_data("import-row");
+    let shipped_directory = std::fs::read_to_string(dir.join("directory.json")).unwrap();
+    let csv = exported(&dir);
+    let edited = csv.clone() + &row_for(&csv, &fictitious(&[]));
+    let file = dir.join("directorio.csv");
+    std::fs::write(&file, &edited).unwrap();
+    let (ok, out) = tool(&["import", file.to_str().unwrap()], &dir);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("29 contactos / entries; manifest.json: versión / version 2, 2026-11-24"),
+        "{out}"
+    );
+    let (ok, out) = tool(&["check"], &dir);
+    assert!(ok && out.starts_with("OK: 29 contactos"), "{out}");
+    // The shipped entries keep their bytes: the new one is added before the closing lines.
+    let directory = std::fs::read_to_string(dir.join("directory.json")).unwrap();
+    let kept = shipped_directory.trim_end().strip_suffix("}\n  ]\n}").unwrap();
+    assert!(directory.starts_with(kept), "{directory}");
+    assert!(directory.contains("\"number\": \"+15550100123\",\n          \"kind\": \"whatsapp\""));
+    // And the sheet it exports now is the one imported.
+    assert_eq!(exported(&dir), edited);
+    assert!(!dir.join(".directory.json.tmp").exists() && !dir.join(".manifest.json.tmp").exists());
+}
+
+#[test]
+fn a_latin1_spreadsheet_is_refused_with_the_fix() {
+    let mut csv = b"id,nombre_es,nombre_en,tipo,pais,verificado_el,fuente\n".to_vec();
+    // "Peña" as Excel's plain "CSV" saves it on Windows: ñ is the single byte 0xF1.
+    csv.extend(b"centro-ficticio,Centro Ficticio Pe\xf1a,Fictitious Centre,resource_centre,GT,2026-01-01,x\n");
+    refused(
+        "latin1",
+        &csv,
+        &[
+            "no es texto UTF-8 (línea 2)",
+            "guarde la hoja como «CSV UTF-8»",
+            "save the sheet as «CSV UTF-8»",
+        ],
+    );
+}
+
+#[test]
+fn a_missing_column_is_named() {
+    let csv = "id,nombre_es,nombre_en,tipo,pais,verificado_el\n\
+               centro-ficticio,Centro Ficticio,Fictitious Centre,resource_centre,GT,2026-01-01\n";
+    refused(
+        "missing-column",
+        csv.as_bytes(),
+        &[
+            "fila 1 / row 1, columna / column «fuente»: falta esta columna, que es obligatoria / this required column is missing",
+        ],
+    );
+}
+
+#[test]
+fn a_repeated_id_names_both_rows() {
+    let dir = copy_of_shipped_data("repeated-id-source");
+    let csv = exported(&dir);
+    let row = row_for(&csv, &fictitious(&[]));
+    refused(
+        "repeated-id",
+        format!("{csv}{row}{row}").as_bytes(),
+        &["fila 31 / row 31, columna / column «id»: el id «centro-ficticio» ya está en la fila 30"],
+    );
+}
+
+#[test]
+fn bad_cells_are_reported_by_row_and_column_all_at_once() {
+    let dir = copy_of_shipped_data("bad-row-source");
+    let csv = exported(&dir);
+    let row = row_for(
+        &csv,
+        &fictitious(&[("tipo", "spaceport"), ("telefonos", "+1 555 0100 123")]),
+    );
+    refused(
+        "bad-row",
+        format!("{csv}{row}").as_bytes(),
+        &[
+            "2 problema(s) / problem(s)",
+            "fila 30 / row 30, columna / column «tipo»: tipo desconocido «spaceport»",
+            "fila 30 / row 30, columna / column «telefonos»: «+1 555 0100 123» no es un número E.164",
+        ],
+    );
+}
+
+#[test]
+fn a_javascript_website_is_refused_by_the_validator_at_its_cell() {
+    let dir = copy_of_shipped_data("javascript-source");
+    let csv = exported(&dir);
+    let row = row_for(&csv, &fictitious(&[("sitio_web", "javascript:alert(1)")]));
+    refused(
+        "javascript",
+        format!("{csv}{row}").as_bytes(),
+        &["fila 30 / row 30, columna / column «sitio_web»: solo se aceptan direcciones https://"],
+    );
+}
+
+#[test]
+fn a_huge_or_empty_spreadsheet_is_refused() {
+    let dir = copy_of_shipped_data("huge");
+    let file = dir.join("enorme.csv");
+    // Sparse: no 51 MB are written, and the tool must refuse before reading any.
+    std::fs::File::create(&file).unwrap().set_len(51 * 1024 * 1024).unwrap();
+    let before = files_in(&dir);
+    let (ok, out) = tool(&["import", file.to_str().unwrap()], &dir);
+    assert!(
+        !ok && out.contains("el límite es 52428800 (50 MB)") && out.contains("the limit is"),
+        "{out}"
+    );
+    assert!(files_in(&dir) == before);
+
+    refused("empty", b"", &["el archivo está vacío / the file is empty"]);
+    refused(
+        "only-bom",
+        b"\xef\xbb\xbf\r\n",
+        &["el archivo está vacío / the file is empty"],
+    );
+}
+
+#[test]
+fn import_and_export_arguments_are_checked() {
+    let dir = copy_of_shipped_data("arguments");
+    let (ok, out) = tool(&["import"], &dir);
+    assert!(!ok && out.contains("needs the CSV file"), "{out}");
+    let (ok, out) = tool(&["export", dir.join("directory.json").to_str().unwrap()], &dir);
+    assert!(!ok && out.contains("only writes .csv files"), "{out}");
+    let (ok, out) = tool(&["import", dir.join("nada.csv").to_str().unwrap()], &dir);
+    assert!(!ok && out.contains("nada.csv"), "{out}");
+    assert_eq!(
+        std::fs::read(dir.join("directory.json")).unwrap(),
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/directory.json")).unwrap()
+    );
+}
