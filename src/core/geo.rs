@@ -6,6 +6,7 @@
 //! distance and to say "about N km"; never to draw a map or decide who serves whom.
 
 use crate::core::search::fold;
+use std::sync::OnceLock;
 
 /// The Earth's mean radius.
 const EARTH_RADIUS_KM: f64 = 6371.0;
@@ -132,11 +133,28 @@ fn key(text: &str) -> String {
     fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn find_region(country: &str, region: &str) -> Option<&'static Region> {
-    let wanted = key(region);
-    REGIONS
+/// Every name in the table, folded once on first use, with its region.
+fn names() -> &'static [(String, &'static Region)] {
+    static NAMES: OnceLock<Vec<(String, &'static Region)>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        REGIONS
+            .iter()
+            .flat_map(|r| r.names.iter().map(move |name| (key(name), r)))
+            .collect()
+    })
+}
+
+/// The region of `country` whose name folds to `key`.
+fn region_by_key(country: &str, key: &str) -> Option<&'static Region> {
+    let country = country.trim();
+    names()
         .iter()
-        .find(|r| r.country.eq_ignore_ascii_case(country.trim()) && r.names.iter().any(|name| key(name) == wanted))
+        .find(|(name, r)| name == key && r.country.eq_ignore_ascii_case(country))
+        .map(|(_, r)| *r)
+}
+
+fn find_region(country: &str, region: &str) -> Option<&'static Region> {
+    region_by_key(country, &key(region))
 }
 
 /// The canonical name of a region as people write it ("tx", "Tejas" → "Texas"), if the
@@ -145,10 +163,34 @@ pub fn canonical_region(country: &str, region: &str) -> Option<&'static str> {
     find_region(country, region).map(|r| r.names[0])
 }
 
-/// Whether two ways of writing a region name the same one: equal once folded, or the same
-/// entry of the table ("TX" and "Texas").
+/// A region as one person wrote it, folded and looked up once, to compare with many
+/// others (the service areas of a whole directory).
+pub struct RegionName {
+    key: String,
+    known: Option<&'static Region>,
+}
+
+impl RegionName {
+    pub fn new(country: &str, region: &str) -> RegionName {
+        let key = key(region);
+        let known = region_by_key(country, &key);
+        RegionName { key, known }
+    }
+
+    /// Whether `other` names the same region: equal once folded, or another name of the
+    /// same entry of the table ("TX" and "Texas").
+    pub fn is(&self, other: &str) -> bool {
+        let other = key(other);
+        other == self.key
+            || self
+                .known
+                .is_some_and(|r| region_by_key(r.country, &other).is_some_and(|o| std::ptr::eq(o, r)))
+    }
+}
+
+/// Whether two ways of writing a region of `country` name the same one.
 pub fn same_region(country: &str, a: &str, b: &str) -> bool {
-    key(a) == key(b) || canonical_region(country, a).is_some_and(|x| canonical_region(country, b) == Some(x))
+    RegionName::new(country, a).is(b)
 }
 
 /// The approximate centre of a place: the region's if one is given, else the country's.

@@ -6,7 +6,7 @@
 //! a consulate's district is a legal fact, and distance is only a guess at convenience.
 
 use crate::core::directory::{Area, Directory, Entry, Kind, Precision, Status};
-use crate::core::geo::{distance_km, place_point, same_region};
+use crate::core::geo::{RegionName, distance_km, place_point};
 use std::cmp::Ordering;
 
 /// How many offices `Serving::Nearest` holds at most.
@@ -35,6 +35,7 @@ pub fn offices_serving<'a>(
 ) -> Serving<'a> {
     let region = region.map(str::trim).filter(|r| !r.is_empty());
     let point = place_point(country, region);
+    let region_name = region.map(|r| RegionName::new(country, r));
     let candidates = || {
         directory
             .entries
@@ -42,7 +43,7 @@ pub fn offices_serving<'a>(
             .filter(move |e| e.status != Status::Defunct && kind.is_none_or(|k| e.kind == k))
     };
     let mut yours: Vec<(&Entry, Coverage)> = candidates()
-        .filter_map(|e| coverage(e, country, region).map(|c| (e, c)))
+        .filter_map(|e| coverage(e, country, region_name.as_ref()).map(|c| (e, c)))
         .collect();
     if !yours.is_empty() {
         let distance = |e: &Entry| point.and_then(|p| distance_to(e, p)).unwrap_or(f64::INFINITY);
@@ -74,11 +75,11 @@ enum Coverage {
     WholeCountry,
 }
 
-fn coverage(entry: &Entry, country: &str, region: Option<&str>) -> Option<Coverage> {
+fn coverage(entry: &Entry, country: &str, region: Option<&RegionName>) -> Option<Coverage> {
     let in_country = |a: &Area| a.country.trim().eq_ignore_ascii_case(country.trim());
     let areas = || entry.service_area.iter().filter(|a| in_country(a));
     if let Some(region) = region
-        && areas().any(|a| a.region.as_deref().is_some_and(|r| same_region(country, r, region)))
+        && areas().any(|a| a.region.as_deref().is_some_and(|r| region.is(r)))
     {
         Some(Coverage::Region)
     } else if areas().any(|a| a.region.as_deref().is_none_or(|r| r.trim().is_empty())) {
