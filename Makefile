@@ -21,3 +21,14 @@ build:
 
 size: build
 	node scripts/size-report.mjs dist
+
+# Not one of the two commands: timings of search and serving over 10,000 synthetic
+# entries (benches/search.rs), then, where present, the app's load times in Chromium.
+.PHONY: bench
+bench:
+	cargo bench --bench search
+	if [ -f e2e/bench-load.mjs ]; then \
+	  bash scripts/setup.sh --browser && \
+	  { [ -d e2e/node_modules ] || (cd e2e && npm ci --no-audit --no-fund --loglevel=error); } && \
+	  trunk build --release && node e2e/bench-load.mjs; \
+	fi
