@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, launch, openPage, visit } from "./support.mjs";
+import { DIST, controlledByServiceWorker, launch, openPage, visit } from "./support.mjs";
 
 let env;
 let copy;
@@ -19,15 +19,6 @@ after(async () => {
   await env?.close();
   rmSync(copy, { recursive: true, force: true });
 });
-
-async function controlledByServiceWorker(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-    }
-  });
-}
 
 test("after one visit the home page and deep links load with no network", async () => {
   const { context, page } = await openPage(env.browser);

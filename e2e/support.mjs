@@ -63,6 +63,16 @@ export async function visit(page, base, path) {
   return response;
 }
 
+/** Waits until the service worker controls the page, so it works offline from now on. */
+export async function controlledByServiceWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+}
+
 /** Runs axe-core (WCAG 2.1 A/AA) on the page and returns its violations. */
 export async function axeViolations(page) {
   // page.evaluate runs through the DevTools protocol, which the page's CSP does not

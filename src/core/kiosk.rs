@@ -121,7 +121,12 @@ impl DeviceSettings {
 
     /// Applies staff's change, checking the PIN they entered against the current one.
     /// `salt` is fresh randomness for hashing a new PIN.
-    pub fn change(&self, entered_pin: &str, change: &SettingsChange, salt: &str) -> Result<DeviceSettings, SettingsError> {
+    pub fn change(
+        &self,
+        entered_pin: &str,
+        change: &SettingsChange,
+        salt: &str,
+    ) -> Result<DeviceSettings, SettingsError> {
         if !self.unlocks(entered_pin) {
             return Err(SettingsError::WrongPin);
         }
@@ -252,7 +257,11 @@ mod tests {
         assert_eq!(idle_phase(90_000.0, &settings), Idle::Warning { seconds_left: 20 });
         assert_eq!(idle_phase(109_000.0, &settings), Idle::Warning { seconds_left: 1 });
         assert_eq!(idle_phase(110_000.0, &settings), Idle::Reset);
-        assert_eq!(idle_phase(-5.0, &settings), Idle::Active, "a clock going back is not idleness");
+        assert_eq!(
+            idle_phase(-5.0, &settings),
+            Idle::Active,
+            "a clock going back is not idleness"
+        );
         let quick = DeviceSettings {
             idle_seconds: 1,
             warning_seconds: 3,

@@ -311,7 +311,6 @@ pub fn is_date(text: &str) -> bool {
     (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize]
 }
 
-
 /// An IANA zone name in shape: `Area/Location[/Sub]`, letters, `_`, `-`, `+` and digits.
 /// (The browser knows the real list; the app carries no time-zone database.)
 fn is_time_zone(name: &str) -> bool {

@@ -3,6 +3,7 @@
 
 pub mod data_store;
 pub mod db;
+pub mod device;
 pub mod favourites;
 pub mod fetch;
 pub mod format;
@@ -12,3 +13,4 @@ pub mod service_worker;
 pub mod share;
 pub mod speech;
 pub mod sync;
+pub mod tallies;

@@ -19,3 +19,8 @@ pub fn saved_lang() -> Option<Lang> {
 pub fn save_lang(lang: Lang) {
     let _ = LocalStorage::set(LANG_KEY, lang.code());
 }
+
+/// Forgets the chosen language, so the next person on a shared device starts in Spanish.
+pub fn forget_lang() {
+    LocalStorage::delete(LANG_KEY);
+}

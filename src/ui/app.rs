@@ -3,10 +3,12 @@
 use crate::ui::assessment::provide_assessment;
 use crate::ui::data::provide_data;
 use crate::ui::data_status::DataStatus;
+use crate::ui::device::provide_device;
 use crate::ui::favourites::provide_favourites;
 use crate::ui::language::provide_language;
 use crate::ui::pages::provide_directory_search;
-use crate::ui::pages::{AboutPage, AssessmentPage, DirectoryPage, EntryPage, HomePage, NotFoundPage};
+use crate::ui::pages::{AboutPage, AssessmentPage, DirectoryPage, EntryPage, HomePage, NotFoundPage, SettingsPage};
+use crate::ui::shared_device::SharedDevice;
 use crate::ui::shell::{Footer, Header};
 use crate::ui::status::StatusNotices;
 use leptos::prelude::*;
@@ -20,17 +22,21 @@ pub mod paths {
     pub const ASSESSMENT: &str = "/opciones";
     pub const DIRECTORY: &str = "/directorio";
     pub const ABOUT: &str = "/acerca-de";
+    /// Staff only: kiosk and outreach modes, PIN, tallies. Linked from nowhere.
+    pub const SETTINGS: &str = "/ajustes";
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_language();
+    let mode = provide_device();
+    provide_language(!mode.is_shared());
     provide_data();
-    provide_favourites();
+    provide_favourites(mode.keeps_favourites());
     provide_assessment();
     provide_directory_search();
     view! {
         <Router>
+            <SharedDevice />
             <Header />
             <StatusNotices />
             <DataStatus />
@@ -41,6 +47,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/directorio") view=DirectoryPage />
                     <Route path=path!("/directorio/:id") view=EntryPage />
                     <Route path=path!("/acerca-de") view=AboutPage />
+                    <Route path=path!("/ajustes") view=SettingsPage />
                 </Routes>
             </main>
             <Footer />

@@ -35,9 +35,13 @@ impl Favourites {
     }
 }
 
-pub fn provide_favourites() {
+/// Provides the favourites; on a shared device (`enabled` false) there are none to load.
+pub fn provide_favourites(enabled: bool) {
     let list = RwSignal::new(Vec::new());
     provide_context(Favourites(list));
+    if !enabled {
+        return;
+    }
     spawn_local(async move {
         if let Ok(db) = Db::open().await
             && let Ok(ids) = favourites::load(&db).await

@@ -25,8 +25,9 @@ pub fn lang_of(locale: Locale) -> Lang {
 }
 
 /// Creates and provides the i18n context. Spanish comes first whatever the browser's
-/// own language, as the centre asked: many people's phones are set to English.
-pub fn provide_language() {
+/// own language, as the centre asked: many people's phones are set to English. On a
+/// shared device (`remember` false) a person's choice is not stored for the next one.
+pub fn provide_language(remember: bool) {
     let initial = locale_of(preferences::saved_lang().unwrap_or(Lang::DEFAULT));
     let i18n = init_i18n_subcontext::<Locale>(Some(Signal::stored(initial)));
     provide_context(i18n);
@@ -36,7 +37,7 @@ pub fn provide_language() {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }
-        if previous.is_some_and(|p| p != locale) {
+        if remember && previous.is_some_and(|p| p != locale) {
             preferences::save_lang(lang);
         }
         locale

@@ -9,12 +9,15 @@ mod app;
 mod assessment;
 mod data;
 mod data_status;
+mod device;
 mod favourites;
 mod language;
 mod page;
 mod pages;
+mod shared_device;
 mod shell;
 mod status;
+mod tallies;
 pub mod widgets;
 
 pub use app::App;

@@ -5,20 +5,31 @@ use crate::core::lang::Lang;
 use crate::ui::app::paths;
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::language::{lang_of, locale_of};
+use crate::ui::shared_device::NextPersonButton;
+use gloo::events::{EventListener, EventListenerOptions};
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use std::cell::Cell;
+use std::rc::Rc;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
+    let brand = NodeRef::<leptos::html::A>::new();
+    hold_for_settings(brand);
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
             <div class="brand">
-                <a href=paths::HOME class="brand-name">{t!(i18n, app_name)}</a>
+                <a href=paths::HOME class="brand-name" node_ref=brand>{t!(i18n, app_name)}</a>
                 <span class="brand-centre">{t!(i18n, centre_name)}</span>
             </div>
-            <LanguageSwitch />
+            <NextPersonButton />
+            <div class="lang-switch" role="group" aria-label=move || t_string!(i18n, language_label)>
+                <LanguageButtons class="lang-button" />
+            </div>
             <nav aria-label=move || t_string!(i18n, nav_label)>
                 <ul class="nav-list">
                     <li><A href=paths::HOME exact=true>{t!(i18n, nav_home)}</A></li>
@@ -32,18 +43,19 @@ pub fn Header() -> impl IntoView {
 }
 
 /// One button per language, each labelled in its own language (a person who cannot
-/// read the current one still finds theirs) and marked pressed when active.
+/// read the current one still finds theirs) and marked pressed when active. Used in the
+/// header and, larger, on the kiosk's welcome screen.
 #[component]
-fn LanguageSwitch() -> impl IntoView {
+pub fn LanguageButtons(class: &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    let buttons = Lang::ALL
+    Lang::ALL
         .into_iter()
         .map(|lang| {
             let pressed = move || (lang_of(i18n.get_locale()) == lang).to_string();
             view! {
                 <button
                     type="button"
-                    class="lang-button"
+                    class=class
                     lang=lang.code()
                     aria-pressed=pressed
                     on:click=move |_| i18n.set_locale(locale_of(lang))
@@ -52,12 +64,60 @@ fn LanguageSwitch() -> impl IntoView {
                 </button>
             }
         })
-        .collect_view();
-    view! {
-        <div class="lang-switch" role="group" aria-label=move || t_string!(i18n, language_label)>
-            {buttons}
-        </div>
-    }
+        .collect_view()
+}
+
+/// Holding the app's name for three seconds opens the staff settings: the way in on a
+/// kiosk, whose browser shows no address bar. A normal tap still goes home; the click
+/// that ends a long press is cancelled here, on the element, before the router (which
+/// listens on the document) would follow the link home.
+fn hold_for_settings(brand: NodeRef<leptos::html::A>) {
+    let navigate = use_navigate();
+    Effect::new(move |done: Option<()>| {
+        let Some(element) = brand.get() else { return };
+        if done.is_some() {
+            return;
+        }
+        let presses = Rc::new(Cell::new(0u32));
+        let held = Rc::new(Cell::new(false));
+        let on_down = {
+            let (presses, held, navigate) = (presses.clone(), held.clone(), navigate.clone());
+            move |_: &web_sys::Event| {
+                presses.set(presses.get() + 1);
+                let press = presses.get();
+                let (presses, held, navigate) = (presses.clone(), held.clone(), navigate.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    gloo::timers::future::TimeoutFuture::new(3_000).await;
+                    if presses.get() == press {
+                        held.set(true);
+                        navigate(
+                            paths::SETTINGS,
+                            NavigateOptions {
+                                replace: true,
+                                ..Default::default()
+                            },
+                        );
+                    }
+                });
+            }
+        };
+        EventListener::new(&element, "pointerdown", on_down).forget();
+        for name in ["pointerup", "pointercancel", "pointerleave"] {
+            let presses = presses.clone();
+            EventListener::new(&element, name, move |_| presses.set(presses.get() + 1)).forget();
+        }
+        EventListener::new_with_options(
+            &element,
+            "click",
+            EventListenerOptions::enable_prevent_default(),
+            move |event| {
+                if held.replace(false) {
+                    event.prevent_default();
+                }
+            },
+        )
+        .forget();
+    });
 }
 
 #[component]

@@ -5,8 +5,10 @@ use crate::core::content::Content;
 use crate::core::engine;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::{Screen, use_assessment};
+use crate::ui::device::use_mode;
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::language::lang_of;
+use crate::ui::tallies::count_assessment;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -15,6 +17,14 @@ pub fn CheckAnswers(content: Arc<Content>) -> impl IntoView {
     let i18n = use_i18n();
     let assessment = use_assessment();
     let heading = focused_heading();
+    let mode = use_mode();
+    let flow = content.clone();
+    let see_results = move |_| {
+        assessment
+            .answers
+            .with_untracked(|answers| count_assessment(mode, &flow.flow, answers));
+        assessment.screen.set(Screen::Results);
+    };
     let rows = move || {
         let lang = lang_of(i18n.get_locale());
         let none = t_string!(i18n, none_label).to_string();
@@ -48,7 +58,7 @@ pub fn CheckAnswers(content: Arc<Content>) -> impl IntoView {
     view! {
         <h2 node_ref=heading tabindex="-1">{t!(i18n, check_title)}</h2>
         <dl class="check-answers">{rows}</dl>
-        <button type="button" class="button button-primary" on:click=move |_| assessment.screen.set(Screen::Results)>
+        <button type="button" class="button button-primary" on:click=see_results>
             {t!(i18n, see_results)}
         </button>
     }

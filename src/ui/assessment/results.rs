@@ -14,8 +14,10 @@ use crate::platform::share::{self, Shared};
 use crate::ui::app::paths;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::{Screen, use_assessment};
+use crate::ui::device::use_mode;
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::language::lang_of;
+use crate::ui::widgets::external_link::ExternalLink;
 use crate::ui::widgets::qr_code::QrCode;
 use crate::ui::widgets::read_aloud::ReadAloud;
 use leptos::prelude::*;
@@ -43,7 +45,9 @@ pub fn Results(content: Arc<Content>) -> impl IntoView {
         <div class="results">{list}</div>
         <ShareResults content=content.clone() />
         <div class="results-actions no-print">
-            <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t!(i18n, results_print)}</button>
+            {use_mode().opens_links().then(|| view! {
+                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t!(i18n, results_print)}</button>
+            })}
             <button type="button" class="button" on:click=move |_| assessment.screen.set(Screen::Check)>{t!(i18n, results_change_answers)}</button>
             <button type="button" class="button" on:click=move |_| assessment.start_again()>{t!(i18n, results_start_again)}</button>
         </div>
@@ -118,7 +122,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
                 <h4>{t!(i18n, results_sources)}</h4>
                 <ul class="sources">
                     {sources.clone().into_iter().map(|(title, href)| match href {
-                        Some(href) => view! { <li><a href=href.clone() rel="noopener noreferrer" target="_blank">{title} " (" {href.clone()} ")"</a></li> }.into_any(),
+                        Some(href) => view! { <li><ExternalLink href=href.clone() new_tab=true>{title} " (" {href.clone()} ")"</ExternalLink></li> }.into_any(),
                         None => view! { <li>{title}</li> }.into_any(),
                     }).collect_view()}
                 </ul>
@@ -145,13 +149,16 @@ fn ShareResults(content: Arc<Content>) -> impl IntoView {
             <p>{t!(i18n, share_text)}</p>
             <label for="share-link">{t!(i18n, share_link_label)}</label>
             <input id="share-link" type="text" readonly prop:value=move || link.get() />
-            <p class="no-print">
-                <button type="button" class="button" on:click=move |_| {
-                    let url = link.get_untracked();
-                    spawn_local(async move { copied.set(share::copy(&url).await == Shared::Copied) });
-                }>{t!(i18n, share_copy)}</button>
-                <span role="status">{move || copied.get().then(|| t_string!(i18n, share_copied))}</span>
-            </p>
+            // On the kiosk, copying lands on the tablet: the QR code is the way to take it.
+            {use_mode().opens_links().then(|| view! {
+                <p class="no-print">
+                    <button type="button" class="button" on:click=move |_| {
+                        let url = link.get_untracked();
+                        spawn_local(async move { copied.set(share::copy(&url).await == Shared::Copied) });
+                    }>{t!(i18n, share_copy)}</button>
+                    <span role="status">{move || copied.get().then(|| t_string!(i18n, share_copied))}</span>
+                </p>
+            })}
             <QrCode text=link label=Signal::derive(move || t_string!(i18n, share_qr_label).to_string()) />
         </section>
     }

@@ -7,6 +7,7 @@ use crate::core::search::{Query, SearchIndex};
 use crate::platform::format;
 use crate::ui::app::paths;
 use crate::ui::data::use_data;
+use crate::ui::device::use_mode;
 use crate::ui::favourites::use_favourites;
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::language::lang_of;
@@ -123,6 +124,7 @@ fn DirectorySearchView(content: Arc<crate::core::content::Content>) -> impl Into
     let count = move || results.with(|r| r.entries.len());
     let c = content.clone();
     let favourites = use_favourites();
+    let keeps_favourites = use_mode().keeps_favourites();
     let favourite_links = move || {
         let l = lang();
         favourites
@@ -134,7 +136,7 @@ fn DirectorySearchView(content: Arc<crate::core::content::Content>) -> impl Into
     };
     view! {
         <p>{t!(i18n, directory_intro)}</p>
-        {move || (!favourites.ids().is_empty()).then(|| view! {
+        {move || (keeps_favourites && !favourites.ids().is_empty()).then(|| view! {
             <section class="favourites"><h2>{t!(i18n, directory_favourites)}</h2><ul>{favourite_links.clone()}</ul></section>
         })}
         <div class="search" role="search">

@@ -9,10 +9,13 @@ use crate::platform::share::{self, Shared};
 use crate::platform::{format, network};
 use crate::ui::app::paths;
 use crate::ui::data::use_data;
+use crate::ui::device::use_mode;
 use crate::ui::favourites::use_favourites;
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::language::lang_of;
 use crate::ui::page::Page;
+use crate::ui::tallies::count_entry_opened;
+use crate::ui::widgets::external_link::ExternalLink;
 use crate::ui::widgets::qr_code::QrCode;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -56,6 +59,7 @@ pub fn EntryPage() -> impl IntoView {
 #[component]
 fn EntryDetails(entry: Arc<Entry>) -> impl IntoView {
     let i18n = use_i18n();
+    count_entry_opened(use_mode(), entry.kind);
     let lang = move || lang_of(i18n.get_locale());
     let e = entry.clone();
     let place = move || {
@@ -130,21 +134,26 @@ fn EntryActions(entry: Arc<Entry>) -> impl IntoView {
         let id = id.clone();
         move || favourites.contains(&id)
     });
-    view! {
+    let mode = use_mode();
+    // The kiosk cannot share, save or keep anything for the person: its QR code of the
+    // entry (below) does that on their own phone.
+    (mode.opens_links()).then(|| view! {
         <div class="entry-actions">
             <button type="button" class="button" on:click=share>{t!(i18n, entry_share)}</button>
             <button type="button" class="button" on:click=save_contact>{t!(i18n, entry_save_contact)}</button>
-            <button
-                type="button"
-                class="button"
-                aria-pressed=move || is_favourite.get().to_string()
-                on:click=move |_| favourites.toggle(&id)
-            >
-                {move || if is_favourite.get() { t_string!(i18n, entry_favourite_remove) } else { t_string!(i18n, entry_favourite_add) }}
-            </button>
+            {mode.keeps_favourites().then(|| view! {
+                <button
+                    type="button"
+                    class="button"
+                    aria-pressed=move || is_favourite.get().to_string()
+                    on:click=move |_| favourites.toggle(&id)
+                >
+                    {move || if is_favourite.get() { t_string!(i18n, entry_favourite_remove) } else { t_string!(i18n, entry_favourite_add) }}
+                </button>
+            })}
             <p class="entry-message" role="status">{move || message.get()}</p>
         </div>
-    }
+    })
 }
 
 #[component]
@@ -153,6 +162,7 @@ fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
     let lang = move || lang_of(i18n.get_locale());
     let online = RwSignal::new(network::is_online());
     network::watch(move |now| online.set(now));
+    let can_copy = use_mode().opens_links();
     let phones = entry
         .phones
         .iter()
@@ -169,13 +179,15 @@ fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
             let note = phone.note.clone();
             view! {
                 <li class="contact-line">
-                    <a class="button button-primary" href=href>{label}</a>
-                    <button type="button" class="button button-small" on:click=move |_| {
-                        let n = copy_number.clone();
-                        spawn_local(async move { copied.set(share::copy(&n).await == Shared::Copied) });
-                    }>
-                        {move || if copied.get() { t_string!(i18n, entry_copied) } else { t_string!(i18n, entry_copy) }}
-                    </button>
+                    <ExternalLink class="button button-primary" href=href>{label}</ExternalLink>
+                    {can_copy.then(|| view! {
+                        <button type="button" class="button button-small" on:click=move |_| {
+                            let n = copy_number.clone();
+                            spawn_local(async move { copied.set(share::copy(&n).await == Shared::Copied) });
+                        }>
+                            {move || if copied.get() { t_string!(i18n, entry_copied) } else { t_string!(i18n, entry_copy) }}
+                        </button>
+                    })}
                     {note.map(|n| view! { <span class="contact-note">{move || n.get(lang()).to_string()}</span> })}
                 </li>
             }
@@ -193,11 +205,11 @@ fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
             <ul class="contact-list">
                 {phones}
                 {email.map(|(address, href)| view! {
-                    <li class="contact-line"><a class="button" href=href>{t!(i18n, entry_email, email = address.clone())}</a></li>
+                    <li class="contact-line"><ExternalLink class="button" href=href>{t!(i18n, entry_email, email = address.clone())}</ExternalLink></li>
                 })}
                 {website.map(|href| view! {
                     <li class="contact-line">
-                        <a class="button" href=href.clone() rel="noopener noreferrer" target="_blank">{t!(i18n, entry_website)}</a>
+                        <ExternalLink class="button" href=href.clone() new_tab=true>{t!(i18n, entry_website)}</ExternalLink>
                         <span class="contact-note">{href.clone()} " " {move || (!online.get()).then(|| t_string!(i18n, entry_needs_connection))}</span>
                     </li>
                 })}
@@ -238,8 +250,8 @@ fn AddressSection(entry: Arc<Entry>) -> impl IntoView {
             {location.map(|location| view! {
                 <h3>{t!(i18n, entry_directions)}</h3>
                 <p class="entry-actions">
-                    <a class="button" href=links::geo_link(&location)>{t!(i18n, entry_open_maps)}</a>
-                    <a class="button" href=links::openstreetmap_link(&location) rel="noopener noreferrer" target="_blank">{t!(i18n, entry_open_osm)}</a>
+                    <ExternalLink class="button" href=links::geo_link(&location)>{t!(i18n, entry_open_maps)}</ExternalLink>
+                    <ExternalLink class="button" href=links::openstreetmap_link(&location) new_tab=true>{t!(i18n, entry_open_osm)}</ExternalLink>
                 </p>
                 {(location.precision == Precision::City).then(|| view! { <p class="source">{t!(i18n, entry_location_approximate)}</p> })}
             })}
@@ -365,7 +377,7 @@ fn EntryProvenance(entry: Arc<Entry>) -> impl IntoView {
     let date = move || format::calendar_date(&verified, lang().code());
     let source = entry.source.clone();
     let source_view = match links::website_link(&source) {
-        Some(href) => view! { <a href=href rel="noopener noreferrer" target="_blank">{source.clone()}</a> }.into_any(),
+        Some(href) => view! { <ExternalLink href=href new_tab=true>{source.clone()}</ExternalLink> }.into_any(),
         None => view! { <span>{source.clone()}</span> }.into_any(),
     };
     view! {

@@ -1,6 +1,8 @@
 //! Home: what the centre offers, in plain words, and the way to the two tools.
 
+use crate::core::kiosk::Mode;
 use crate::ui::app::paths;
+use crate::ui::device::use_mode;
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::page::Page;
 use leptos::prelude::*;
@@ -8,6 +10,13 @@ use leptos_router::components::A;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
+    if use_mode() == Mode::Kiosk {
+        return view! { <super::WelcomePage /> }.into_any();
+    }
+    home().into_any()
+}
+
+fn home() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Page title=Signal::derive(move || t_string!(i18n, home_title).to_string())>

@@ -6,6 +6,8 @@ mod directory;
 mod entry;
 mod home;
 mod not_found;
+mod settings;
+mod welcome;
 
 pub use about::AboutPage;
 pub use assessment::AssessmentPage;
@@ -13,3 +15,5 @@ pub use directory::{DirectoryPage, provide_directory_search};
 pub use entry::EntryPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
+pub use settings::SettingsPage;
+pub use welcome::WelcomePage;

@@ -1,0 +1,209 @@
+// Shared devices as the centre uses them: a kiosk tablet that forgets each person
+// (idle warning, reset, "Finish"), shows QR codes instead of links out, and needs the
+// staff PIN to be switched off; and an outreach phone that counts anonymous tallies
+// offline and exports them as CSV. Runs on the fictitious fixture data.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DIST, axeViolations, controlledByServiceWorker, launch, openPage, visit } from "./support.mjs";
+import { writeFixtureData } from "./fixture-data.mjs";
+
+let env;
+let copy;
+before(async () => {
+  copy = mkdtempSync(join(tmpdir(), "rumbo-kiosk-"));
+  cpSync(DIST, copy, { recursive: true });
+  writeFixtureData(join(copy, "data"));
+  env = await launch({ dir: copy });
+});
+after(async () => {
+  await env?.close();
+  rmSync(copy, { recursive: true, force: true });
+});
+
+const PIN = "2468";
+/** The device settings staff would have saved, hashed as the app hashes a PIN. */
+function settings(mode, extra = {}) {
+  const salt = "fixture-salt";
+  const sha256 = createHash("sha256").update(`rumbo-pin:${salt}:${PIN}`).digest("hex");
+  return { mode, pin: { salt, sha256 }, idle_seconds: 90, warning_seconds: 20, ...extra };
+}
+
+/** Opens the app once, stores the device settings, and reloads on the start page. */
+async function device(page, value) {
+  await visit(page, env.base, "/acerca-de");
+  await page.evaluate((v) => localStorage.setItem("rumbo.device", JSON.stringify(v)), value);
+  await visit(page, env.base, "/");
+}
+
+/** Everything the browser keeps for the app's origin, as text. */
+async function storedEverywhere(page) {
+  return page.evaluate(async () => {
+    const local = Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]));
+    const session = Object.keys(sessionStorage);
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open("rumbo");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const settingsKeys = await new Promise((resolve) => {
+      const request = db.transaction("settings").objectStore("settings").getAllKeys();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return { local, session, settingsKeys };
+  });
+}
+
+/** The fixture's one question, answered, up to its results. */
+async function completeAssessment(page, lang = "es") {
+  const words = lang === "es"
+    ? { tool: "¿Cuáles son mis opciones?", start: "Empezar", answer: "18 o más", results: "Ver mis opciones", outcome: "Resultado ficticio" }
+    : { tool: "What are my options?", start: "Start", answer: "18 or more", results: "See my options", outcome: "Fictitious outcome" };
+  await page.locator("main").getByRole("link", { name: words.tool }).first().click();
+  await page.getByRole("button", { name: words.start }).click();
+  await page.getByRole("button", { name: words.answer, exact: true }).click();
+  await page.getByRole("button", { name: words.results }).click();
+  await page.locator(".outcome h3", { hasText: words.outcome }).waitFor();
+}
+
+test("staff make a device a kiosk with a PIN, and only the PIN turns it off", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/ajustes");
+  await page.getByLabel(/Quiosco/).check();
+  await page.getByRole("button", { name: "Guardar y reiniciar" }).click();
+  await page.getByText("necesitan un PIN").waitFor();
+
+  await page.getByLabel(/PIN nuevo/).fill(PIN);
+  await page.getByRole("button", { name: "Guardar y reiniciar" }).click();
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
+  assert.ok(await page.locator("body.kiosk").count(), "kiosk styles on");
+  const stored = await page.evaluate(() => localStorage.getItem("rumbo.device"));
+  assert.match(stored, /"mode":"kiosk"/);
+  assert.ok(!stored.includes(PIN), `the PIN is stored hashed: ${stored}`);
+  assert.deepEqual(await axeViolations(page), [], "welcome screen");
+
+  // Holding the app's name opens the settings, which ask for the PIN.
+  await page.locator(".brand-name").dispatchEvent("pointerdown");
+  await page.locator("main h1", { hasText: "Ajustes del dispositivo" }).waitFor({ timeout: 6000 });
+  await page.getByLabel("PIN del personal").fill("1111");
+  await page.getByRole("button", { name: "Desbloquear" }).click();
+  await page.getByText("El PIN no es correcto.").waitFor();
+  assert.equal(await page.getByLabel(/Personal:/).count(), 0, "nothing to change while locked");
+  await page.getByLabel("PIN del personal").fill(PIN);
+  await page.getByRole("button", { name: "Desbloquear" }).click();
+  await page.getByLabel(/Personal:/).check();
+  await page.getByRole("button", { name: "Guardar y reiniciar" }).click();
+  await page.locator("main h1", { hasText: "Información veraz" }).waitFor();
+  assert.equal(await page.locator("body.kiosk").count(), 0);
+  await context.close();
+});
+
+test("an idle kiosk warns, 'I'm still here' keeps the session, then the reset forgets the person", async () => {
+  const { context, page } = await openPage(env.browser);
+  await device(page, settings("kiosk", { idle_seconds: 2, warning_seconds: 4 }));
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
+  const historyAtStart = await page.evaluate(() => history.length);
+
+  await page.locator(".welcome-languages").getByRole("button", { name: "English" }).click();
+  await page.locator("html[lang=en]").waitFor();
+  await page.locator("main").getByRole("link", { name: "What are my options?" }).click();
+  await page.getByRole("button", { name: "Start" }).click();
+  await page.getByRole("button", { name: "18 or more", exact: true }).click();
+  await page.getByRole("heading", { name: "Check your answers" }).waitFor();
+
+  const warning = page.getByRole("alertdialog", { name: "Are you still there?" });
+  await warning.waitFor({ timeout: 10_000 });
+  assert.match(await warning.textContent(), /in \d seconds/);
+  await page.getByRole("button", { name: "I'm still here" }).click();
+  await warning.waitFor({ state: "detached" });
+  await page.getByRole("heading", { name: "Check your answers" }).waitFor();
+
+  // This time nobody answers the warning.
+  await warning.waitFor({ timeout: 10_000 });
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor({ timeout: 15_000 });
+  await page.locator("html[lang=es]").waitFor();
+  assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, "/");
+  assert.equal(await page.evaluate(() => history.length), historyAtStart, "no history entry was added");
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  const html = await page.content();
+  for (const trace of ["18 or more", "18 o más", "Check your answers", "Revise sus respuestas"]) {
+    assert.ok(!html.includes(trace), `"${trace}" is gone from the page`);
+  }
+  const stored = await storedEverywhere(page);
+  assert.deepEqual(Object.keys(stored.local), ["rumbo.device"], "only the device's own settings stay");
+  assert.deepEqual(stored.session, []);
+  assert.deepEqual(stored.settingsKeys, [], "nothing of the person in IndexedDB");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("'Finish' forgets the person at once", async () => {
+  const { context, page } = await openPage(env.browser);
+  await device(page, settings("kiosk"));
+  await completeAssessment(page);
+  await page.getByRole("button", { name: "Terminar" }).click();
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
+  assert.ok(!(await page.content()).includes("Resultado ficticio"));
+  await context.close();
+});
+
+test("on the kiosk, calls, email and websites are QR codes, never links out", async () => {
+  const { context, page } = await openPage(env.browser);
+  await device(page, settings("kiosk"));
+  await visit(page, env.base, "/directorio/centro-ficticio");
+  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).waitFor();
+  const outward = await page.locator('a[href^="tel:"], a[href^="mailto:"], a[href^="https:"], a[href^="geo:"], a[target="_blank"]').count();
+  assert.equal(outward, 0, "no link leaves the app");
+  assert.equal(await page.getByRole("button", { name: /favorito/i }).count(), 0, "no favourites on a shared tablet");
+  await page.getByText("Llamar al +15550100123").click();
+  const qr = page.getByRole("img", { name: "Código QR de +15550100123" });
+  await qr.waitFor();
+  assert.deepEqual(await axeViolations(page), [], "entry page on the kiosk");
+  await context.close();
+});
+
+test("outreach: three people offline, 'Next person' between them, and a CSV of counts without answers", async () => {
+  const { context, page } = await openPage(env.browser, { acceptDownloads: true });
+  await device(page, settings("outreach"));
+  await controlledByServiceWorker(page);
+  await context.setOffline(true);
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  });
+
+  for (let person = 0; person < 3; person++) {
+    await completeAssessment(page);
+    await page.getByRole("button", { name: "Siguiente persona" }).click();
+    await page.locator("main h1", { hasText: "Información veraz" }).waitFor();
+    assert.ok(!(await page.content()).includes("Resultado ficticio"), "the last person's results are gone");
+  }
+  await page.locator("main").getByRole("link", { name: "Buscar un contacto" }).click();
+  await page.getByRole("link", { name: "Centro Ficticio de Pruebas" }).click();
+  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).waitFor();
+
+  await visit(page, env.base, "/ajustes");
+  await page.getByLabel("PIN del personal").fill(PIN);
+  await page.getByRole("button", { name: "Desbloquear" }).click();
+  await page.locator(".tallies-table").waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Descargar CSV" }).click()]);
+  const csv = readFileSync(await download.path(), "utf8");
+  assert.equal(
+    csv,
+    "fecha,medida,clave,cantidad\n" +
+      `${today},evaluaciones_completadas,,3\n` +
+      `${today},opcion_mostrada,fixture-outcome,3\n` +
+      `${today},contactos_abiertos,resource_centre,1\n`,
+  );
+  for (const answer of ["adult", "18", "age"]) assert.ok(!csv.split("\n").slice(1).join().includes(`,${answer}`), `no answer "${answer}"`);
+
+  await page.getByRole("button", { name: "Borrar conteos" }).click();
+  await page.getByRole("button", { name: "Sí, borrar" }).click();
+  await page.getByText("Aún no hay conteos en este dispositivo.").waitFor();
+  assert.deepEqual(page.errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED")), []);
+  await context.close();
+});

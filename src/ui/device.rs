@@ -1,0 +1,32 @@
+//! How this device is used (personal, kiosk, outreach), read once at start-up: staff
+//! change it on the settings page, which then reloads the app, so every view can treat
+//! it as fixed for the life of the page.
+
+use crate::core::kiosk::{DeviceSettings, Mode};
+use crate::platform::device;
+use leptos::prelude::*;
+
+#[derive(Clone)]
+pub struct Device(pub DeviceSettings);
+
+impl Device {
+    pub fn mode(&self) -> Mode {
+        self.0.mode
+    }
+}
+
+pub fn provide_device() -> Mode {
+    let settings = device::load();
+    let mode = settings.mode;
+    provide_context(Device(settings));
+    mode
+}
+
+pub fn use_device() -> Device {
+    expect_context::<Device>()
+}
+
+/// The device's mode, for views that only need to know what to show.
+pub fn use_mode() -> Mode {
+    use_device().mode()
+}

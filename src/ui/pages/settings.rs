@@ -1,0 +1,218 @@
+//! "Ajustes" (`/ajustes`): staff turn a device into a kiosk or an outreach device, set
+//! its PIN and idle time, and read, export or clear the outreach tallies. Reached by
+//! its address, or on a kiosk by holding the app's name for three seconds.
+
+use crate::core::kiosk::{DeviceSettings, Mode, SettingsChange, SettingsError};
+use crate::core::tallies::Tallies;
+use crate::platform::db::Db;
+use crate::platform::{device, share, tallies};
+use crate::ui::device::use_device;
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::page::Page;
+use leptos::prelude::*;
+use wasm_bindgen_futures::spawn_local;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let settings = use_device().0;
+    let unlocked = RwSignal::new(settings.pin.is_none());
+    let entered = RwSignal::new(String::new());
+    view! {
+        <Page title=Signal::derive(move || t_string!(i18n, settings_title).to_string())>
+            <p>{t!(i18n, settings_intro)}</p>
+            {move || if unlocked.get() {
+                view! {
+                    <SettingsForm settings=settings.clone() entered=entered.get_untracked() />
+                    <TalliesSection />
+                }.into_any()
+            } else {
+                view! { <Unlock settings=settings.clone() entered unlocked /> }.into_any()
+            }}
+        </Page>
+    }
+}
+
+/// Asks for the PIN before anything can be seen or changed.
+#[component]
+fn Unlock(settings: DeviceSettings, entered: RwSignal<String>, unlocked: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let wrong = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let ok = settings.unlocks(&entered.get_untracked());
+        wrong.set(!ok);
+        unlocked.set(ok);
+    };
+    view! {
+        <form class="settings-form" on:submit=submit>
+            <label for="settings-pin">{t!(i18n, settings_pin)}</label>
+            <input id="settings-pin" type="password" inputmode="numeric" autocomplete="off"
+                aria-invalid=move || wrong.get().to_string()
+                aria-describedby="settings-pin-error"
+                prop:value=move || entered.get() on:input=move |ev| entered.set(event_target_value(&ev)) />
+            <p id="settings-pin-error" class="field-error" role="alert">
+                {move || wrong.get().then(|| t_string!(i18n, settings_wrong_pin))}
+            </p>
+            <button type="submit" class="button button-primary">{t!(i18n, settings_unlock)}</button>
+        </form>
+    }
+}
+
+#[component]
+fn SettingsForm(settings: DeviceSettings, entered: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let mode = RwSignal::new(settings.mode);
+    let new_pin = RwSignal::new(String::new());
+    let idle = RwSignal::new(settings.idle_seconds.to_string());
+    let error = RwSignal::new(None::<SettingsError>);
+    let not_saved = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let change = SettingsChange {
+            mode: mode.get_untracked(),
+            new_pin: new_pin.get_untracked().trim().to_string(),
+            idle_seconds: idle.get_untracked().trim().parse().unwrap_or(0),
+        };
+        match settings.change(&entered, &change, &device::random_salt()) {
+            Err(e) => error.set(Some(e)),
+            Ok(changed) => {
+                error.set(None);
+                if device::save(&changed) {
+                    // Start afresh in the new mode, as the next person will see it.
+                    device::forget_person();
+                } else {
+                    not_saved.set(true);
+                }
+            }
+        }
+    };
+    let options = Mode::ALL
+        .into_iter()
+        .map(|m| {
+            let id = format!("mode-{}", m.code());
+            view! {
+                <div class="choice">
+                    <input type="radio" name="mode" id=id.clone() value=m.code()
+                        prop:checked=move || mode.get() == m on:change=move |_| mode.set(m) />
+                    <label for=id>{move || match m {
+                        Mode::Personal => t_string!(i18n, mode_personal),
+                        Mode::Kiosk => t_string!(i18n, mode_kiosk),
+                        Mode::Outreach => t_string!(i18n, mode_outreach),
+                    }}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let message = move || {
+        if not_saved.get() {
+            return Some(t_string!(i18n, settings_error_storage));
+        }
+        error.get().map(|e| match e {
+            SettingsError::WrongPin => t_string!(i18n, settings_wrong_pin),
+            SettingsError::BadPin => t_string!(i18n, settings_error_pin),
+            SettingsError::SharedNeedsPin => t_string!(i18n, settings_error_needs_pin),
+            SettingsError::IdleOutOfRange => t_string!(i18n, settings_error_idle),
+        })
+    };
+    view! {
+        <form class="settings-form" on:submit=submit>
+            <fieldset>
+                <legend>{t!(i18n, settings_mode)}</legend>
+                {options}
+            </fieldset>
+            <label for="settings-new-pin">{t!(i18n, settings_new_pin)}</label>
+            <input id="settings-new-pin" type="password" inputmode="numeric" autocomplete="new-password"
+                prop:value=move || new_pin.get() on:input=move |ev| new_pin.set(event_target_value(&ev)) />
+            <label for="settings-idle">{t!(i18n, settings_idle)}</label>
+            <input id="settings-idle" type="number" inputmode="numeric"
+                min=DeviceSettings::IDLE_RANGE.start().to_string() max=DeviceSettings::IDLE_RANGE.end().to_string()
+                prop:value=move || idle.get() on:input=move |ev| idle.set(event_target_value(&ev)) />
+            <p class="field-error" role="alert">{message}</p>
+            <button type="submit" class="button button-primary">{t!(i18n, settings_save)}</button>
+        </form>
+    }
+}
+
+/// The outreach tallies on this device: a summary per day, the CSV, and clearing them.
+#[component]
+fn TalliesSection() -> impl IntoView {
+    let i18n = use_i18n();
+    // None while loading; Some(None) when the device's storage could not be read.
+    let loaded = RwSignal::new(None::<Option<Tallies>>);
+    let confirming = RwSignal::new(false);
+    let cleared = RwSignal::new(false);
+    spawn_local(async move {
+        let result = match Db::open().await {
+            Ok(db) => tallies::load(&db).await.ok(),
+            Err(_) => None,
+        };
+        loaded.set(Some(result));
+    });
+    let export = move |_| {
+        if let Some(Some(t)) = loaded.get_untracked() {
+            let name = format!("rumbo-conteos-{}.csv", device::local_date());
+            let _ = share::download(&name, "text/csv;charset=utf-8", &t.to_csv());
+        }
+    };
+    let clear = move |_| {
+        confirming.set(false);
+        spawn_local(async move {
+            let ok = match Db::open().await {
+                Ok(db) => tallies::clear(&db).await.is_ok(),
+                Err(_) => false,
+            };
+            if ok {
+                loaded.set(Some(Some(Tallies::default())));
+                cleared.set(true);
+            } else {
+                loaded.set(Some(None));
+            }
+        });
+    };
+    let rows = move |t: &Tallies| {
+        t.days
+            .iter()
+            .rev()
+            .map(|(date, day)| {
+                let opened: u32 = day.entries_by_kind.values().sum();
+                view! {
+                    <tr><th scope="row">{date.clone()}</th><td>{day.assessments}</td><td>{opened}</td></tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="tallies">
+            <h2>{t!(i18n, tallies_title)}</h2>
+            <p>{t!(i18n, tallies_intro)}</p>
+            {move || match loaded.get() {
+                None => None,
+                Some(None) => Some(view! { <p class="notice notice-warning">{t!(i18n, tallies_error)}</p> }.into_any()),
+                Some(Some(t)) if t.is_empty() => Some(view! { <p>{t!(i18n, tallies_none)}</p> }.into_any()),
+                Some(Some(t)) => Some(view! {
+                    <table class="tallies-table">
+                        <thead><tr>
+                            <th scope="col">{t!(i18n, tallies_date)}</th>
+                            <th scope="col">{t!(i18n, tallies_assessments)}</th>
+                            <th scope="col">{t!(i18n, tallies_entries)}</th>
+                        </tr></thead>
+                        <tbody>{rows(&t)}</tbody>
+                    </table>
+                    <p class="entry-actions">
+                        <button type="button" class="button" on:click=export>{t!(i18n, tallies_export)}</button>
+                        <button type="button" class="button" on:click=move |_| confirming.set(true)>{t!(i18n, tallies_reset)}</button>
+                    </p>
+                }.into_any()),
+            }}
+            <Show when=move || confirming.get()>
+                <div class="notice notice-warning" role="alertdialog" aria-labelledby="tallies-confirm">
+                    <p id="tallies-confirm">{t!(i18n, tallies_reset_confirm)}</p>
+                    <button type="button" class="button" on:click=clear>{t!(i18n, tallies_reset_yes)}</button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{t!(i18n, tallies_reset_no)}</button>
+                </div>
+            </Show>
+            <p role="status">{move || cleared.get().then(|| t_string!(i18n, tallies_cleared))}</p>
+        </section>
+    }
+}

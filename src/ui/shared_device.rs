@@ -1,0 +1,142 @@
+//! What a shared device adds around the app. On the centre's kiosk and an outreach
+//! worker's phone, strangers follow one another, so:
+//!
+//! - navigation replaces the history entry instead of adding one, leaving nothing of
+//!   a person to go back to;
+//! - "Finish" (kiosk) or "Next person" (outreach) wipes the person's traces at once;
+//! - on the kiosk, a warning after a while without a touch, then the same wipe; no text
+//!   selection and no context menu.
+
+use crate::core::kiosk::{DeviceSettings, Idle, Mode, idle_phase};
+use crate::platform::device;
+use crate::ui::device::use_device;
+use crate::ui::i18n::{t, t_string, use_i18n};
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Interval;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Sets up the device's behaviour once, at the app's root.
+#[component]
+pub fn SharedDevice() -> impl IntoView {
+    let device = use_device();
+    let mode = device.mode();
+    if !mode.is_shared() {
+        return ().into_any();
+    }
+    let body = document().body().expect("the page has a body");
+    let _ = body.class_list().add_1(match mode {
+        Mode::Kiosk => "kiosk",
+        _ => "outreach",
+    });
+    navigate_without_history();
+    if mode == Mode::Kiosk {
+        EventListener::new_with_options(
+            &document(),
+            "contextmenu",
+            EventListenerOptions::enable_prevent_default(),
+            |event| event.prevent_default(),
+        )
+        .forget();
+    }
+    if mode.watches_idle() {
+        view! { <IdleWarning settings=device.0 /> }.into_any()
+    } else {
+        ().into_any()
+    }
+}
+
+/// Marks every link the router handles as a replacement of the current entry (the
+/// router reads an anchor's `replace` property), by looking at clicks before it does.
+fn navigate_without_history() {
+    EventListener::new_with_options(
+        &document(),
+        "click",
+        EventListenerOptions::run_in_capture_phase(),
+        |event| {
+            let path = event.composed_path();
+            for i in 0..path.length() {
+                if let Ok(anchor) = path.get(i).dyn_into::<web_sys::HtmlAnchorElement>() {
+                    let _ = js_sys::Reflect::set(&anchor, &"replace".into(), &true.into());
+                }
+            }
+        },
+    )
+    .forget();
+}
+
+/// The button that hands the device to the next person.
+#[component]
+pub fn NextPersonButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let mode = use_device().mode();
+    (mode.is_shared()).then(|| {
+        view! {
+            <button type="button" class="button finish-button" on:click=move |_| device::forget_person()>
+                {move || if mode == Mode::Kiosk { t_string!(i18n, kiosk_finish) } else { t_string!(i18n, outreach_next_person) }}
+            </button>
+        }
+    })
+}
+
+/// Watches for touches; after the idle time, a full-screen countdown with "I'm still
+/// here"; when it runs out, the wipe. Nothing is watched until the first touch after
+/// a reset, so an unused welcome screen is left alone.
+#[component]
+fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
+    let i18n = use_i18n();
+    let last_touch = RwSignal::new(None::<f64>);
+    let phase = RwSignal::new(Idle::Active);
+    for name in ["pointerdown", "keydown", "wheel", "touchstart", "input"] {
+        EventListener::new(&document(), name, move |_| {
+            last_touch.set(Some(js_sys::Date::now()));
+            phase.set(Idle::Active);
+        })
+        .forget();
+    }
+    Interval::new(500, move || {
+        let Some(touched) = last_touch.get_untracked() else {
+            return;
+        };
+        let now = idle_phase(js_sys::Date::now() - touched, &settings);
+        if now == Idle::Reset {
+            device::forget_person();
+        }
+        if phase.get_untracked() != now {
+            phase.set(now);
+        }
+    })
+    .forget();
+
+    let button = NodeRef::<html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = button.get() {
+            let _ = button.focus();
+        }
+    });
+    // The dialog stays mounted through the countdown; only the number changes, so a
+    // screen reader announces it once and focus stays on "I'm still here".
+    let warning = Memo::new(move |_| matches!(phase.get(), Idle::Warning { .. }));
+    let seconds = move || match phase.get() {
+        Idle::Warning { seconds_left } => seconds_left,
+        _ => 0,
+    };
+    view! {
+        <Show when=move || warning.get()>
+            <div class="idle-warning" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
+                <div class="idle-box">
+                    <h2 id="idle-title">{t!(i18n, idle_title)}</h2>
+                    <p id="idle-text">{move || t_string!(i18n, idle_text, seconds = seconds())}</p>
+                    <button node_ref=button type="button" class="button button-primary button-large"
+                        on:click=move |_| phase.set(Idle::Active)>
+                        {t!(i18n, idle_still_here)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| device::forget_person()>
+                        {t!(i18n, kiosk_finish)}
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}

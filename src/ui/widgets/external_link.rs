@@ -1,0 +1,55 @@
+//! A link that leaves the app: call, WhatsApp, email, website, maps, a source.
+//!
+//! On the centre's kiosk the tablet cannot call or browse for the person, and a link
+//! out would leave the next person in someone else's browser; so there the link
+//! becomes a button that shows a QR code of the same address, for the person to scan
+//! with their own phone.
+
+use crate::ui::device::use_mode;
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::widgets::qr_code::QrCode;
+use leptos::prelude::*;
+
+#[component]
+pub fn ExternalLink(
+    /// An address already checked by `core::links`.
+    href: String,
+    #[prop(optional, into)] class: String,
+    /// Websites open in a new tab, so the app stays where the person left it.
+    #[prop(optional)]
+    new_tab: bool,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if use_mode().opens_links() {
+        let target = new_tab.then_some("_blank");
+        return view! { <a class=class href=href rel="noopener noreferrer" target=target>{children()}</a> }.into_any();
+    }
+    let shown = shown_address(&href);
+    let label = Signal::derive({
+        let shown = shown.clone();
+        move || t_string!(i18n, qr_link_label, address = shown.clone()).to_string()
+    });
+    view! {
+        <details class="qr-link">
+            <summary class=class>{children()}</summary>
+            <div class="qr-link-body">
+                <QrCode text=Signal::stored(href) label=label />
+                <p>{t!(i18n, qr_link_scan)}</p>
+                <p class="qr-link-address">{shown}</p>
+            </div>
+        </details>
+    }
+    .into_any()
+}
+
+/// What the code holds, as a person reads it: the number for a call, the address for
+/// an email, the web address otherwise.
+fn shown_address(href: &str) -> String {
+    for scheme in ["tel:", "mailto:", "sms:"] {
+        if let Some(rest) = href.strip_prefix(scheme) {
+            return rest.to_string();
+        }
+    }
+    href.to_string()
+}
