@@ -193,6 +193,11 @@ pub fn same_region(country: &str, a: &str, b: &str) -> bool {
     RegionName::new(country, a).is(b)
 }
 
+/// The countries a person can pick as their place (ISO codes), in the table's order.
+pub fn known_countries() -> impl Iterator<Item = &'static str> {
+    COUNTRIES.iter().map(|(code, _)| *code)
+}
+
 /// The approximate centre of a place: the region's if one is given, else the country's.
 /// `None` when the region or country is not in the table: an unknown region does not fall
 /// back to its country's centre, which could be thousands of kilometres off.

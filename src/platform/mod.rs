@@ -7,6 +7,7 @@ pub mod device;
 pub mod favourites;
 pub mod fetch;
 pub mod format;
+pub mod geolocation;
 pub mod network;
 pub mod preferences;
 pub mod service_worker;

@@ -10,6 +10,7 @@ mod assessment;
 mod data;
 mod data_status;
 mod device;
+mod directory_place;
 mod favourites;
 mod language;
 mod page;

@@ -2,12 +2,15 @@
 //! favourites, and the results. The search itself is the core's; the index is built
 //! once per data version.
 
-use crate::core::directory::{Kind, Service, Status};
+use crate::core::directory::{Entry, Kind, Service, Status};
+use crate::core::opening::open_state;
 use crate::core::search::{Query, SearchIndex};
+use crate::core::serving::sort_by_distance;
 use crate::platform::format;
 use crate::ui::app::paths;
 use crate::ui::data::use_data;
 use crate::ui::device::use_mode;
+use crate::ui::directory_place::{Origin, PlacePicker, ServingOffices, distance_words, is_approximate, place_words};
 use crate::ui::favourites::use_favourites;
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::language::lang_of;
@@ -16,12 +19,19 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
 
-/// The search the person is making, kept for the visit (back from an entry keeps it).
+/// The search the person is making and where they said they are, kept for the visit
+/// (back from an entry keeps them).
 #[derive(Clone, Copy)]
-pub struct DirectorySearch(pub RwSignal<Query>);
+pub struct DirectorySearch {
+    pub query: RwSignal<Query>,
+    pub origin: RwSignal<Option<Origin>>,
+}
 
 pub fn provide_directory_search() {
-    provide_context(DirectorySearch(RwSignal::new(Query::default())));
+    provide_context(DirectorySearch {
+        query: RwSignal::new(Query::default()),
+        origin: RwSignal::new(None),
+    });
 }
 
 #[component]
@@ -43,7 +53,7 @@ pub fn DirectoryPage() -> impl IntoView {
 fn DirectorySearchView(content: Arc<crate::core::content::Content>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || lang_of(i18n.get_locale());
-    let query = expect_context::<DirectorySearch>().0;
+    let DirectorySearch { query, origin } = expect_context::<DirectorySearch>();
     let index = Arc::new(SearchIndex::build(&content.directory));
     let results = {
         let index = index.clone();
@@ -89,14 +99,26 @@ fn DirectorySearchView(content: Arc<crate::core::content::Content>) -> impl Into
     };
 
     let c = content.clone();
-    let list = move || {
-        let l = lang();
-        results
+    // Nearest first once the person said where they are; otherwise the search's order.
+    let ordered = Memo::new(move |_| {
+        let entries = results.with(|r| r.entries.clone());
+        match origin.get() {
+            Some(o) => sort_by_distance(&c.directory, &entries, o.point),
+            None => entries.into_iter().map(|i| (i, None)).collect(),
+        }
+    });
+    let c = content.clone();
+    let list =
+        move || {
+            let l = lang();
+            let from = origin.get();
+            ordered
             .get()
-            .entries
-            .iter()
-            .map(|&i| {
+            .into_iter()
+            .map(|(i, km)| {
                 let e = &c.directory.entries[i];
+                let distance = km.zip(from.as_ref()).map(|(km, o)| distance_words(km, is_approximate(e, o), i18n));
+                let open = open_now(e);
                 let place = [
                     e.address.city.clone(),
                     Some(format::country_name(&e.address.country, l.code())),
@@ -114,14 +136,20 @@ fn DirectorySearchView(content: Arc<crate::core::content::Content>) -> impl Into
                 view! {
                     <li class="result">
                         <A href=href>{name}</A>
-                        <span class="result-meta">{kind} " · " {place}</span>
+                        <span class="result-meta">{kind} " · " {place}{distance.map(|d| format!(" · {d}"))}</span>
                         {closed.then(|| view! { <span class="tag tag-warning">{t!(i18n, directory_closed)}</span> })}
+                        {(!closed).then_some(open).flatten().map(|open| if open {
+                            view! { <span class="tag tag-open">{t!(i18n, directory_open_now)}</span> }.into_any()
+                        } else {
+                            view! { <span class="tag">{t!(i18n, directory_closed_now)}</span> }.into_any()
+                        })}
                     </li>
                 }
             })
             .collect_view()
-    };
+        };
     let count = move || results.with(|r| r.entries.len());
+    let for_serving = content.clone();
     let c = content.clone();
     let favourites = use_favourites();
     let keeps_favourites = use_mode().keeps_favourites();
@@ -164,7 +192,17 @@ fn DirectorySearchView(content: Arc<crate::core::content::Content>) -> impl Into
             </div>
             <button type="button" class="button button-small" on:click=move |_| query.set(Query::default())>{t!(i18n, directory_clear)}</button>
         </div>
-        <p class="result-count" role="status" aria-live="polite">{move || t_string!(i18n, directory_count, count = count())}</p>
+        <PlacePicker origin />
+        {move || origin.get().map(|o| view! {
+            <ServingOffices content=for_serving.clone() origin=o kind=query.with(|q| q.kind) />
+        })}
+        <p class="result-count" role="status" aria-live="polite">
+            {move || t_string!(i18n, directory_count, count = count())}
+            {move || origin.get().map(|o| {
+                let place = place_words(&o, lang().code(), &t_string!(i18n, place_your_location));
+                format!(" {}", t_string!(i18n, place_sorted, place = place))
+            })}
+        </p>
         <Show when=move || count() == 0>
             <p class="notice">{t!(i18n, directory_empty)}</p>
         </Show>
@@ -197,4 +235,11 @@ fn FilterSelect(
             </select>
         </div>
     }
+}
+
+/// Whether the entry is open now in its own time zone; `None` when its hours are unknown.
+fn open_now(entry: &Entry) -> Option<bool> {
+    let hours = entry.hours.as_ref()?;
+    let now = format::local_time_in(&hours.time_zone)?;
+    Some(open_state(hours, now).closes_at.is_some())
 }

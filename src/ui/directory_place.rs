@@ -1,0 +1,189 @@
+//! Where the person is, for the directory: a place they pick (country and region) or,
+//! when they tap "near me", the device's position. From it come "which office serves
+//! me" and the order by distance. Kept in memory for the visit only.
+
+use crate::core::content::Content;
+use crate::core::directory::{Entry, Kind};
+use crate::core::geo::{known_countries, place_point};
+use crate::core::serving::{Serving, distance_is_approximate, offices_serving};
+use crate::platform::format;
+use crate::platform::geolocation::{self, NoPosition};
+use crate::ui::app::paths;
+use crate::ui::device::use_mode;
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::language::lang_of;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::sync::Arc;
+use wasm_bindgen_futures::spawn_local;
+
+/// Where distances are measured from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Origin {
+    pub point: (f64, f64),
+    /// The place picked (country code, region); `None` for the device's position.
+    pub place: Option<(String, Option<String>)>,
+}
+
+/// What the picker says when it could not set a place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PlaceNotice {
+    Unknown,
+    Locating,
+    Refused,
+    Unavailable,
+}
+
+/// "Where are you?": a country and region, or "near me" (not on the kiosk, which must
+/// never ask for a stranger's position).
+#[component]
+pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    let (start_country, start_region) = origin
+        .get_untracked()
+        .and_then(|o| o.place)
+        .unwrap_or_else(|| ("US".to_string(), None));
+    let country = RwSignal::new(start_country);
+    let region = RwSignal::new(start_region.unwrap_or_default());
+    let notice = RwSignal::new(None::<PlaceNotice>);
+    let use_place = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (c, r) = (country.get_untracked(), region.get_untracked().trim().to_string());
+        let r = (!r.is_empty()).then_some(r);
+        match place_point(&c, r.as_deref()) {
+            Some(point) => {
+                notice.set(None);
+                origin.set(Some(Origin {
+                    point,
+                    place: Some((c, r)),
+                }));
+            }
+            None => notice.set(Some(PlaceNotice::Unknown)),
+        }
+    };
+    let near_me = move |_| {
+        notice.set(Some(PlaceNotice::Locating));
+        spawn_local(async move {
+            match geolocation::current_position().await {
+                Ok(point) => {
+                    notice.set(None);
+                    origin.set(Some(Origin { point, place: None }));
+                }
+                Err(NoPosition::Refused) => notice.set(Some(PlaceNotice::Refused)),
+                Err(NoPosition::Unavailable) => notice.set(Some(PlaceNotice::Unavailable)),
+            }
+        });
+    };
+    let countries = move || {
+        known_countries()
+            .map(|code| {
+                let name = format::country_name(code, lang().code());
+                view! { <option value=code selected=move || country.get() == code>{name}</option> }
+            })
+            .collect_view()
+    };
+    let message = move || {
+        notice.get().map(|n| match n {
+            PlaceNotice::Unknown => t_string!(i18n, place_unknown),
+            PlaceNotice::Locating => t_string!(i18n, place_locating),
+            PlaceNotice::Refused => t_string!(i18n, place_refused),
+            PlaceNotice::Unavailable => t_string!(i18n, place_unavailable),
+        })
+    };
+    view! {
+        <form class="place-picker" on:submit=use_place>
+            <fieldset>
+                <legend>{t!(i18n, place_title)}</legend>
+                <p class="source">{t!(i18n, place_intro)}</p>
+                <div class="filters">
+                    <div class="filter">
+                        <label for="place-country">{t!(i18n, place_country)}</label>
+                        <select id="place-country" on:change=move |ev| country.set(event_target_value(&ev))>{countries}</select>
+                    </div>
+                    <div class="filter">
+                        <label for="place-region">{t!(i18n, place_region)}</label>
+                        <input id="place-region" type="text" autocomplete="address-level1"
+                            prop:value=move || region.get() on:input=move |ev| region.set(event_target_value(&ev)) />
+                    </div>
+                </div>
+                <p class="entry-actions">
+                    <button type="submit" class="button">{t!(i18n, place_use)}</button>
+                    {use_mode().opens_links().then(|| view! {
+                        <button type="button" class="button" on:click=near_me>{t!(i18n, place_near_me)}</button>
+                    })}
+                    {move || origin.get().is_some().then(|| view! {
+                        <button type="button" class="button" on:click=move |_| origin.set(None)>{t!(i18n, place_clear)}</button>
+                    })}
+                </p>
+                <p role="status" class="place-notice">{message}</p>
+            </fieldset>
+        </form>
+    }
+}
+
+/// The place as words: "Texas, Estados Unidos", or "your location".
+pub fn place_words(origin: &Origin, lang: &str, your_location: &str) -> String {
+    match &origin.place {
+        Some((country, region)) => {
+            let country = format::country_name(country, lang);
+            match region {
+                Some(region) => format!("{region}, {country}"),
+                None => country,
+            }
+        }
+        None => your_location.to_string(),
+    }
+}
+
+/// "About 35 km" or "35 km", rounded as a person would say it.
+pub fn distance_words(km: f64, approximate: bool, i18n: leptos_i18n::I18nContext<crate::ui::i18n::Locale>) -> String {
+    let km = if km < 10.0 {
+        (km * 10.0).round() / 10.0
+    } else {
+        km.round()
+    };
+    let km = format!("{km}");
+    if approximate {
+        t_string!(i18n, directory_distance_approx, km = km).to_string()
+    } else {
+        t_string!(i18n, directory_distance, km = km).to_string()
+    }
+}
+
+/// "Which office serves me": the offices whose service area covers the picked place,
+/// or else the nearest ones, said to be only the nearest.
+#[component]
+pub fn ServingOffices(content: Arc<Content>, origin: Origin, kind: Option<Kind>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    let Some((country, region)) = origin.place.clone() else {
+        return ().into_any();
+    };
+    let place = move || place_words(&origin, lang().code(), "");
+    let link = move |e: &Entry, extra: Option<String>| {
+        let (href, name) = (format!("{}/{}", paths::DIRECTORY, e.id), e.name.get(lang()).to_string());
+        view! { <li><A href=href>{name}</A>{extra.map(|x| view! { " · " <span class="result-meta">{x}</span> })}</li> }
+    };
+    let body = move || match offices_serving(&content.directory, kind, &country, region.as_deref()) {
+        Serving::Yours(entries) => view! {
+            <h2>{t!(i18n, serving_yours, place = place())}</h2>
+            <ul>{entries.into_iter().map(|e| link(e, None)).collect_view()}</ul>
+        }
+        .into_any(),
+        Serving::Nearest(entries) => view! {
+            <h2>{t!(i18n, serving_nearest_title, place = place())}</h2>
+            <p>{t!(i18n, serving_nearest, place = place())}</p>
+            <ul>{entries.into_iter().map(|(e, km)| link(e, Some(distance_words(km, true, i18n)))).collect_view()}</ul>
+        }
+        .into_any(),
+        Serving::Unknown => view! { <p>{t!(i18n, place_unknown)}</p> }.into_any(),
+    };
+    view! { <section class="serving" aria-live="polite">{body}</section> }.into_any()
+}
+
+/// Whether a distance to `entry` should be read as approximate: its point is its city's
+/// centre, or the person's point is the centre of the place they picked.
+pub fn is_approximate(entry: &Entry, origin: &Origin) -> bool {
+    distance_is_approximate(entry) || origin.place.is_some()
+}
