@@ -228,3 +228,18 @@ for (const [what, fragment] of [
     await context.close();
   });
 }
+
+test("the longest results print on at most two A4 pages", async () => {
+  const { context, page } = await openPage(env.browser);
+  await start(page, "es");
+  // The returnee persona gets the most options (nine).
+  for (const step of PERSONAS[1].steps) await answer(page, step, "es");
+  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  await page.locator(".outcome").first().waitFor();
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".results-actions").isVisible(), false, "buttons are not printed");
+  const pdf = (await page.pdf({ format: "A4", printBackground: false })).toString("latin1");
+  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 1 && pages <= 2, `printed on ${pages} pages`);
+  await context.close();
+});

@@ -148,6 +148,29 @@ test("with storage unavailable the app runs from memory and says offline use is 
   await context.close();
 });
 
+test("a full disk: the new version shows for now, the last saved copy stays for next time", async () => {
+  const { context, page } = await openPage(env.browser);
+  assert.equal(await shownVersion(page), version());
+  const cdp = await context.newCDPSession(page);
+  try {
+    // The origin's quota shrinks below what it already uses: every write now fails
+    // with QuotaExceededError, as on a phone whose storage is full.
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin: env.base, quotaSize: 1 });
+    publish((text) => text + " ".repeat(20_000) + "\n");
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await page.locator(".data-notice", { hasText: "no se pudo guardar" }).waitFor();
+    await page.locator(".data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
+    // Next visit, with no network: the copy saved before the disk filled is there.
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin: env.base });
+    await page.route("**/data/**", (route) => route.abort("internetdisconnected"));
+    await page.reload();
+    assert.equal(await shownVersion(page), version());
+  } finally {
+    restore();
+  }
+  await context.close();
+});
+
 test("open now is judged on the entry's own clock", async () => {
   const { context, page } = await openPage(env.browser);
   // Monday 23 November 2026, 10:00 in Guatemala (UTC−6): the fixture opens 08:00–16:00.

@@ -50,20 +50,53 @@ test("filtering by service narrows the list and shows counts", async () => {
   await context.close();
 });
 
-test("which consulate serves Texas: the Texas consulates, honestly not a claimed service area", async () => {
+test("which consulate serves Texas: the nearest ones, labelled as nearest, not as yours", async () => {
   const { context, page } = await openPage(env.browser);
   await openDirectory(page);
-  const names = await search(page, "consulado texas");
-  assert.deepEqual(names.sort(), [
-    "Consulado de Guatemala en Dallas",
-    "Consulado de Guatemala en Del Rio",
-    "Consulado de Guatemala en Houston",
-    "Consulado de Guatemala en McAllen",
-  ]);
-  // No service area is recorded yet: the entry says so instead of claiming one.
-  await page.getByRole("link", { name: "Consulado de Guatemala en Houston" }).click();
-  await page.locator("main h1", { hasText: "Consulado de Guatemala en Houston" }).waitFor();
-  assert.equal(await page.locator("text=Atiende a personas de").count(), 0);
+  await page.getByLabel("Tipo").selectOption("consulate");
+  await page.getByLabel("Su país").selectOption("US");
+  await page.getByLabel("Estado, departamento o región").fill("TX");
+  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  const serving = page.locator(".serving");
+  await serving.getByRole("heading", { name: "Las más cercanas a Texas, Estados Unidos" }).waitFor();
+  // No service area is recorded yet: the directory says so instead of claiming one.
+  assert.match(await serving.textContent(), /no indica qué oficina atiende Texas/);
+  const texas = ["Consulado de Guatemala en Dallas", "Consulado de Guatemala en Del Rio", "Consulado de Guatemala en Houston", "Consulado de Guatemala en McAllen"];
+  const nearest = await serving.locator("li a").allTextContents();
+  assert.equal(nearest.length, 3);
+  for (const name of nearest) assert.ok(texas.includes(name), `${name} is in Texas`);
+  assert.match(await serving.locator("li").first().textContent(), /a unos \d+ km/);
+  // The whole list is now nearest first, with distances.
+  await page.locator(".result-count", { hasText: "Ordenados por distancia desde Texas, Estados Unidos." }).waitFor();
+  assert.ok(texas.includes(await page.locator(".result a").first().textContent()));
+  await page.getByRole("button", { name: "Quitar el lugar" }).click();
+  await serving.waitFor({ state: "detached" });
+  await context.close();
+});
+
+test("near me sorts by the device's position, asked only on the tap", async () => {
+  const { context, page } = await openPage(env.browser, {
+    geolocation: { latitude: 41.88, longitude: -87.63 },
+    permissions: ["geolocation"],
+  });
+  await openDirectory(page);
+  await page.getByRole("button", { name: "Cerca de mí" }).click();
+  await page.locator(".result-count", { hasText: "Ordenados por distancia desde su ubicación." }).waitFor();
+  assert.equal(await page.locator(".result a").first().textContent(), "Consulado de Guatemala en Chicago");
+  assert.match(await page.locator(".result .result-meta").first().textContent(), /km/);
+  assert.equal(await page.locator(".serving").count(), 0, "a position is not a place: no claim about who serves it");
+  const stored = await page.evaluate(() => JSON.stringify(localStorage));
+  assert.ok(!stored.includes("41.88"), "the position is not stored");
+  await context.close();
+});
+
+test("an unknown place gets a clear message, not a guess", async () => {
+  const { context, page } = await openPage(env.browser);
+  await openDirectory(page);
+  await page.getByLabel("Estado, departamento o región").fill("Atlantis");
+  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  await page.getByText("No conocemos ese lugar.").waitFor();
+  assert.equal(await page.locator(".serving").count(), 0);
   await context.close();
 });
 

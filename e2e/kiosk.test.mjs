@@ -63,7 +63,7 @@ async function completeAssessment(page, lang = "es") {
   const words = lang === "es"
     ? { tool: "¿Cuáles son mis opciones?", start: "Empezar", answer: "18 o más", results: "Ver mis opciones", outcome: "Resultado ficticio" }
     : { tool: "What are my options?", start: "Start", answer: "18 or more", results: "See my options", outcome: "Fictitious outcome" };
-  await page.locator("main").getByRole("link", { name: words.tool }).first().click();
+  await page.getByRole("navigation").getByRole("link", { name: words.tool }).click();
   await page.getByRole("button", { name: words.start }).click();
   await page.getByRole("button", { name: words.answer, exact: true }).click();
   await page.getByRole("button", { name: words.results }).click();

@@ -65,10 +65,20 @@ pub struct Results {
     pub languages: BTreeMap<String, usize>,
 }
 
+/// The index: every distinct folded word once, and per entry the words it has (by
+/// number) with the field each comes from. A query compares each of its words with each
+/// distinct word once; entries then only add up small numbers, so a keystroke costs the
+/// same whether 30 or 10,000 entries share the word "consulado".
 pub struct SearchIndex {
-    /// Per entry: its words with the field they come from.
-    words: Vec<Vec<(Field, String)>>,
+    vocabulary: Vec<Word>,
+    words: Vec<Vec<(Field, u32)>>,
     facts: Vec<Facts>,
+}
+
+/// A distinct folded word, with its letters ready for the typo check.
+struct Word {
+    text: String,
+    chars: Vec<char>,
 }
 
 /// What filters look at, copied out of the entry.
@@ -81,9 +91,33 @@ struct Facts {
     sort_name: String,
 }
 
+/// How well a query word matches a word (lower is better); `NO_MATCH` when it does not.
+const NO_MATCH: u8 = u8::MAX;
+
 impl SearchIndex {
     pub fn build(directory: &Directory) -> SearchIndex {
-        let words = directory.entries.iter().map(entry_words).collect();
+        let mut vocabulary = Vocabulary::default();
+        // Kinds and services are shared by thousands of entries: fold their labels once.
+        let kinds: Vec<Vec<u32>> = Kind::ALL.iter().map(|k| vocabulary.text(&k.label().0)).collect();
+        let services: Vec<Vec<u32>> = Service::ALL.iter().map(|s| vocabulary.text(&s.label().0)).collect();
+        let words = directory
+            .entries
+            .iter()
+            .map(|e| {
+                let mut words = entry_words(e, &mut vocabulary);
+                let kind = Kind::ALL.iter().position(|k| *k == e.kind).map(|at| &kinds[at]);
+                let offered = e
+                    .services
+                    .iter()
+                    .filter_map(|s| Service::ALL.iter().position(|x| x == s));
+                for &word in kind.into_iter().chain(offered.map(|at| &services[at])).flatten() {
+                    words.push((Field::Topic, word));
+                }
+                words.sort_unstable();
+                words.dedup();
+                words
+            })
+            .collect();
         let facts = directory
             .entries
             .iter()
@@ -96,12 +130,22 @@ impl SearchIndex {
                 sort_name: fold(e.name.get_code("es")),
             })
             .collect();
-        SearchIndex { words, facts }
+        SearchIndex {
+            vocabulary: vocabulary.words,
+            words,
+            facts,
+        }
     }
 
     pub fn search(&self, query: &Query) -> Results {
         let terms: Vec<String> = fold(&query.text).split_whitespace().map(str::to_string).collect();
-        let scores: Vec<Option<u32>> = self.words.iter().map(|words| score(words, &terms)).collect();
+        // For each query word, its match quality against every distinct word.
+        let qualities: Vec<Vec<u8>> = terms
+            .iter()
+            .enumerate()
+            .map(|(at, term)| self.qualities(term, at + 1 == terms.len()))
+            .collect();
+        let scores: Vec<Option<u32>> = self.words.iter().map(|words| score(words, &qualities)).collect();
         let passes = |i: usize, skip: Filter| {
             let f = &self.facts[i];
             scores[i].is_some()
@@ -142,6 +186,27 @@ impl SearchIndex {
         });
         results
     }
+
+    /// How well `term` matches each distinct word: exactly (0), as the beginning of the
+    /// word while the person is still typing it (1), or within one typo (2).
+    fn qualities(&self, term: &str, last: bool) -> Vec<u8> {
+        let term_chars: Vec<char> = term.chars().collect();
+        let forgiving = term_chars.len() >= 5;
+        self.vocabulary
+            .iter()
+            .map(|word| {
+                if word.text == term {
+                    0
+                } else if last && word.text.starts_with(term) {
+                    1
+                } else if forgiving && within_one_edit(&term_chars, &word.chars) {
+                    2
+                } else {
+                    NO_MATCH
+                }
+            })
+            .collect()
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -155,23 +220,14 @@ enum Filter {
 
 /// The score of an entry for the query words (lower is better); `None` if a word
 /// matches nowhere. No words: every entry matches equally.
-fn score(words: &[(Field, String)], terms: &[String]) -> Option<u32> {
+fn score(words: &[(Field, u32)], qualities: &[Vec<u8>]) -> Option<u32> {
     let mut total = 0;
-    for (at, term) in terms.iter().enumerate() {
-        let last = at + 1 == terms.len();
+    for quality in qualities {
         let best = words
             .iter()
-            .filter_map(|(field, word)| {
-                let quality = if word == term {
-                    0
-                } else if last && word.starts_with(term.as_str()) {
-                    1
-                } else if term.chars().count() >= 5 && within_one_edit(term, word) {
-                    2
-                } else {
-                    return None;
-                };
-                Some(*field as u32 * 3 + quality)
+            .filter_map(|&(field, word)| {
+                let q = quality[word as usize];
+                (q != NO_MATCH).then(|| field as u32 * 3 + q as u32)
             })
             .min()?;
         total += best;
@@ -179,12 +235,43 @@ fn score(words: &[(Field, String)], terms: &[String]) -> Option<u32> {
     Some(total)
 }
 
-/// Every searchable word of an entry, folded, with its field.
-fn entry_words(e: &Entry) -> Vec<(Field, String)> {
+/// Distinct words, each numbered once, as the index is built.
+#[derive(Default)]
+struct Vocabulary {
+    words: Vec<Word>,
+    numbers: std::collections::HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    /// The numbers of the words of a text in every language.
+    fn text(&mut self, texts: &BTreeMap<String, String>) -> Vec<u32> {
+        texts
+            .values()
+            .flat_map(|t| fold(t).split_whitespace().map(|w| self.number(w)).collect::<Vec<_>>())
+            .collect()
+    }
+
+    fn number(&mut self, word: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(word) {
+            return n;
+        }
+        let n = self.words.len() as u32;
+        self.words.push(Word {
+            text: word.to_string(),
+            chars: word.chars().collect(),
+        });
+        self.numbers.insert(word.to_string(), n);
+        n
+    }
+}
+
+/// The searchable words of an entry's own texts, folded and numbered, with their field
+/// (its kind and services are added by `build`).
+fn entry_words(e: &Entry, vocabulary: &mut Vocabulary) -> Vec<(Field, u32)> {
     let mut out = Vec::new();
     let mut add = |field: Field, text: &str| {
         for word in fold(text).split_whitespace() {
-            out.push((field, word.to_string()));
+            out.push((field, vocabulary.number(word)));
         }
     };
     for name in e.name.0.values() {
@@ -208,19 +295,9 @@ fn entry_words(e: &Entry) -> Vec<(Field, String)> {
             names.iter().for_each(|n| add(Field::Place, n));
         }
     }
-    for text in e.kind.label().0.values() {
-        add(Field::Topic, text);
-    }
-    for service in &e.services {
-        for text in service.label().0.values() {
-            add(Field::Topic, text);
-        }
-    }
     for text in e.description.0.values() {
         add(Field::Description, text);
     }
-    out.sort();
-    out.dedup();
     out
 }
 
@@ -244,12 +321,11 @@ pub fn fold(text: &str) -> String {
 
 /// Whether `a` becomes `b` with at most one insertion, deletion, substitution or swap
 /// of neighbouring letters.
-fn within_one_edit(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+fn within_one_edit(a: &[char], b: &[char]) -> bool {
     if a.len().abs_diff(b.len()) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (ra, rb) = (&a[prefix..], &b[prefix..]);
     match (ra.len(), rb.len()) {
         (0, 0) => true,
@@ -416,6 +492,11 @@ mod tests {
             ..Query::default()
         };
         assert_eq!(ids(&index, by_kind), ["e"]);
+    }
+
+    fn within_one_edit(a: &str, b: &str) -> bool {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        super::within_one_edit(&chars(a), &chars(b))
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::core::content::Content;
 use crate::core::directory::{Entry, Kind};
-use crate::core::geo::{known_countries, place_point};
+use crate::core::geo::{canonical_region, known_countries, place_point};
 use crate::core::serving::{Serving, distance_is_approximate, offices_serving};
 use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
@@ -50,7 +50,8 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
     let use_place = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (c, r) = (country.get_untracked(), region.get_untracked().trim().to_string());
-        let r = (!r.is_empty()).then_some(r);
+        // Shown as the place's usual name ("TX" → "Texas") when the table knows it.
+        let r = (!r.is_empty()).then(|| canonical_region(&c, &r).map_or(r, str::to_string));
         match place_point(&c, r.as_deref()) {
             Some(point) => {
                 notice.set(None);
@@ -98,7 +99,7 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
                 <p class="source">{t!(i18n, place_intro)}</p>
                 <div class="filters">
                     <div class="filter">
-                        <label for="place-country">{t!(i18n, place_country)}</label>
+                        <label for="place-country">{t!(i18n, place_your_country)}</label>
                         <select id="place-country" on:change=move |ev| country.set(event_target_value(&ev))>{countries}</select>
                     </div>
                     <div class="filter">
@@ -136,14 +137,10 @@ pub fn place_words(origin: &Origin, lang: &str, your_location: &str) -> String {
     }
 }
 
-/// "About 35 km" or "35 km", rounded as a person would say it.
+/// "About 35 km" or "35 km", in whole kilometres (never "0"). Integers on purpose:
+/// formatting a float would pull the float printer into the app's download.
 pub fn distance_words(km: f64, approximate: bool, i18n: leptos_i18n::I18nContext<crate::ui::i18n::Locale>) -> String {
-    let km = if km < 10.0 {
-        (km * 10.0).round() / 10.0
-    } else {
-        km.round()
-    };
-    let km = format!("{km}");
+    let km = (km.round() as u32).max(1);
     if approximate {
         t_string!(i18n, directory_distance_approx, km = km).to_string()
     } else {

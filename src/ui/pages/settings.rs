@@ -40,9 +40,13 @@ fn Unlock(settings: DeviceSettings, entered: RwSignal<String>, unlocked: RwSigna
     let wrong = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let ok = settings.unlocks(&entered.get_untracked());
-        wrong.set(!ok);
-        unlocked.set(ok);
+        // Only a right PIN touches `unlocked`: setting it re-renders the page, which
+        // would also wipe the "wrong PIN" message.
+        if settings.unlocks(&entered.get_untracked()) {
+            unlocked.set(true);
+        } else {
+            wrong.set(true);
+        }
     };
     view! {
         <form class="settings-form" on:submit=submit>
