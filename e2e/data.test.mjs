@@ -150,18 +150,25 @@ test("with storage unavailable the app runs from memory and says offline use is 
 
 test("a full disk: the new version shows for now, the last saved copy stays for next time", async () => {
   const { context, page } = await openPage(env.browser);
+  // Chromium's quota override (DevTools Storage.overrideQuotaForOrigin) does not reach
+  // a test's browser context, so the disk fills the way the app sees it: every write is
+  // refused with the QuotaExceededError a full phone gives.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (sessionStorage.getItem("disk-full")) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.apply(this, args);
+    };
+  });
   assert.equal(await shownVersion(page), version());
-  const cdp = await context.newCDPSession(page);
   try {
-    // The origin's quota shrinks below what it already uses: every write now fails
-    // with QuotaExceededError, as on a phone whose storage is full.
-    await cdp.send("Storage.overrideQuotaForOrigin", { origin: env.base, quotaSize: 1 });
-    publish((text) => text + " ".repeat(20_000) + "\n");
+    await page.evaluate(() => sessionStorage.setItem("disk-full", "1"));
+    publish((text) => text + "\n");
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await page.locator(".data-notice", { hasText: "no se pudo guardar" }).waitFor();
     await page.locator(".data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
     // Next visit, with no network: the copy saved before the disk filled is there.
-    await cdp.send("Storage.overrideQuotaForOrigin", { origin: env.base });
+    await page.evaluate(() => sessionStorage.removeItem("disk-full"));
     await page.route("**/data/**", (route) => route.abort("internetdisconnected"));
     await page.reload();
     assert.equal(await shownVersion(page), version());

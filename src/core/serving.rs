@@ -18,8 +18,9 @@ pub enum Serving<'a> {
     /// Offices whose service area covers the place: open ones first, then those naming
     /// the region before those covering the whole country, then nearest first.
     Yours(Vec<&'a Entry>),
-    /// No office covers the place: the nearest ones with a known location, with their
-    /// distance in kilometres from the place's approximate centre, nearest first.
+    /// No office covers the place: those located in the place's region, then the nearest
+    /// others (at least `NEAREST_SHOWN` in all), each with its distance in kilometres from
+    /// the place's approximate centre.
     Nearest(Vec<(&'a Entry, f64)>),
     /// No office covers the place and its position is not known.
     Unknown,
@@ -59,8 +60,24 @@ pub fn offices_serving<'a>(
     let mut nearest: Vec<(&Entry, f64)> = candidates()
         .filter_map(|e| distance_to(e, point).map(|d| (e, d)))
         .collect();
-    nearest.sort_by(|(a, da), (b, db)| da.total_cmp(db).then_with(|| a.id.cmp(&b.id)));
-    nearest.truncate(NEAREST_SHOWN);
+    // Offices in the person's own region come first, all of them: a state's centre can be
+    // nearer to a neighbour's office than to an office across the same state, and a
+    // person looks first for the offices in their state.
+    let in_region = |e: &Entry| {
+        e.address.country.trim().eq_ignore_ascii_case(country.trim())
+            && region_name
+                .as_ref()
+                .zip(e.address.region.as_deref())
+                .is_some_and(|(r, er)| r.is(er))
+    };
+    nearest.sort_by(|(a, da), (b, db)| {
+        (!in_region(a))
+            .cmp(&!in_region(b))
+            .then_with(|| da.total_cmp(db))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let local = nearest.iter().take_while(|(e, _)| in_region(e)).count();
+    nearest.truncate(local.max(NEAREST_SHOWN));
     if nearest.is_empty() {
         Serving::Unknown
     } else {
@@ -350,5 +367,59 @@ mod tests {
         assert!(!distance_is_approximate(entry("consulado-ficticio-de-illinois")));
         assert!(!distance_is_approximate(entry("consulado-ficticio-sin-ubicacion")));
         assert_eq!(distance_to(entry("consulado-ficticio-sin-ubicacion"), (0.0, 0.0)), None);
+    }
+
+    #[test]
+    fn with_no_service_area_the_offices_in_the_region_come_first_then_the_nearest() {
+        let json = format!(
+            r#"{{"entries":[{},{},{},{}]}}"#,
+            office(
+                "oklahoma-ficticio",
+                "consulate",
+                "active",
+                Some((35.5, -97.5, "city")),
+                &[]
+            )
+            .replace(r#""country":"US""#, r#""country":"US","region":"Oklahoma""#),
+            office(
+                "el-paso-ficticio",
+                "consulate",
+                "active",
+                Some((31.8, -106.4, "city")),
+                &[]
+            )
+            .replace(r#""country":"US""#, r#""country":"US","region":"Texas""#),
+            office(
+                "brownsville-ficticio",
+                "consulate",
+                "active",
+                Some((25.9, -97.5, "city")),
+                &[]
+            )
+            .replace(r#""country":"US""#, r#""country":"US","region":"Texas""#),
+            office(
+                "kansas-ficticio",
+                "consulate",
+                "active",
+                Some((39.0, -98.0, "city")),
+                &[]
+            )
+            .replace(r#""country":"US""#, r#""country":"US","region":"Kansas""#),
+        );
+        let directory = Directory::from_json(json.as_bytes()).unwrap();
+        let Serving::Nearest(found) = offices_serving(&directory, None, "US", Some("TX")) else {
+            panic!("no service areas: only the nearest")
+        };
+        let ids: Vec<&str> = found.iter().map(|(e, _)| e.id.as_str()).collect();
+        assert_eq!(
+            ids[..2]
+                .iter()
+                .filter(|id| id.contains("paso") || id.contains("brownsville"))
+                .count(),
+            2,
+            "{ids:?}"
+        );
+        assert_eq!(ids.len(), 3, "filled up to three with the nearest other: {ids:?}");
+        assert_eq!(ids[2], "oklahoma-ficticio");
     }
 }
