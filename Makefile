@@ -23,10 +23,13 @@ size: build
 	node scripts/size-report.mjs dist
 
 # Not one of the two commands: timings of search and serving over 10,000 synthetic
-# entries (benches/search.rs), then, where present, the app's load times in Chromium.
+# entries, on the host (benches/search.rs) and in headless Chromium
+# (tests/bench_browser_search.rs), then, where present, the app's load times.
 .PHONY: bench
 bench:
 	cargo bench --bench search
+	bash scripts/setup.sh --browser
+	cargo test --release --target wasm32-unknown-unknown --test bench_browser_search -- --nocapture
 	if [ -f e2e/bench-load.mjs ]; then \
 	  bash scripts/setup.sh --browser && \
 	  { [ -d e2e/node_modules ] || (cd e2e && npm ci --no-audit --no-fund --loglevel=error); } && \

@@ -169,8 +169,12 @@ test("on the kiosk, calls, email and websites are QR codes, never links out", as
 test("outreach: three people offline, 'Next person' between them, and a CSV of counts without answers", async () => {
   const { context, page } = await openPage(env.browser, { acceptDownloads: true });
   await device(page, settings("outreach"));
+  // Offline only once the data is on the device and the service worker serves the app.
+  await visit(page, env.base, "/acerca-de");
+  await page.locator(".data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
   await controlledByServiceWorker(page);
   await context.setOffline(true);
+  await visit(page, env.base, "/");
   const today = await page.evaluate(() => {
     const d = new Date();
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
@@ -205,5 +209,24 @@ test("outreach: three people offline, 'Next person' between them, and a CSV of c
   await page.getByRole("button", { name: "Sí, borrar" }).click();
   await page.getByText("Aún no hay conteos en este dispositivo.").waitFor();
   assert.deepEqual(page.errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED")), []);
+  await context.close();
+});
+
+test("on the kiosk every control is at least 48 px, text is not selectable and there is no context menu", async () => {
+  const { context, page } = await openPage(env.browser, { viewport: { width: 800, height: 1280 } });
+  await device(page, settings("kiosk"));
+  for (const path of ["/", "/opciones", "/directorio", "/directorio/centro-ficticio"]) {
+    await visit(page, env.base, path);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll("main a[href], main button, main summary, header a[href], header button, select, input")]
+        .filter((el) => el.getClientRects().length > 0 && !el.classList.contains("skip-link"))
+        .map((el) => ({ html: el.outerHTML.slice(0, 80), height: el.getBoundingClientRect().height }))
+        .filter(({ height }) => height < 48),
+    );
+    assert.deepEqual(small, [], `${path}: controls under 48 px`);
+  }
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).userSelect), "none");
+  const menuBlocked = await page.evaluate(() => !document.querySelector("main h1").dispatchEvent(new MouseEvent("contextmenu", { bubbles: true, cancelable: true })));
+  assert.ok(menuBlocked, "the context menu is suppressed");
   await context.close();
 });

@@ -260,8 +260,17 @@ fn check_text(out: &mut Vec<Problem>, at: &str, text: &Text) {
     }
 }
 
+/// The 249 officially assigned ISO 3166-1 alpha-2 codes, concatenated (two letters each).
+const ISO_3166_1: &str = "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSYEYTZAZMZW";
+
+fn is_country_code(code: &str) -> bool {
+    code.len() == 2
+        && code.bytes().all(|b| b.is_ascii_uppercase())
+        && ISO_3166_1.as_bytes().chunks(2).any(|c| c == code.as_bytes())
+}
+
 fn check_country(out: &mut Vec<Problem>, at: &str, code: &str) {
-    if !(code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())) {
+    if !is_country_code(code) {
         out.push(Problem::new(
             at,
             "el país va como código ISO 3166-1 de dos letras mayúsculas (GT, US, MX)",
@@ -375,6 +384,7 @@ mod tests {
             ),
             ("name.en", Box::new(|e| e["name"]["en"] = " ".into())),
             ("address.country", Box::new(|e| e["address"]["country"] = "gtm".into())),
+            ("address.country", Box::new(|e| e["address"]["country"] = "XX".into())),
             ("location", Box::new(|e| e["location"]["latitude"] = 95.0.into())),
             (
                 "phones[0].number",

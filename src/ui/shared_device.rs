@@ -11,6 +11,7 @@ use crate::core::kiosk::{DeviceSettings, Idle, Mode, idle_phase};
 use crate::platform::device;
 use crate::ui::device::use_device;
 use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::tallies;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Interval;
 use leptos::html;
@@ -66,6 +67,14 @@ fn navigate_without_history() {
     .forget();
 }
 
+/// Forgets the person once any count of their visit is stored.
+fn next_person() {
+    wasm_bindgen_futures::spawn_local(async {
+        tallies::written().await;
+        device::forget_person();
+    });
+}
+
 /// The button that hands the device to the next person.
 #[component]
 pub fn NextPersonButton() -> impl IntoView {
@@ -73,7 +82,7 @@ pub fn NextPersonButton() -> impl IntoView {
     let mode = use_device().mode();
     (mode.is_shared()).then(|| {
         view! {
-            <button type="button" class="button finish-button" on:click=move |_| device::forget_person()>
+            <button type="button" class="button finish-button" on:click=move |_| next_person()>
                 {move || if mode == Mode::Kiosk { t_string!(i18n, kiosk_finish) } else { t_string!(i18n, outreach_next_person) }}
             </button>
         }
@@ -100,8 +109,8 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
             return;
         };
         let now = idle_phase(js_sys::Date::now() - touched, &settings);
-        if now == Idle::Reset {
-            device::forget_person();
+        if now == Idle::Reset && phase.get_untracked() != Idle::Reset {
+            next_person();
         }
         if phase.get_untracked() != now {
             phase.set(now);
@@ -132,7 +141,7 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
                         on:click=move |_| phase.set(Idle::Active)>
                         {t!(i18n, idle_still_here)}
                     </button>
-                    <button type="button" class="button" on:click=move |_| device::forget_person()>
+                    <button type="button" class="button" on:click=move |_| next_person()>
                         {t!(i18n, kiosk_finish)}
                     </button>
                 </div>

@@ -10,7 +10,14 @@ use crate::core::kiosk::Mode;
 use crate::core::tallies::Tallies;
 use crate::platform::db::Db;
 use crate::platform::{device, tallies};
+use std::cell::Cell;
 use wasm_bindgen_futures::spawn_local;
+
+thread_local! {
+    /// Counts being written now: the "next person" reset waits for them, or a tap on
+    /// it right after the results would lose the count with the page.
+    static WRITING: Cell<u32> = const { Cell::new(0) };
+}
 
 /// An assessment reached its results: count it and each option shown.
 pub fn count_assessment(mode: Mode, flow: &Flow, answers: &Answers) {
@@ -33,9 +40,22 @@ fn count(mode: Mode, change: impl FnOnce(&mut Tallies, &str) + 'static) {
         return;
     }
     let date = device::local_date();
+    WRITING.with(|w| w.set(w.get() + 1));
     spawn_local(async move {
         if let Ok(db) = Db::open().await {
             let _ = tallies::update(&db, |t| change(t, &date)).await;
         }
+        WRITING.with(|w| w.set(w.get() - 1));
     });
+}
+
+/// Waits until the counts being written are stored (at most two seconds: a broken
+/// storage must not keep the next person waiting).
+pub async fn written() {
+    for _ in 0..40 {
+        if WRITING.with(Cell::get) == 0 {
+            return;
+        }
+        gloo::timers::future::TimeoutFuture::new(50).await;
+    }
 }
