@@ -38,7 +38,9 @@ fn search_over_ten_thousand_entries() {
         let each = time_ms(20, || {
             std::hint::black_box(index.search(&query));
         });
-        lines.push(format!("browser: search {text:?} ({found} found), 10k entries: {each:.2} ms"));
+        lines.push(format!(
+            "browser: search {text:?} ({found} found), 10k entries: {each:.2} ms"
+        ));
     }
     for line in lines {
         web_sys::console::log_1(&line.into());
