@@ -195,7 +195,9 @@ test("outreach: three people offline, 'Next person' between them, and a CSV of c
   await page.getByRole("button", { name: "Desbloquear" }).click();
   await page.locator(".tallies-table").waitFor();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Descargar CSV" }).click()]);
-  const csv = readFileSync(await download.path(), "utf8");
+  const saved = join(copy, "conteos.csv");
+  await download.saveAs(saved); // throws if the download failed or was cancelled
+  const csv = readFileSync(saved, "utf8");
   assert.equal(
     csv,
     "fecha,medida,clave,cantidad\n" +

@@ -64,13 +64,23 @@ export async function visit(page, base, path) {
 }
 
 /** Waits until the service worker controls the page, so it works offline from now on. */
-export async function controlledByServiceWorker(page) {
-  await page.evaluate(async () => {
+export async function controlledByServiceWorker(page, timeout = 30_000) {
+  const controlled = page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
       await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
     }
   });
+  // A worker that never takes over must fail the test, not hang the suite.
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no service worker controls ${page.url()} after ${timeout} ms`)), timeout);
+  });
+  try {
+    await Promise.race([controlled, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Runs axe-core (WCAG 2.1 A/AA) on the page and returns its violations. */

@@ -64,7 +64,12 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsVal
     link.set_href(&url);
     link.set_download(file_name);
     link.click();
-    web_sys::Url::revoke_object_url(&url)?;
+    // The browser reads the object URL after the click returns; revoking it at once can
+    // cancel the download on a busy device. A minute later it is long done.
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
     Ok(())
 }
 
