@@ -111,10 +111,11 @@ pub fn distance_to(entry: &Entry, from: (f64, f64)) -> Option<f64> {
     entry.location.map(|l| distance_km(from, (l.latitude, l.longitude)))
 }
 
-/// Whether a distance to the entry is only approximate because its location is its city's
-/// centre rather than its building (to be shown as "about N km").
-pub fn distance_is_approximate(entry: &Entry) -> bool {
-    entry.location.is_some_and(|l| l.precision == Precision::City)
+/// Whether a distance to the entry is only approximate (to be shown as "about N km"):
+/// its location is its city's centre rather than its building, or the distance was
+/// measured from the centre of a place the person picked rather than from where they are.
+pub fn distance_is_approximate(entry: &Entry, from_place_centre: bool) -> bool {
+    from_place_centre || entry.location.is_some_and(|l| l.precision == Precision::City)
 }
 
 /// The entries at `indexes` with their distance from `from`, nearest first; those without
@@ -363,9 +364,16 @@ mod tests {
     fn a_city_point_makes_a_distance_approximate() {
         let directory = fixture();
         let entry = |id| directory.entry(id).unwrap();
-        assert!(distance_is_approximate(entry("consulado-ficticio-de-ohio")));
-        assert!(!distance_is_approximate(entry("consulado-ficticio-de-illinois")));
-        assert!(!distance_is_approximate(entry("consulado-ficticio-sin-ubicacion")));
+        assert!(distance_is_approximate(entry("consulado-ficticio-de-ohio"), false));
+        assert!(!distance_is_approximate(entry("consulado-ficticio-de-illinois"), false));
+        assert!(!distance_is_approximate(
+            entry("consulado-ficticio-sin-ubicacion"),
+            false
+        ));
+        assert!(
+            distance_is_approximate(entry("consulado-ficticio-de-illinois"), true),
+            "from a region's centre"
+        );
         assert_eq!(distance_to(entry("consulado-ficticio-sin-ubicacion"), (0.0, 0.0)), None);
     }
 

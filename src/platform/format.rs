@@ -92,3 +92,9 @@ pub fn local_time_in(time_zone: &str) -> Option<crate::core::opening::LocalTime>
         minutes: hour? % 24 * 60 + minute?,
     })
 }
+
+/// Whether the place is open now, on its own clock (the browser applies the zone's
+/// daylight-saving rules); `None` where the browser does not know the zone.
+pub fn open_state_now(hours: &crate::core::directory::Hours) -> Option<crate::core::opening::OpenState> {
+    local_time_in(&hours.time_zone).map(|now| crate::core::opening::open_state(hours, now))
+}

@@ -5,7 +5,7 @@
 use crate::core::content::Content;
 use crate::core::directory::{Entry, Kind};
 use crate::core::geo::{canonical_region, known_countries, place_point};
-use crate::core::serving::{Serving, distance_is_approximate, offices_serving};
+use crate::core::serving::{Serving, offices_serving};
 use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
 use crate::ui::app::paths;
@@ -177,10 +177,4 @@ pub fn ServingOffices(content: Arc<Content>, origin: Origin, kind: Option<Kind>)
         Serving::Unknown => view! { <p>{t!(i18n, place_unknown)}</p> }.into_any(),
     };
     view! { <section class="serving" aria-live="polite">{body}</section> }.into_any()
-}
-
-/// Whether a distance to `entry` should be read as approximate: its point is its city's
-/// centre, or the person's point is the centre of the place they picked.
-pub fn is_approximate(entry: &Entry, origin: &Origin) -> bool {
-    distance_is_approximate(entry) || origin.place.is_some()
 }

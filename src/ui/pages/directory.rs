@@ -2,15 +2,15 @@
 //! favourites, and the results. The search itself is the core's; the index is built
 //! once per data version.
 
-use crate::core::directory::{Entry, Kind, Service, Status};
-use crate::core::opening::open_state;
+use crate::core::content::Content;
+use crate::core::directory::{Kind, Service, Status};
 use crate::core::search::{Query, SearchIndex};
-use crate::core::serving::sort_by_distance;
+use crate::core::serving::{distance_is_approximate, sort_by_distance};
 use crate::platform::format;
 use crate::ui::app::paths;
 use crate::ui::data::use_data;
 use crate::ui::device::use_mode;
-use crate::ui::directory_place::{Origin, PlacePicker, ServingOffices, distance_words, is_approximate, place_words};
+use crate::ui::directory_place::{Origin, PlacePicker, ServingOffices, distance_words, place_words};
 use crate::ui::favourites::use_favourites;
 use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::language::lang_of;
@@ -25,12 +25,29 @@ use std::sync::Arc;
 pub struct DirectorySearch {
     pub query: RwSignal<Query>,
     pub origin: RwSignal<Option<Origin>>,
+    /// The index of the content it was built from: built once per data version, not on
+    /// every visit to the page.
+    index: StoredValue<Option<(Arc<Content>, Arc<SearchIndex>)>>,
+}
+
+impl DirectorySearch {
+    fn index_for(self, content: &Arc<Content>) -> Arc<SearchIndex> {
+        if let Some((built_from, index)) = self.index.get_value()
+            && Arc::ptr_eq(&built_from, content)
+        {
+            return index;
+        }
+        let index = Arc::new(SearchIndex::build(&content.directory));
+        self.index.set_value(Some((content.clone(), index.clone())));
+        index
+    }
 }
 
 pub fn provide_directory_search() {
     provide_context(DirectorySearch {
         query: RwSignal::new(Query::default()),
         origin: RwSignal::new(None),
+        index: StoredValue::new(None),
     });
 }
 
@@ -50,11 +67,12 @@ pub fn DirectoryPage() -> impl IntoView {
 }
 
 #[component]
-fn DirectorySearchView(content: Arc<crate::core::content::Content>) -> impl IntoView {
+fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || lang_of(i18n.get_locale());
-    let DirectorySearch { query, origin } = expect_context::<DirectorySearch>();
-    let index = Arc::new(SearchIndex::build(&content.directory));
+    let search = expect_context::<DirectorySearch>();
+    let DirectorySearch { query, origin, .. } = search;
+    let index = search.index_for(&content);
     let results = {
         let index = index.clone();
         Memo::new(move |_| query.with(|q| index.search(q)))
@@ -108,17 +126,22 @@ fn DirectorySearchView(content: Arc<crate::core::content::Content>) -> impl Into
         }
     });
     let c = content.clone();
-    let list =
-        move || {
-            let l = lang();
-            let from = origin.get();
-            ordered
+    let list = move || {
+        let l = lang();
+        let from = origin.get();
+        ordered
             .get()
             .into_iter()
             .map(|(i, km)| {
                 let e = &c.directory.entries[i];
-                let distance = km.zip(from.as_ref()).map(|(km, o)| distance_words(km, is_approximate(e, o), i18n));
-                let open = open_now(e);
+                let distance = km
+                    .zip(from.as_ref())
+                    .map(|(km, o)| distance_words(km, distance_is_approximate(e, o.place.is_some()), i18n));
+                let open = e
+                    .hours
+                    .as_ref()
+                    .and_then(format::open_state_now)
+                    .map(|s| s.closes_at.is_some());
                 let place = [
                     e.address.city.clone(),
                     Some(format::country_name(&e.address.country, l.code())),
@@ -147,7 +170,7 @@ fn DirectorySearchView(content: Arc<crate::core::content::Content>) -> impl Into
                 }
             })
             .collect_view()
-        };
+    };
     let count = move || results.with(|r| r.entries.len());
     let for_serving = content.clone();
     let c = content.clone();
@@ -235,11 +258,4 @@ fn FilterSelect(
             </select>
         </div>
     }
-}
-
-/// Whether the entry is open now in its own time zone; `None` when its hours are unknown.
-fn open_now(entry: &Entry) -> Option<bool> {
-    let hours = entry.hours.as_ref()?;
-    let now = format::local_time_in(&hours.time_zone)?;
-    Some(open_state(hours, now).closes_at.is_some())
 }

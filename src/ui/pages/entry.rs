@@ -3,7 +3,6 @@
 //! copy, share, save as contact, QR), and when and where its facts were checked.
 
 use crate::core::directory::{Entry, PhoneKind, Precision, Status, Weekday};
-use crate::core::opening::open_state;
 use crate::core::{links, vcard};
 use crate::platform::share::{self, Shared};
 use crate::platform::{format, network};
@@ -282,7 +281,7 @@ fn HoursSection(entry: Arc<Entry>) -> impl IntoView {
     };
     let zone = hours.time_zone.clone();
     // Open now, in the entry's own time zone (the browser applies its DST rules).
-    let state = format::local_time_in(&hours.time_zone).map(|now| open_state(&hours, now));
+    let state = format::open_state_now(&hours);
     let now_line = state.map(|state| match state.closes_at {
         Some(time) => view! { <p class="open-now open">{t!(i18n, entry_open_now, time = time.clone())}</p> }.into_any(),
         None => view! { <p class="open-now closed">{t!(i18n, entry_closed_now)}</p> }.into_any(),
