@@ -2,7 +2,8 @@
 
 use crate::platform::sync::Notice;
 use crate::ui::data::use_data;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, use_i18n};
+use crate::ui::text::tr;
 use leptos::prelude::*;
 
 #[component]
@@ -13,8 +14,8 @@ pub fn DataStatus() -> impl IntoView {
     view! {
         {move || progress().map(|p| view! {
             <div class="data-progress" role="status">
-                <label for="data-progress">{t!(i18n, data_loading)}</label>
-                <progress id="data-progress" max="100" value=(p * 100.0).round()></progress>
+                <label for="data-progress">{tr!(data_loading)}</label>
+                <progress id="data-progress" max="100" value=(p * 100.0).round() as u32></progress>
             </div>
         })}
         {move || data.notice.get().map(|notice| {
@@ -29,7 +30,7 @@ pub fn DataStatus() -> impl IntoView {
                 <div class="notice data-notice" role="alert">
                     <p>{text}</p>
                     <button type="button" class="button button-small" on:click=move |_| data.notice.set(None)>
-                        {t!(i18n, data_notice_dismiss)}
+                        {tr!(data_notice_dismiss)}
                     </button>
                 </div>
             }

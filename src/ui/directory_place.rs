@@ -10,8 +10,9 @@ use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
 use crate::ui::app::paths;
 use crate::ui::device::use_mode;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::language::lang_of;
+use crate::ui::text::{tr, tr_with};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
@@ -95,26 +96,26 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
     view! {
         <form class="place-picker" on:submit=use_place>
             <fieldset>
-                <legend>{t!(i18n, place_title)}</legend>
-                <p class="source">{t!(i18n, place_intro)}</p>
+                <legend>{tr!(place_title)}</legend>
+                <p class="source">{tr!(place_intro)}</p>
                 <div class="filters">
                     <div class="filter">
-                        <label for="place-country">{t!(i18n, place_your_country)}</label>
+                        <label for="place-country">{tr!(place_your_country)}</label>
                         <select id="place-country" on:change=move |ev| country.set(event_target_value(&ev))>{countries}</select>
                     </div>
                     <div class="filter">
-                        <label for="place-region">{t!(i18n, place_region)}</label>
+                        <label for="place-region">{tr!(place_region)}</label>
                         <input id="place-region" type="text" autocomplete="address-level1"
                             prop:value=move || region.get() on:input=move |ev| region.set(event_target_value(&ev)) />
                     </div>
                 </div>
                 <p class="entry-actions">
-                    <button type="submit" class="button">{t!(i18n, place_use)}</button>
+                    <button type="submit" class="button">{tr!(place_use)}</button>
                     {use_mode().opens_links().then(|| view! {
-                        <button type="button" class="button" on:click=near_me>{t!(i18n, place_near_me)}</button>
+                        <button type="button" class="button" on:click=near_me>{tr!(place_near_me)}</button>
                     })}
                     {move || origin.get().is_some().then(|| view! {
-                        <button type="button" class="button" on:click=move |_| origin.set(None)>{t!(i18n, place_clear)}</button>
+                        <button type="button" class="button" on:click=move |_| origin.set(None)>{tr!(place_clear)}</button>
                     })}
                 </p>
                 <p role="status" class="place-notice">{message}</p>
@@ -164,17 +165,17 @@ pub fn ServingOffices(content: Arc<Content>, origin: Origin, kind: Option<Kind>)
     };
     let body = move || match offices_serving(&content.directory, kind, &country, region.as_deref()) {
         Serving::Yours(entries) => view! {
-            <h2>{t!(i18n, serving_yours, place = place())}</h2>
+            <h2>{tr_with!(serving_yours, place = place())}</h2>
             <ul>{entries.into_iter().map(|e| link(e, None)).collect_view()}</ul>
         }
         .into_any(),
         Serving::Nearest(entries) => view! {
-            <h2>{t!(i18n, serving_nearest_title, place = place())}</h2>
-            <p>{t!(i18n, serving_nearest, place = place())}</p>
+            <h2>{tr_with!(serving_nearest_title, place = place())}</h2>
+            <p>{tr_with!(serving_nearest, place = place())}</p>
             <ul>{entries.into_iter().map(|(e, km)| link(e, Some(distance_words(km, true, i18n)))).collect_view()}</ul>
         }
         .into_any(),
-        Serving::Unknown => view! { <p>{t!(i18n, place_unknown)}</p> }.into_any(),
+        Serving::Unknown => view! { <p>{tr!(place_unknown)}</p> }.into_any(),
     };
     view! { <section class="serving" aria-live="polite">{body}</section> }.into_any()
 }

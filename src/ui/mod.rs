@@ -19,6 +19,7 @@ mod shared_device;
 mod shell;
 mod status;
 mod tallies;
+mod text;
 pub mod widgets;
 
 pub use app::App;

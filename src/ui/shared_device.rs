@@ -10,8 +10,9 @@
 use crate::core::kiosk::{DeviceSettings, Idle, Mode, idle_phase};
 use crate::platform::device;
 use crate::ui::device::use_device;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::tallies;
+use crate::ui::text::tr;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Interval;
 use leptos::html;
@@ -135,14 +136,14 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
         <Show when=move || warning.get()>
             <div class="idle-warning" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
                 <div class="idle-box">
-                    <h2 id="idle-title">{t!(i18n, idle_title)}</h2>
+                    <h2 id="idle-title">{tr!(idle_title)}</h2>
                     <p id="idle-text">{move || t_string!(i18n, idle_text, seconds = seconds())}</p>
                     <button node_ref=button type="button" class="button button-primary button-large"
                         on:click=move |_| phase.set(Idle::Active)>
-                        {t!(i18n, idle_still_here)}
+                        {tr!(idle_still_here)}
                     </button>
                     <button type="button" class="button" on:click=move |_| next_person()>
-                        {t!(i18n, kiosk_finish)}
+                        {tr!(kiosk_finish)}
                     </button>
                 </div>
             </div>

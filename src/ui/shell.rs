@@ -3,9 +3,10 @@
 
 use crate::core::lang::Lang;
 use crate::ui::app::paths;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::use_i18n;
 use crate::ui::language::{lang_of, locale_of};
 use crate::ui::shared_device::NextPersonButton;
+use crate::ui::text::tr;
 use gloo::events::{EventListener, EventListenerOptions};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -16,26 +17,25 @@ use std::rc::Rc;
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let i18n = use_i18n();
     let brand = NodeRef::<leptos::html::A>::new();
     hold_for_settings(brand);
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main">{tr!(skip_to_content)}</a>
         <header class="site-header">
             <div class="brand">
-                <a href=paths::HOME class="brand-name" node_ref=brand>{t!(i18n, app_name)}</a>
-                <span class="brand-centre">{t!(i18n, centre_name)}</span>
+                <a href=paths::HOME class="brand-name" node_ref=brand>{tr!(app_name)}</a>
+                <span class="brand-centre">{tr!(centre_name)}</span>
             </div>
             <NextPersonButton />
-            <div class="lang-switch" role="group" aria-label=move || t_string!(i18n, language_label)>
+            <div class="lang-switch" role="group" aria-label=tr!(language_label)>
                 <LanguageButtons class="lang-button" />
             </div>
-            <nav aria-label=move || t_string!(i18n, nav_label)>
+            <nav aria-label=tr!(nav_label)>
                 <ul class="nav-list">
-                    <li><A href=paths::HOME exact=true>{t!(i18n, nav_home)}</A></li>
-                    <li><A href=paths::ASSESSMENT>{t!(i18n, nav_assessment)}</A></li>
-                    <li><A href=paths::DIRECTORY>{t!(i18n, nav_directory)}</A></li>
-                    <li><A href=paths::ABOUT>{t!(i18n, nav_about)}</A></li>
+                    <li><A href=paths::HOME exact=true>{tr!(nav_home)}</A></li>
+                    <li><A href=paths::ASSESSMENT>{tr!(nav_assessment)}</A></li>
+                    <li><A href=paths::DIRECTORY>{tr!(nav_directory)}</A></li>
+                    <li><A href=paths::ABOUT>{tr!(nav_about)}</A></li>
                 </ul>
             </nav>
         </header>
@@ -122,10 +122,9 @@ fn hold_for_settings(brand: NodeRef<leptos::html::A>) {
 
 #[component]
 pub fn Footer() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <footer class="site-footer">
-            <p>{t!(i18n, footer_privacy)}</p>
+            <p>{tr!(footer_privacy)}</p>
         </footer>
     }
 }

@@ -6,9 +6,10 @@ use crate::core::engine;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::device::use_mode;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::language::lang_of;
 use crate::ui::tallies::count_assessment;
+use crate::ui::text::tr;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -46,7 +47,7 @@ pub fn CheckAnswers(content: Arc<Content>) -> impl IntoView {
                             <dd>
                                 <button type="button" class="button button-small" aria-label=label
                                     on:click=move |_| assessment.screen.set(Screen::Question(id.clone()))>
-                                    {t!(i18n, check_change)}
+                                    {tr!(check_change)}
                                 </button>
                             </dd>
                         </div>
@@ -56,10 +57,10 @@ pub fn CheckAnswers(content: Arc<Content>) -> impl IntoView {
         })
     };
     view! {
-        <h2 node_ref=heading tabindex="-1">{t!(i18n, check_title)}</h2>
+        <h2 node_ref=heading tabindex="-1">{tr!(check_title)}</h2>
         <dl class="check-answers">{rows}</dl>
         <button type="button" class="button button-primary" on:click=see_results>
-            {t!(i18n, see_results)}
+            {tr!(see_results)}
         </button>
     }
 }

@@ -8,8 +8,9 @@ use crate::core::engine;
 use crate::platform::format;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::use_assessment;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::language::lang_of;
+use crate::ui::text::{tr, tr_with};
 use crate::ui::widgets::read_aloud::ReadAloud;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -46,14 +47,14 @@ pub fn QuestionScreen(content: Arc<Content>, id: String) -> impl IntoView {
     let q = question.clone();
     view! {
         <div class="question">
-            <p class="progress-text">{t!(i18n, question_progress, n = n, total = total)}</p>
+            <p class="progress-text">{tr_with!(question_progress, n = n, total = total)}</p>
             <progress class="progress" max=total value=n - 1 aria-hidden="true"></progress>
             <h2 node_ref=heading tabindex="-1" class="question-prompt">{move || q.prompt.get(lang()).to_string()}</h2>
-            <p class="why"><strong>{t!(i18n, why_we_ask)}</strong> " " {let q = question.clone(); move || q.why.get(lang()).to_string()}</p>
+            <p class="why"><strong>{tr!(why_we_ask)}</strong> " " {let q = question.clone(); move || q.why.get(lang()).to_string()}</p>
             <ReadAloud text=speak />
             <AnswerInput content=content.clone() question=question.clone() current=current />
             <button type="button" class="button back-button" on:click=move |_| assessment.back(&flow_for_back.flow, &from)>
-                <span aria-hidden="true">"← "</span>{t!(i18n, back)}
+                <span aria-hidden="true">"← "</span>{tr!(back)}
             </button>
         </div>
     }
@@ -138,18 +139,17 @@ fn MultipleChoice(content: Arc<Content>, question: Question, current: Option<Ans
     let qid = question.id.clone();
     view! {
         <fieldset class="answers-fieldset">
-            <legend class="hint">{t!(i18n, multiple_hint)}</legend>
+            <legend class="hint">{tr!(multiple_hint)}</legend>
             <ul class="answers" role="list">{boxes}</ul>
         </fieldset>
         <button type="button" class="button button-primary" on:click=move |_| {
             assessment.answer(&content.flow, &qid, Answer::Choices(ticked.get_untracked()))
-        }>{t!(i18n, continue_button)}</button>
+        }>{tr!(continue_button)}</button>
     }
 }
 
 #[component]
 fn NumberInput(content: Arc<Content>, question: Question, current: Option<Answer>) -> impl IntoView {
-    let i18n = use_i18n();
     let assessment = use_assessment();
     let (min, max) = (question.min.unwrap_or(0), question.max.unwrap_or(100));
     let value = RwSignal::new(match current {
@@ -166,7 +166,7 @@ fn NumberInput(content: Arc<Content>, question: Question, current: Option<Answer
     let submit_on_enter = submit.clone();
     view! {
         <div class="number-answer">
-            <label for=input_id.clone() class="hint">{t!(i18n, number_hint, min = min, max = max)}</label>
+            <label for=input_id.clone() class="hint">{tr_with!(number_hint, min = min, max = max)}</label>
             <input
                 id=input_id
                 type="number"
@@ -179,10 +179,10 @@ fn NumberInput(content: Arc<Content>, question: Question, current: Option<Answer
                 on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { submit_on_enter() }
             />
             <Show when=move || invalid.get()>
-                <p class="error" role="alert">{t!(i18n, number_invalid, min = min, max = max)}</p>
+                <p class="error" role="alert">{tr_with!(number_invalid, min = min, max = max)}</p>
             </Show>
         </div>
-        <button type="button" class="button button-primary" on:click=move |_| submit()>{t!(i18n, continue_button)}</button>
+        <button type="button" class="button button-primary" on:click=move |_| submit()>{tr!(continue_button)}</button>
     }
 }
 
@@ -239,9 +239,9 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
     let qid = question.id.clone();
     view! {
         <div class="place-answer">
-            <label for=country_id.clone()>{t!(i18n, place_country)}</label>
+            <label for=country_id.clone()>{tr!(place_country)}</label>
             <select id=country_id on:change=move |ev| country.set(event_target_value(&ev))>{options}</select>
-            <label for=region_id.clone()>{t!(i18n, place_region)}</label>
+            <label for=region_id.clone()>{tr!(place_region)}</label>
             <input id=region_id type="text" list="place-regions" autocomplete="off"
                 prop:value=move || region.get() on:input=move |ev| region.set(event_target_value(&ev)) />
             <datalist id="place-regions">{regions}</datalist>
@@ -249,6 +249,6 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
         <button type="button" class="button button-primary" on:click=move |_| {
             let r = region.get_untracked().trim().to_string();
             assessment.answer(&content.flow, &qid, Answer::Place { country: country.get_untracked(), region: (!r.is_empty()).then_some(r) })
-        }>{t!(i18n, continue_button)}</button>
+        }>{tr!(continue_button)}</button>
     }
 }

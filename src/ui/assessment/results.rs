@@ -15,8 +15,9 @@ use crate::ui::app::paths;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::device::use_mode;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::language::lang_of;
+use crate::ui::text::{tr, tr_signal, tr_with};
 use crate::ui::widgets::external_link::ExternalLink;
 use crate::ui::widgets::qr_code::QrCode;
 use crate::ui::widgets::read_aloud::ReadAloud;
@@ -40,16 +41,16 @@ pub fn Results(content: Arc<Content>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h2 node_ref=heading tabindex="-1">{t!(i18n, results_title)}</h2>
-        <p class="notice">{t!(i18n, assessment_disclaimer)}</p>
+        <h2 node_ref=heading tabindex="-1">{tr!(results_title)}</h2>
+        <p class="notice">{tr!(assessment_disclaimer)}</p>
         <div class="results">{list}</div>
         <ShareResults content=content.clone() />
         <div class="results-actions no-print">
             {use_mode().opens_links().then(|| view! {
-                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{t!(i18n, results_print)}</button>
+                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{tr!(results_print)}</button>
             })}
-            <button type="button" class="button" on:click=move |_| assessment.screen.set(Screen::Check)>{t!(i18n, results_change_answers)}</button>
-            <button type="button" class="button" on:click=move |_| assessment.start_again()>{t!(i18n, results_start_again)}</button>
+            <button type="button" class="button" on:click=move |_| assessment.screen.set(Screen::Check)>{tr!(results_change_answers)}</button>
+            <button type="button" class="button" on:click=move |_| assessment.start_again()>{tr!(results_start_again)}</button>
         </div>
     }
 }
@@ -97,29 +98,29 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
             <p>{outcome.summary.get(lang).to_string()}</p>
             <ReadAloud text=spoken />
             {(!because.is_empty()).then(|| view! {
-                <div class="because"><p><strong>{t!(i18n, results_because)}</strong></p><ul>{list(because.clone())}</ul></div>
+                <div class="because"><p><strong>{tr!(results_because)}</strong></p><ul>{list(because.clone())}</ul></div>
             })}
             {(!requirements.is_empty()).then(|| view! {
-                <h4>{t!(i18n, results_requirements)}</h4><ul class="checklist">{list(requirements.clone())}</ul>
+                <h4>{tr!(results_requirements)}</h4><ul class="checklist">{list(requirements.clone())}</ul>
             })}
-            {(!steps.is_empty()).then(|| view! { <h4>{t!(i18n, results_steps)}</h4><ol>{list(steps.clone())}</ol> })}
-            {(!cost.is_empty()).then(|| view! { <p class="cost"><strong>{t!(i18n, results_cost)} ": "</strong>{cost.clone()}</p> })}
+            {(!steps.is_empty()).then(|| view! { <h4>{tr!(results_steps)}</h4><ol>{list(steps.clone())}</ol> })}
+            {(!cost.is_empty()).then(|| view! { <p class="cost"><strong>{tr!(results_cost)} ": "</strong>{cost.clone()}</p> })}
             {(!warnings.is_empty()).then(|| view! {
-                <div class="notice notice-warning"><p><strong>{t!(i18n, results_warnings)}</strong></p><ul>{list(warnings.clone())}</ul></div>
+                <div class="notice notice-warning"><p><strong>{tr!(results_warnings)}</strong></p><ul>{list(warnings.clone())}</ul></div>
             })}
             {(!contacts.is_empty()).then(|| view! {
-                <h4>{t!(i18n, results_contacts)}</h4>
+                <h4>{tr!(results_contacts)}</h4>
                 <ul class="contacts">
                     {contacts.clone().into_iter().map(|(id, name, near)| view! {
                         <li>
                             <A href=format!("{}/{id}", paths::DIRECTORY)>{name}</A>
-                            {near.then(|| view! { " " <span class="tag">{t!(i18n, results_contact_near)}</span> })}
+                            {near.then(|| view! { " " <span class="tag">{tr!(results_contact_near)}</span> })}
                         </li>
                     }).collect_view()}
                 </ul>
             })}
             {(!sources.is_empty()).then(|| view! {
-                <h4>{t!(i18n, results_sources)}</h4>
+                <h4>{tr!(results_sources)}</h4>
                 <ul class="sources">
                     {sources.clone().into_iter().map(|(title, href)| match href {
                         Some(href) => view! { <li><ExternalLink href=href.clone() new_tab=true>{title} " (" {href.clone()} ")"</ExternalLink></li> }.into_any(),
@@ -127,7 +128,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
                     }).collect_view()}
                 </ul>
             })}
-            <p class="source">{t!(i18n, results_reviewed, date = reviewed.clone())}</p>
+            <p class="source">{tr_with!(results_reviewed, date = reviewed.clone())}</p>
         </article>
     }
 }
@@ -145,9 +146,9 @@ fn ShareResults(content: Arc<Content>) -> impl IntoView {
     let copied = RwSignal::new(false);
     view! {
         <section class="share-results">
-            <h3>{t!(i18n, share_title)}</h3>
-            <p>{t!(i18n, share_text)}</p>
-            <label for="share-link">{t!(i18n, share_link_label)}</label>
+            <h3>{tr!(share_title)}</h3>
+            <p>{tr!(share_text)}</p>
+            <label for="share-link">{tr!(share_link_label)}</label>
             <input id="share-link" type="text" readonly prop:value=move || link.get() />
             // On the kiosk, copying lands on the tablet: the QR code is the way to take it.
             {use_mode().opens_links().then(|| view! {
@@ -155,11 +156,11 @@ fn ShareResults(content: Arc<Content>) -> impl IntoView {
                     <button type="button" class="button" on:click=move |_| {
                         let url = link.get_untracked();
                         spawn_local(async move { copied.set(share::copy(&url).await == Shared::Copied) });
-                    }>{t!(i18n, share_copy)}</button>
+                    }>{tr!(share_copy)}</button>
                     <span role="status">{move || copied.get().then(|| t_string!(i18n, share_copied))}</span>
                 </p>
             })}
-            <QrCode text=link label=Signal::derive(move || t_string!(i18n, share_qr_label).to_string()) />
+            <QrCode text=link label=tr_signal!(share_qr_label) />
         </section>
     }
 }

@@ -2,32 +2,32 @@
 
 use crate::platform::format;
 use crate::ui::data::use_data;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::language::lang_of;
 use crate::ui::page::Page;
+use crate::ui::text::{tr, tr_signal, tr_with};
 use leptos::prelude::*;
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <Page title=Signal::derive(move || t_string!(i18n, about_title).to_string())>
+        <Page title=tr_signal!(about_title)>
             <section>
-                <h2>{t!(i18n, about_who_title)}</h2>
-                <p>{t!(i18n, about_who)}</p>
-                <p class="source">{t!(i18n, about_who_source)}</p>
+                <h2>{tr!(about_who_title)}</h2>
+                <p>{tr!(about_who)}</p>
+                <p class="source">{tr!(about_who_source)}</p>
             </section>
             <section>
-                <h2>{t!(i18n, about_informs_title)}</h2>
-                <p>{t!(i18n, about_informs)}</p>
+                <h2>{tr!(about_informs_title)}</h2>
+                <p>{tr!(about_informs)}</p>
             </section>
             <section>
-                <h2>{t!(i18n, about_privacy_title)}</h2>
-                <p>{t!(i18n, about_privacy)}</p>
+                <h2>{tr!(about_privacy_title)}</h2>
+                <p>{tr!(about_privacy)}</p>
             </section>
             <section>
-                <h2>{t!(i18n, about_content_title)}</h2>
-                <p>{t!(i18n, about_content)}</p>
+                <h2>{tr!(about_content_title)}</h2>
+                <p>{tr!(about_content)}</p>
             </section>
             <DataOnDevice />
         </Page>
@@ -42,19 +42,19 @@ fn DataOnDevice() -> impl IntoView {
     let lang = move || lang_of(i18n.get_locale()).code();
     view! {
         <section class="data-on-device">
-            <h2>{t!(i18n, about_data_title)}</h2>
+            <h2>{tr!(about_data_title)}</h2>
             {move || match data.loaded.get() {
-                None => view! { <p>{t!(i18n, about_data_none)}</p> }.into_any(),
+                None => view! { <p>{tr!(about_data_none)}</p> }.into_any(),
                 Some(loaded) => {
                     let manifest = &loaded.content.manifest;
                     let version = manifest.content_version.to_string();
                     let published = format::calendar_date(&manifest.date, lang());
                     let saved = loaded.saved_at_ms.map(|ms| format::date_from_ms(ms, lang()));
                     view! {
-                        <p>{t!(i18n, about_data_version, version = version.clone(), date = published.clone())}</p>
+                        <p>{tr_with!(about_data_version, version = version.clone(), date = published.clone())}</p>
                         {match saved {
-                            Some(date) => view! { <p>{t!(i18n, about_data_saved, date = date.clone())}</p> }.into_any(),
-                            None => view! { <p>{t!(i18n, about_data_memory)}</p> }.into_any(),
+                            Some(date) => view! { <p>{tr_with!(about_data_saved, date = date.clone())}</p> }.into_any(),
+                            None => view! { <p>{tr!(about_data_memory)}</p> }.into_any(),
                         }}
                     }
                     .into_any()

@@ -4,8 +4,9 @@
 use crate::core::share_code::{self, ShareError};
 use crate::ui::assessment::{CheckAnswers, QuestionScreen, Results, Screen, use_assessment};
 use crate::ui::data::use_data;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::page::Page;
+use crate::ui::text::{tr, tr_signal};
 use leptos::prelude::*;
 
 #[component]
@@ -42,7 +43,7 @@ pub fn AssessmentPage() -> impl IntoView {
         true
     });
     view! {
-        <Page title=Signal::derive(move || t_string!(i18n, assessment_title).to_string())>
+        <Page title=tr_signal!(assessment_title)>
             {move || link_error.get().map(|error| view! {
                 <p class="notice notice-warning" role="alert">{move || match error {
                     ShareError::Malformed => t_string!(i18n, share_error_malformed),
@@ -51,13 +52,13 @@ pub fn AssessmentPage() -> impl IntoView {
                 }}</p>
             })}
             {move || match (content.get(), assessment.screen.get()) {
-                (None, _) => view! { <p class="notice">{t!(i18n, assessment_no_data)}</p> }.into_any(),
+                (None, _) => view! { <p class="notice">{tr!(assessment_no_data)}</p> }.into_any(),
                 (Some(content), Screen::Start) => view! {
-                    <p class="lead">{t!(i18n, assessment_intro)}</p>
-                    <p>{t!(i18n, assessment_disclaimer)}</p>
-                    <p>{t!(i18n, assessment_privacy)}</p>
+                    <p class="lead">{tr!(assessment_intro)}</p>
+                    <p>{tr!(assessment_disclaimer)}</p>
+                    <p>{tr!(assessment_privacy)}</p>
                     <button type="button" class="button button-primary button-large" on:click=move |_| assessment.resume(&content.flow)>
-                        {t!(i18n, assessment_start)}
+                        {tr!(assessment_start)}
                     </button>
                 }.into_any(),
                 (Some(content), Screen::Question(id)) => view! { <QuestionScreen content id /> }.into_any(),

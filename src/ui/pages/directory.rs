@@ -12,9 +12,10 @@ use crate::ui::data::use_data;
 use crate::ui::device::use_mode;
 use crate::ui::directory_place::{Origin, PlacePicker, ServingOffices, distance_words, place_words};
 use crate::ui::favourites::use_favourites;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::language::lang_of;
 use crate::ui::page::Page;
+use crate::ui::text::{tr, tr_signal};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
@@ -53,13 +54,12 @@ pub fn provide_directory_search() {
 
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
-    let i18n = use_i18n();
     let data = use_data();
     let content = Memo::new(move |_| data.loaded.with(|l| l.as_ref().map(|l| l.content.clone())));
     view! {
-        <Page title=Signal::derive(move || t_string!(i18n, directory_title).to_string())>
+        <Page title=tr_signal!(directory_title)>
             {move || match content.get() {
-                None => view! { <p class="notice">{t!(i18n, directory_no_data)}</p> }.into_any(),
+                None => view! { <p class="notice">{tr!(directory_no_data)}</p> }.into_any(),
                 Some(content) => view! { <DirectorySearchView content /> }.into_any(),
             }}
         </Page>
@@ -160,11 +160,11 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
                     <li class="result">
                         <A href=href>{name}</A>
                         <span class="result-meta">{kind} " · " {place}{distance.map(|d| format!(" · {d}"))}</span>
-                        {closed.then(|| view! { <span class="tag tag-warning">{t!(i18n, directory_closed)}</span> })}
+                        {closed.then(|| view! { <span class="tag tag-warning">{tr!(directory_closed)}</span> })}
                         {(!closed).then_some(open).flatten().map(|open| if open {
-                            view! { <span class="tag tag-open">{t!(i18n, directory_open_now)}</span> }.into_any()
+                            view! { <span class="tag tag-open">{tr!(directory_open_now)}</span> }.into_any()
                         } else {
-                            view! { <span class="tag">{t!(i18n, directory_closed_now)}</span> }.into_any()
+                            view! { <span class="tag">{tr!(directory_closed_now)}</span> }.into_any()
                         })}
                     </li>
                 }
@@ -186,34 +186,34 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <p>{t!(i18n, directory_intro)}</p>
+        <p>{tr!(directory_intro)}</p>
         {move || (keeps_favourites && !favourites.ids().is_empty()).then(|| view! {
-            <section class="favourites"><h2>{t!(i18n, directory_favourites)}</h2><ul>{favourite_links.clone()}</ul></section>
+            <section class="favourites"><h2>{tr!(directory_favourites)}</h2><ul>{favourite_links.clone()}</ul></section>
         })}
         <div class="search" role="search">
-            <label for="directory-query">{t!(i18n, directory_search)}</label>
+            <label for="directory-query">{tr!(directory_search)}</label>
             <input id="directory-query" type="search" autocomplete="off"
-                placeholder=move || t_string!(i18n, directory_search_placeholder)
+                placeholder=tr!(directory_search_placeholder)
                 prop:value=move || query.with(|q| q.text.clone()) on:input=set_text />
             <div class="filters">
-                <FilterSelect id="filter-country" label=Signal::derive(move || t_string!(i18n, directory_filter_country).to_string())
+                <FilterSelect id="filter-country" label=tr_signal!(directory_filter_country)
                     options=Signal::derive(country_options)
                     value=Signal::derive(move || query.with(|q| q.country.clone()))
                     on_change=Callback::new(move |v: Option<String>| query.update(|q| q.country = v)) />
-                <FilterSelect id="filter-kind" label=Signal::derive(move || t_string!(i18n, directory_filter_kind).to_string())
+                <FilterSelect id="filter-kind" label=tr_signal!(directory_filter_kind)
                     options=Signal::derive(kind_options)
                     value=Signal::derive(move || query.with(|q| q.kind.map(|k| k.code().to_string())))
                     on_change=Callback::new(move |v: Option<String>| query.update(|q| q.kind = v.and_then(|c| Kind::from_code(&c)))) />
-                <FilterSelect id="filter-service" label=Signal::derive(move || t_string!(i18n, directory_filter_service).to_string())
+                <FilterSelect id="filter-service" label=tr_signal!(directory_filter_service)
                     options=Signal::derive(service_options)
                     value=Signal::derive(move || query.with(|q| q.service.map(|s| s.code().to_string())))
                     on_change=Callback::new(move |v: Option<String>| query.update(|q| q.service = v.and_then(|c| Service::from_code(&c)))) />
-                <FilterSelect id="filter-language" label=Signal::derive(move || t_string!(i18n, directory_filter_language).to_string())
+                <FilterSelect id="filter-language" label=tr_signal!(directory_filter_language)
                     options=Signal::derive(language_options)
                     value=Signal::derive(move || query.with(|q| q.language.clone()))
                     on_change=Callback::new(move |v: Option<String>| query.update(|q| q.language = v)) />
             </div>
-            <button type="button" class="button button-small" on:click=move |_| query.set(Query::default())>{t!(i18n, directory_clear)}</button>
+            <button type="button" class="button button-small" on:click=move |_| query.set(Query::default())>{tr!(directory_clear)}</button>
         </div>
         <PlacePicker origin />
         {move || origin.get().map(|o| view! {
@@ -227,7 +227,7 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
             })}
         </p>
         <Show when=move || count() == 0>
-            <p class="notice">{t!(i18n, directory_empty)}</p>
+            <p class="notice">{tr!(directory_empty)}</p>
         </Show>
         <ul class="results-list">{list}</ul>
     }
@@ -242,7 +242,6 @@ fn FilterSelect(
     value: Signal<Option<String>>,
     on_change: Callback<Option<String>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <div class="filter">
             <label for=id>{move || label.get()}</label>
@@ -250,7 +249,7 @@ fn FilterSelect(
                 let v = event_target_value(&ev);
                 on_change.run((!v.is_empty()).then_some(v));
             }>
-                <option value="" selected=move || value.get().is_none()>{move || t_string!(i18n, directory_filter_any)}</option>
+                <option value="" selected=move || value.get().is_none()>{tr!(directory_filter_any)}</option>
                 {move || options.get().into_iter().map(|(code, text)| {
                     let selected = value.get().as_deref() == Some(code.as_str());
                     view! { <option value=code selected=selected>{text}</option> }

@@ -10,10 +10,11 @@ use crate::ui::app::paths;
 use crate::ui::data::use_data;
 use crate::ui::device::use_mode;
 use crate::ui::favourites::use_favourites;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::language::lang_of;
 use crate::ui::page::Page;
 use crate::ui::tallies::count_entry_opened;
+use crate::ui::text::{tr, tr_with};
 use crate::ui::widgets::external_link::ExternalLink;
 use crate::ui::widgets::qr_code::QrCode;
 use leptos::prelude::*;
@@ -44,10 +45,10 @@ pub fn EntryPage() -> impl IntoView {
     view! {
         <Page title=title>
             {move || match entry.get() {
-                None => view! { <p role="status">{t!(i18n, entry_loading)}</p> }.into_any(),
+                None => view! { <p role="status">{tr!(entry_loading)}</p> }.into_any(),
                 Some(None) => view! {
-                    <p>{t!(i18n, entry_not_found)}</p>
-                    <A href=paths::DIRECTORY attr:class="button">{t!(i18n, entry_back)}</A>
+                    <p>{tr!(entry_not_found)}</p>
+                    <A href=paths::DIRECTORY attr:class="button">{tr!(entry_back)}</A>
                 }.into_any(),
                 Some(Some(e)) => view! { <EntryDetails entry=e /> }.into_any(),
             }}
@@ -92,11 +93,11 @@ fn EntryAlerts(entry: Arc<Entry>) -> impl IntoView {
     let lang = move || lang_of(i18n.get_locale());
     let status = match entry.status {
         Status::Active => None,
-        Status::TemporarilyClosed => Some(
-            view! { <p class="notice notice-warning" role="note">{t!(i18n, entry_closed_temporarily)}</p> }.into_any(),
-        ),
+        Status::TemporarilyClosed => {
+            Some(view! { <p class="notice notice-warning" role="note">{tr!(entry_closed_temporarily)}</p> }.into_any())
+        }
         Status::Defunct => {
-            Some(view! { <p class="notice notice-warning" role="note">{t!(i18n, entry_defunct)}</p> }.into_any())
+            Some(view! { <p class="notice notice-warning" role="note">{tr!(entry_defunct)}</p> }.into_any())
         }
     };
     let alert = entry.alert.clone().map(
@@ -138,8 +139,8 @@ fn EntryActions(entry: Arc<Entry>) -> impl IntoView {
     // entry (below) does that on their own phone.
     (mode.opens_links()).then(|| view! {
         <div class="entry-actions">
-            <button type="button" class="button" on:click=share>{t!(i18n, entry_share)}</button>
-            <button type="button" class="button" on:click=save_contact>{t!(i18n, entry_save_contact)}</button>
+            <button type="button" class="button" on:click=share>{tr!(entry_share)}</button>
+            <button type="button" class="button" on:click=save_contact>{tr!(entry_save_contact)}</button>
             {mode.keeps_favourites().then(|| view! {
                 <button
                     type="button"
@@ -200,20 +201,20 @@ fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
     let nothing = entry.phones.is_empty() && email.is_none() && website.is_none();
     view! {
         <section>
-            <h2>{t!(i18n, entry_contact)}</h2>
+            <h2>{tr!(entry_contact)}</h2>
             <ul class="contact-list">
                 {phones}
                 {email.map(|(address, href)| view! {
-                    <li class="contact-line"><ExternalLink class="button" href=href>{t!(i18n, entry_email, email = address.clone())}</ExternalLink></li>
+                    <li class="contact-line"><ExternalLink class="button" href=href>{tr_with!(entry_email, email = address.clone())}</ExternalLink></li>
                 })}
                 {website.map(|href| view! {
                     <li class="contact-line">
-                        <ExternalLink class="button" href=href.clone() new_tab=true>{t!(i18n, entry_website)}</ExternalLink>
+                        <ExternalLink class="button" href=href.clone() new_tab=true>{tr!(entry_website)}</ExternalLink>
                         <span class="contact-note">{href.clone()} " " {move || (!online.get()).then(|| t_string!(i18n, entry_needs_connection))}</span>
                     </li>
                 })}
             </ul>
-            {nothing.then(|| view! { <p class="unknown">{t!(i18n, entry_unknown)}</p> })}
+            {nothing.then(|| view! { <p class="unknown">{tr!(entry_unknown)}</p> })}
         </section>
     }
 }
@@ -243,16 +244,16 @@ fn AddressSection(entry: Arc<Entry>) -> impl IntoView {
     let location = entry.location;
     view! {
         <section>
-            <h2>{t!(i18n, entry_address)}</h2>
+            <h2>{tr!(entry_address)}</h2>
             <address>{lines}</address>
-            {entry.address.street.is_none().then(|| view! { <p class="unknown">{t!(i18n, entry_unknown)}</p> })}
+            {entry.address.street.is_none().then(|| view! { <p class="unknown">{tr!(entry_unknown)}</p> })}
             {location.map(|location| view! {
-                <h3>{t!(i18n, entry_directions)}</h3>
+                <h3>{tr!(entry_directions)}</h3>
                 <p class="entry-actions">
-                    <ExternalLink class="button" href=links::geo_link(&location)>{t!(i18n, entry_open_maps)}</ExternalLink>
-                    <ExternalLink class="button" href=links::openstreetmap_link(&location) new_tab=true>{t!(i18n, entry_open_osm)}</ExternalLink>
+                    <ExternalLink class="button" href=links::geo_link(&location)>{tr!(entry_open_maps)}</ExternalLink>
+                    <ExternalLink class="button" href=links::openstreetmap_link(&location) new_tab=true>{tr!(entry_open_osm)}</ExternalLink>
                 </p>
-                {(location.precision == Precision::City).then(|| view! { <p class="source">{t!(i18n, entry_location_approximate)}</p> })}
+                {(location.precision == Precision::City).then(|| view! { <p class="source">{tr!(entry_location_approximate)}</p> })}
             })}
         </section>
     }
@@ -264,8 +265,8 @@ fn HoursSection(entry: Arc<Entry>) -> impl IntoView {
     let Some(hours) = entry.hours.clone() else {
         return view! {
             <section>
-                <h2>{t!(i18n, entry_hours)}</h2>
-                <p class="unknown">{t!(i18n, entry_unknown)}</p>
+                <h2>{tr!(entry_hours)}</h2>
+                <p class="unknown">{tr!(entry_unknown)}</p>
             </section>
         }
         .into_any();
@@ -283,8 +284,8 @@ fn HoursSection(entry: Arc<Entry>) -> impl IntoView {
     // Open now, in the entry's own time zone (the browser applies its DST rules).
     let state = format::open_state_now(&hours);
     let now_line = state.map(|state| match state.closes_at {
-        Some(time) => view! { <p class="open-now open">{t!(i18n, entry_open_now, time = time.clone())}</p> }.into_any(),
-        None => view! { <p class="open-now closed">{t!(i18n, entry_closed_now)}</p> }.into_any(),
+        Some(time) => view! { <p class="open-now open">{tr_with!(entry_open_now, time = time.clone())}</p> }.into_any(),
+        None => view! { <p class="open-now closed">{tr!(entry_closed_now)}</p> }.into_any(),
     });
     let rows = hours
         .weekly
@@ -296,10 +297,10 @@ fn HoursSection(entry: Arc<Entry>) -> impl IntoView {
         .collect_view();
     view! {
         <section>
-            <h2>{t!(i18n, entry_hours)}</h2>
+            <h2>{tr!(entry_hours)}</h2>
             {now_line}
             <table class="hours">
-                <caption>{t!(i18n, entry_hours_zone, zone = zone.clone())}</caption>
+                <caption>{tr_with!(entry_hours_zone, zone = zone.clone())}</caption>
                 <tbody>{rows}</tbody>
             </table>
         </section>
@@ -342,13 +343,13 @@ fn ServicesSection(entry: Arc<Entry>) -> impl IntoView {
     };
     view! {
         {(!entry.services.is_empty()).then(|| view! {
-            <section><h2>{t!(i18n, entry_services)}</h2><ul class="chips">{services.clone()}</ul></section>
+            <section><h2>{tr!(entry_services)}</h2><ul class="chips">{services.clone()}</ul></section>
         })}
         {(!entry.languages.is_empty()).then(|| view! {
-            <section><h2>{t!(i18n, entry_languages)}</h2><p>{languages.clone()}</p></section>
+            <section><h2>{tr!(entry_languages)}</h2><p>{languages.clone()}</p></section>
         })}
         {(!entry.service_area.is_empty()).then(|| view! {
-            <section><h2>{t!(i18n, entry_service_area)}</h2><p>{areas.clone()}</p></section>
+            <section><h2>{tr!(entry_service_area)}</h2><p>{areas.clone()}</p></section>
         })}
     }
 }
@@ -362,7 +363,7 @@ fn EntryQr(entry: Arc<Entry>) -> impl IntoView {
         Signal::derive(move || t_string!(i18n, entry_qr_label, name = e.name.get(lang()).to_string()).to_string());
     view! {
         <section class="entry-qr">
-            <h2>{t!(i18n, entry_qr)}</h2>
+            <h2>{tr!(entry_qr)}</h2>
             <QrCode text=Signal::derive(page_url) label=label />
         </section>
     }
@@ -382,7 +383,7 @@ fn EntryProvenance(entry: Arc<Entry>) -> impl IntoView {
     view! {
         <footer class="provenance">
             <p>{move || t_string!(i18n, entry_verified, date = date())}</p>
-            <p>{t!(i18n, entry_source)} " " {source_view}</p>
+            <p>{tr!(entry_source)} " " {source_view}</p>
         </footer>
     }
 }

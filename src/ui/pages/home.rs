@@ -3,8 +3,8 @@
 use crate::core::kiosk::Mode;
 use crate::ui::app::paths;
 use crate::ui::device::use_mode;
-use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::page::Page;
+use crate::ui::text::{tr, tr_signal};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -17,32 +17,31 @@ pub fn HomePage() -> impl IntoView {
 }
 
 fn home() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <Page title=Signal::derive(move || t_string!(i18n, home_title).to_string())>
-            <p class="lead">{t!(i18n, home_intro)}</p>
+        <Page title=tr_signal!(home_title)>
+            <p class="lead">{tr!(home_intro)}</p>
             <div class="tool-cards">
                 <section class="tool-card">
-                    <h2>{t!(i18n, nav_assessment)}</h2>
-                    <p>{t!(i18n, home_assessment_text)}</p>
-                    <A href=paths::ASSESSMENT attr:class="button button-primary">{t!(i18n, home_assessment_cta)}</A>
+                    <h2>{tr!(nav_assessment)}</h2>
+                    <p>{tr!(home_assessment_text)}</p>
+                    <A href=paths::ASSESSMENT attr:class="button button-primary">{tr!(home_assessment_cta)}</A>
                 </section>
                 <section class="tool-card">
-                    <h2>{t!(i18n, nav_directory)}</h2>
-                    <p>{t!(i18n, home_directory_text)}</p>
-                    <A href=paths::DIRECTORY attr:class="button">{t!(i18n, home_directory_cta)}</A>
+                    <h2>{tr!(nav_directory)}</h2>
+                    <p>{tr!(home_directory_text)}</p>
+                    <A href=paths::DIRECTORY attr:class="button">{tr!(home_directory_cta)}</A>
                 </section>
             </div>
             <section>
-                <h2>{t!(i18n, home_offers_title)}</h2>
+                <h2>{tr!(home_offers_title)}</h2>
                 <ul class="offers">
-                    <li>{t!(i18n, home_offer_work_abroad)}</li>
-                    <li>{t!(i18n, home_offer_certify)}</li>
-                    <li>{t!(i18n, home_offer_work_home)}</li>
-                    <li>{t!(i18n, home_offer_family)}</li>
-                    <li>{t!(i18n, home_offer_consular)}</li>
+                    <li>{tr!(home_offer_work_abroad)}</li>
+                    <li>{tr!(home_offer_certify)}</li>
+                    <li>{tr!(home_offer_work_home)}</li>
+                    <li>{tr!(home_offer_family)}</li>
+                    <li>{tr!(home_offer_consular)}</li>
                 </ul>
-                <p class="notice notice-warning">{t!(i18n, home_fraud)}</p>
+                <p class="notice notice-warning">{tr!(home_fraud)}</p>
             </section>
         </Page>
     }

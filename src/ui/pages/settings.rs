@@ -7,20 +7,20 @@ use crate::core::tallies::Tallies;
 use crate::platform::db::Db;
 use crate::platform::{device, share, tallies};
 use crate::ui::device::use_device;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::page::Page;
+use crate::ui::text::{tr, tr_signal};
 use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let i18n = use_i18n();
     let settings = use_device().0;
     let unlocked = RwSignal::new(settings.pin.is_none());
     let entered = RwSignal::new(String::new());
     view! {
-        <Page title=Signal::derive(move || t_string!(i18n, settings_title).to_string())>
-            <p>{t!(i18n, settings_intro)}</p>
+        <Page title=tr_signal!(settings_title)>
+            <p>{tr!(settings_intro)}</p>
             {move || if unlocked.get() {
                 view! {
                     <SettingsForm settings=settings.clone() entered=entered.get_untracked() />
@@ -50,7 +50,7 @@ fn Unlock(settings: DeviceSettings, entered: RwSignal<String>, unlocked: RwSigna
     };
     view! {
         <form class="settings-form" on:submit=submit>
-            <label for="settings-pin">{t!(i18n, settings_pin)}</label>
+            <label for="settings-pin">{tr!(settings_pin)}</label>
             <input id="settings-pin" type="password" inputmode="numeric" autocomplete="off"
                 aria-invalid=move || wrong.get().to_string()
                 aria-describedby="settings-pin-error"
@@ -58,7 +58,7 @@ fn Unlock(settings: DeviceSettings, entered: RwSignal<String>, unlocked: RwSigna
             <p id="settings-pin-error" class="field-error" role="alert">
                 {move || wrong.get().then(|| t_string!(i18n, settings_wrong_pin))}
             </p>
-            <button type="submit" class="button button-primary">{t!(i18n, settings_unlock)}</button>
+            <button type="submit" class="button button-primary">{tr!(settings_unlock)}</button>
         </form>
     }
 }
@@ -122,18 +122,18 @@ fn SettingsForm(settings: DeviceSettings, entered: String) -> impl IntoView {
     view! {
         <form class="settings-form" on:submit=submit>
             <fieldset>
-                <legend>{t!(i18n, settings_mode)}</legend>
+                <legend>{tr!(settings_mode)}</legend>
                 {options}
             </fieldset>
-            <label for="settings-new-pin">{t!(i18n, settings_new_pin)}</label>
+            <label for="settings-new-pin">{tr!(settings_new_pin)}</label>
             <input id="settings-new-pin" type="password" inputmode="numeric" autocomplete="new-password"
                 prop:value=move || new_pin.get() on:input=move |ev| new_pin.set(event_target_value(&ev)) />
-            <label for="settings-idle">{t!(i18n, settings_idle)}</label>
+            <label for="settings-idle">{tr!(settings_idle)}</label>
             <input id="settings-idle" type="number" inputmode="numeric"
                 min=DeviceSettings::IDLE_RANGE.start().to_string() max=DeviceSettings::IDLE_RANGE.end().to_string()
                 prop:value=move || idle.get() on:input=move |ev| idle.set(event_target_value(&ev)) />
             <p class="field-error" role="alert">{message}</p>
-            <button type="submit" class="button button-primary">{t!(i18n, settings_save)}</button>
+            <button type="submit" class="button button-primary">{tr!(settings_save)}</button>
         </form>
     }
 }
@@ -188,32 +188,32 @@ fn TalliesSection() -> impl IntoView {
     };
     view! {
         <section class="tallies">
-            <h2>{t!(i18n, tallies_title)}</h2>
-            <p>{t!(i18n, tallies_intro)}</p>
+            <h2>{tr!(tallies_title)}</h2>
+            <p>{tr!(tallies_intro)}</p>
             {move || match loaded.get() {
                 None => None,
-                Some(None) => Some(view! { <p class="notice notice-warning">{t!(i18n, tallies_error)}</p> }.into_any()),
-                Some(Some(t)) if t.is_empty() => Some(view! { <p>{t!(i18n, tallies_none)}</p> }.into_any()),
+                Some(None) => Some(view! { <p class="notice notice-warning">{tr!(tallies_error)}</p> }.into_any()),
+                Some(Some(t)) if t.is_empty() => Some(view! { <p>{tr!(tallies_none)}</p> }.into_any()),
                 Some(Some(t)) => Some(view! {
                     <table class="tallies-table">
                         <thead><tr>
-                            <th scope="col">{t!(i18n, tallies_date)}</th>
-                            <th scope="col">{t!(i18n, tallies_assessments)}</th>
-                            <th scope="col">{t!(i18n, tallies_entries)}</th>
+                            <th scope="col">{tr!(tallies_date)}</th>
+                            <th scope="col">{tr!(tallies_assessments)}</th>
+                            <th scope="col">{tr!(tallies_entries)}</th>
                         </tr></thead>
                         <tbody>{rows(&t)}</tbody>
                     </table>
                     <p class="entry-actions">
-                        <button type="button" class="button" on:click=export>{t!(i18n, tallies_export)}</button>
-                        <button type="button" class="button" on:click=move |_| confirming.set(true)>{t!(i18n, tallies_reset)}</button>
+                        <button type="button" class="button" on:click=export>{tr!(tallies_export)}</button>
+                        <button type="button" class="button" on:click=move |_| confirming.set(true)>{tr!(tallies_reset)}</button>
                     </p>
                 }.into_any()),
             }}
             <Show when=move || confirming.get()>
                 <div class="notice notice-warning" role="alertdialog" aria-labelledby="tallies-confirm">
-                    <p id="tallies-confirm">{t!(i18n, tallies_reset_confirm)}</p>
-                    <button type="button" class="button" on:click=clear>{t!(i18n, tallies_reset_yes)}</button>
-                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{t!(i18n, tallies_reset_no)}</button>
+                    <p id="tallies-confirm">{tr!(tallies_reset_confirm)}</p>
+                    <button type="button" class="button" on:click=clear>{tr!(tallies_reset_yes)}</button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{tr!(tallies_reset_no)}</button>
                 </div>
             </Show>
             <p role="status">{move || cleared.get().then(|| t_string!(i18n, tallies_cleared))}</p>

@@ -6,7 +6,8 @@
 //! with their own phone.
 
 use crate::ui::device::use_mode;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, use_i18n};
+use crate::ui::text::tr;
 use crate::ui::widgets::qr_code::QrCode;
 use leptos::prelude::*;
 
@@ -35,7 +36,7 @@ pub fn ExternalLink(
             <summary class=class>{children()}</summary>
             <div class="qr-link-body">
                 <QrCode text=Signal::stored(href) label=label />
-                <p>{t!(i18n, qr_link_scan)}</p>
+                <p>{tr!(qr_link_scan)}</p>
                 <p class="qr-link-address">{shown}</p>
             </div>
         </details>

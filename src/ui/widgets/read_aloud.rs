@@ -2,8 +2,9 @@
 //! the browser cannot speak, so nobody presses a button that does nothing.
 
 use crate::platform::speech;
-use crate::ui::i18n::{t, use_i18n};
+use crate::ui::i18n::use_i18n;
 use crate::ui::language::lang_of;
+use crate::ui::text::tr;
 use leptos::prelude::*;
 
 #[component]
@@ -20,7 +21,7 @@ pub fn ReadAloud(
                 class="button button-small read-aloud"
                 on:click=move |_| speech::speak(&text.run(()), lang_of(i18n.get_locale_untracked()).code())
             >
-                {t!(i18n, read_aloud)}
+                {tr!(read_aloud)}
             </button>
         }
     })
