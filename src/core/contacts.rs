@@ -23,7 +23,7 @@ pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, answers: &A
         .filter(|e| e.status != Status::Defunct)
         .filter(|e| e.tags.iter().any(|t| outcome.directory_tags.contains(t)))
         .collect();
-    found.sort_by_key(|e| {
+    crate::core::order::sort_by_key(&mut found, |e| {
         (
             e.status != Status::Active,
             !is_near(e, here),

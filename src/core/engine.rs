@@ -134,7 +134,7 @@ pub fn outcomes<'a>(flow: &'a Flow, answers: &Answers) -> Vec<Shown<'a>> {
             (at, Shown { outcome, because })
         })
         .collect();
-    shown.sort_by_key(|(at, s)| (s.outcome.rank, *at));
+    crate::core::order::sort_by_key(&mut shown, |(at, s)| (s.outcome.rank, *at));
     shown.into_iter().map(|(_, s)| s).collect()
 }
 

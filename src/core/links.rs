@@ -77,17 +77,56 @@ pub fn website_link(url: &str) -> Option<String> {
 
 /// A `geo:` link that opens the phone's own maps app.
 pub fn geo_link(location: &Location) -> String {
-    format!("geo:{:.6},{:.6}", location.latitude, location.longitude)
+    format!(
+        "geo:{},{}",
+        coordinate(location.latitude),
+        coordinate(location.longitude)
+    )
 }
 
 /// An OpenStreetMap page centred on the place.
 pub fn openstreetmap_link(location: &Location) -> String {
-    let (lat, lon) = (location.latitude, location.longitude);
-    format!("https://www.openstreetmap.org/?mlat={lat:.6}&mlon={lon:.6}#map=17/{lat:.6}/{lon:.6}")
+    let (lat, lon) = (coordinate(location.latitude), coordinate(location.longitude));
+    format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
+}
+
+/// A coordinate in degrees with six decimals (about 10 cm), as links and contact cards
+/// write it. Done with integers on purpose: Rust's float printer would add about 10 KB
+/// to the app's download for these few numbers. Coordinates are within ±180°, so the
+/// millionths fit an `i64` exactly.
+pub fn coordinate(degrees: f64) -> String {
+    let millionths = (degrees * 1e6).round() as i64;
+    let sign = if millionths < 0 { "-" } else { "" };
+    let whole = millionths.unsigned_abs();
+    format!("{sign}{}.{:06}", whole / 1_000_000, whole % 1_000_000)
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn coordinates_have_six_decimals_like_the_float_printer() {
+        for x in [
+            14.8347,
+            -91.518,
+            0.0,
+            -0.5,
+            179.9999995,
+            -89.000001,
+            34.1,
+            -118.25,
+            1e-7,
+            -1e-7,
+        ] {
+            let expected = format!("{x:.6}");
+            let expected = if expected == "-0.000000" {
+                "0.000000".to_string()
+            } else {
+                expected
+            };
+            assert_eq!(super::coordinate(x), expected, "{x}");
+        }
+    }
+
     use super::*;
     use crate::core::directory::Precision;
 

@@ -17,6 +17,7 @@ pub mod lang;
 pub mod links;
 pub mod manifest;
 pub mod opening;
+pub mod order;
 pub mod problem;
 pub mod qr;
 pub mod search;

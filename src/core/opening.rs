@@ -37,7 +37,7 @@ pub fn open_state(hours: &Hours, now: LocalTime) -> OpenState {
             ))
         })
         .collect();
-    today.sort();
+    crate::core::order::sort(&mut today);
     let current = today
         .iter()
         .find(|(open, close, _, _)| *open <= now.minutes && now.minutes < *close);

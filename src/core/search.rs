@@ -113,7 +113,7 @@ impl SearchIndex {
                 for &word in kind.into_iter().chain(offered.map(|at| &services[at])).flatten() {
                     words.push((Field::Topic, word));
                 }
-                words.sort_unstable();
+                crate::core::order::sort(&mut words);
                 words.dedup();
                 words
             })
@@ -178,7 +178,7 @@ impl SearchIndex {
                 results.entries.push(i);
             }
         }
-        results.entries.sort_by(|&a, &b| {
+        crate::core::order::sort_by(&mut results.entries, |&a, &b| {
             let key = |i: usize| (self.facts[i].status != Status::Active, scores[i]);
             key(a)
                 .cmp(&key(b))

@@ -48,7 +48,7 @@ pub fn offices_serving<'a>(
         .collect();
     if !yours.is_empty() {
         let distance = |e: &Entry| point.and_then(|p| distance_to(e, p)).unwrap_or(f64::INFINITY);
-        yours.sort_by(|(a, ca), (b, cb)| {
+        crate::core::order::sort_by(&mut yours, |(a, ca), (b, cb)| {
             (a.status != Status::Active, ca)
                 .cmp(&(b.status != Status::Active, cb))
                 .then_with(|| distance(a).total_cmp(&distance(b)))
@@ -70,7 +70,7 @@ pub fn offices_serving<'a>(
                 .zip(e.address.region.as_deref())
                 .is_some_and(|(r, er)| r.is(er))
     };
-    nearest.sort_by(|(a, da), (b, db)| {
+    crate::core::order::sort_by(&mut nearest, |(a, da), (b, db)| {
         (!in_region(a))
             .cmp(&!in_region(b))
             .then_with(|| da.total_cmp(db))
@@ -125,7 +125,7 @@ pub fn sort_by_distance(directory: &Directory, indexes: &[usize], from: (f64, f6
         .iter()
         .map(|&i| (i, distance_to(&directory.entries[i], from)))
         .collect();
-    out.sort_by(|(_, a), (_, b)| match (a, b) {
+    crate::core::order::sort_by(&mut out, |(_, a), (_, b)| match (a, b) {
         (Some(a), Some(b)) => a.total_cmp(b),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,

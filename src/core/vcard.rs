@@ -3,7 +3,7 @@
 
 use crate::core::directory::{Entry, PhoneKind};
 use crate::core::lang::Lang;
-use crate::core::links::{is_e164, is_email, is_https};
+use crate::core::links::{coordinate, is_e164, is_email, is_https};
 
 /// The vCard text for `entry`, with texts in `lang`. Lines end in CRLF as the standard
 /// requires; only validated numbers, addresses and links are included.
@@ -43,7 +43,11 @@ pub fn vcard(entry: &Entry, lang: Lang) -> String {
         escape(&a.country)
     ));
     if let Some(location) = &entry.location {
-        lines.push(format!("GEO:geo:{:.6},{:.6}", location.latitude, location.longitude));
+        lines.push(format!(
+            "GEO:geo:{},{}",
+            coordinate(location.latitude),
+            coordinate(location.longitude)
+        ));
     }
     let note = entry.description.get(lang);
     if !note.is_empty() {

@@ -228,7 +228,7 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
                 .filter(|e| e.address.country == country.get())
                 .filter_map(|e| e.address.region.clone())
                 .collect();
-            names.sort();
+            crate::core::order::sort(&mut names);
             names.dedup();
             names
                 .into_iter()
