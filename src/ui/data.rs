@@ -1,12 +1,14 @@
 //! The content as the views see it: one context holding what is loaded, download
 //! progress and the current notice, fed by [`crate::platform::sync`].
 
+use crate::core::content::Content;
 use crate::platform::network;
 use crate::platform::sync::{Handlers, Loaded, Notice, Sync};
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use leptos::prelude::*;
 use std::rc::Rc;
+use std::sync::Arc;
 use wasm_bindgen_futures::spawn_local;
 
 /// How often an open app looks for newly published content.
@@ -26,6 +28,13 @@ pub struct Data {
 /// The data context provided by [`provide_data`].
 pub fn use_data() -> Data {
     expect_context::<Data>()
+}
+
+/// The content in use, as a memo: a page that reads it rebuilds when a new version
+/// arrives, not on every other change to the data context (progress, notices).
+pub fn use_content() -> Memo<Option<Arc<Content>>> {
+    let data = use_data();
+    Memo::new(move |_| data.loaded.with(|l| l.as_ref().map(|l| l.content.clone())))
 }
 
 /// Starts the sync and provides the context. Rechecks when the connection returns, when

@@ -3,7 +3,7 @@
 
 use crate::core::share_code::{self, ShareError};
 use crate::ui::assessment::{CheckAnswers, QuestionScreen, Results, Screen, use_assessment};
-use crate::ui::data::use_data;
+use crate::ui::data::use_content;
 use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::page::Page;
 use crate::ui::text::{tr, tr_signal};
@@ -12,9 +12,8 @@ use leptos::prelude::*;
 #[component]
 pub fn AssessmentPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = use_data();
     let assessment = use_assessment();
-    let content = Memo::new(move |_| data.loaded.with(|l| l.as_ref().map(|l| l.content.clone())));
+    let content = use_content();
     // A shared link (`/opciones#r1.…`): open its results once the content is here, then
     // take the answers out of the address bar so they do not linger in it.
     let link_error = RwSignal::new(None::<ShareError>);

@@ -8,7 +8,7 @@ use crate::core::search::{Query, SearchIndex};
 use crate::core::serving::{distance_is_approximate, sort_by_distance};
 use crate::platform::format;
 use crate::ui::app::paths;
-use crate::ui::data::use_data;
+use crate::ui::data::use_content;
 use crate::ui::device::use_mode;
 use crate::ui::directory_place::{Origin, PlacePicker, ServingOffices, distance_words, place_words};
 use crate::ui::favourites::use_favourites;
@@ -54,8 +54,7 @@ pub fn provide_directory_search() {
 
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
-    let data = use_data();
-    let content = Memo::new(move |_| data.loaded.with(|l| l.as_ref().map(|l| l.content.clone())));
+    let content = use_content();
     view! {
         <Page title=tr_signal!(directory_title)>
             {move || match content.get() {
