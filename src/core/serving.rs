@@ -140,6 +140,12 @@ mod tests {
 
     /// A fictitious office: `at` is `(latitude, longitude, precision)`, `areas` are
     /// `country` or `country/region`.
+    /// An active consulate in a US state, located at a city centre, with no service area.
+    fn consulate_in(id: &str, (lat, lon): (f64, f64), state: &str) -> String {
+        office(id, "consulate", "active", Some((lat, lon, "city")), &[])
+            .replace(r#""country":"US""#, &format!(r#""country":"US","region":"{state}""#))
+    }
+
     fn office(id: &str, kind: &str, status: &str, at: Option<(f64, f64, &str)>, areas: &[&str]) -> String {
         let location = at.map_or(String::new(), |(lat, lon, p)| {
             format!(r#","location":{{"latitude":{lat},"longitude":{lon},"precision":"{p}"}}"#)
@@ -381,38 +387,10 @@ mod tests {
     fn with_no_service_area_the_offices_in_the_region_come_first_then_the_nearest() {
         let json = format!(
             r#"{{"entries":[{},{},{},{}]}}"#,
-            office(
-                "oklahoma-ficticio",
-                "consulate",
-                "active",
-                Some((35.5, -97.5, "city")),
-                &[]
-            )
-            .replace(r#""country":"US""#, r#""country":"US","region":"Oklahoma""#),
-            office(
-                "el-paso-ficticio",
-                "consulate",
-                "active",
-                Some((31.8, -106.4, "city")),
-                &[]
-            )
-            .replace(r#""country":"US""#, r#""country":"US","region":"Texas""#),
-            office(
-                "brownsville-ficticio",
-                "consulate",
-                "active",
-                Some((25.9, -97.5, "city")),
-                &[]
-            )
-            .replace(r#""country":"US""#, r#""country":"US","region":"Texas""#),
-            office(
-                "kansas-ficticio",
-                "consulate",
-                "active",
-                Some((39.0, -98.0, "city")),
-                &[]
-            )
-            .replace(r#""country":"US""#, r#""country":"US","region":"Kansas""#),
+            consulate_in("oklahoma-ficticio", (35.5, -97.5), "Oklahoma"),
+            consulate_in("el-paso-ficticio", (31.8, -106.4), "Texas"),
+            consulate_in("brownsville-ficticio", (25.9, -97.5), "Texas"),
+            consulate_in("kansas-ficticio", (39.0, -98.0), "Kansas"),
         );
         let directory = Directory::from_json(json.as_bytes()).unwrap();
         let Serving::Nearest(found) = offices_serving(&directory, None, "US", Some("TX")) else {
