@@ -79,6 +79,14 @@ pub struct Entry {
     pub to_verify: Vec<String>,
 }
 
+impl Entry {
+    /// The opening hours that say whether it is open now: none while the office is closed
+    /// temporarily or gone, whatever its usual hours, so no page says "open now" then.
+    pub fn hours_now(&self) -> Option<&Hours> {
+        self.hours.as_ref().filter(|_| self.status == Status::Active)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -336,6 +344,21 @@ mod tests {
         assert_eq!(entry.status, Status::Active);
         assert!(entry.phones.is_empty() && entry.location.is_none() && entry.hours.is_none());
         assert_eq!(entry.kind, Kind::ResourceCentre);
+    }
+
+    #[test]
+    fn usual_hours_say_nothing_about_now_unless_the_office_is_active() {
+        let with_hours = MINIMAL.replace(
+            r#""verified_on""#,
+            r#""hours":{"time_zone":"America/Guatemala","weekly":[{"day":"mon","opens":"08:00","closes":"16:00"}]},"verified_on""#,
+        );
+        let mut entry = Directory::from_json(with_hours.as_bytes()).unwrap().entries.remove(0);
+        assert!(entry.hours_now().is_some());
+        for status in [Status::TemporarilyClosed, Status::Defunct] {
+            entry.status = status;
+            assert!(entry.hours_now().is_none(), "{status:?}");
+            assert!(entry.hours.is_some(), "the usual hours stay for the page to show");
+        }
     }
 
     #[test]

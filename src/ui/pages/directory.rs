@@ -137,8 +137,7 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
                     .zip(from.as_ref())
                     .map(|(km, o)| distance_words(km, distance_is_approximate(e, o.place.is_some()), i18n));
                 let open = e
-                    .hours
-                    .as_ref()
+                    .hours_now()
                     .and_then(format::open_state_now)
                     .map(|s| s.closes_at.is_some());
                 let place = [
@@ -160,7 +159,7 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
                         <A href=href>{name}</A>
                         <span class="result-meta">{kind} " · " {place}{distance.map(|d| format!(" · {d}"))}</span>
                         {closed.then(|| view! { <span class="tag tag-warning">{tr!(directory_closed)}</span> })}
-                        {(!closed).then_some(open).flatten().map(|open| if open {
+                        {open.map(|open| if open {
                             view! { <span class="tag tag-open">{tr!(directory_open_now)}</span> }.into_any()
                         } else {
                             view! { <span class="tag">{tr!(directory_closed_now)}</span> }.into_any()

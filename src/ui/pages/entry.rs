@@ -282,7 +282,7 @@ fn HoursSection(entry: Arc<Entry>) -> impl IntoView {
     };
     let zone = hours.time_zone.clone();
     // Open now, in the entry's own time zone (the browser applies its DST rules).
-    let state = format::open_state_now(&hours);
+    let state = entry.hours_now().and_then(format::open_state_now);
     let now_line = state.map(|state| match state.closes_at {
         Some(time) => view! { <p class="open-now open">{tr_with!(entry_open_now, time = time.clone())}</p> }.into_any(),
         None => view! { <p class="open-now closed">{tr!(entry_closed_now)}</p> }.into_any(),
