@@ -198,6 +198,14 @@ pub fn known_countries() -> impl Iterator<Item = &'static str> {
     COUNTRIES.iter().map(|(code, _)| *code)
 }
 
+/// A place as a person typed it: its approximate centre and the region under its usual
+/// name ("tx" → "Texas"). `None` when the table has no centre for it.
+pub fn locate(country: &str, region: &str) -> Option<((f64, f64), Option<String>)> {
+    let region = region.trim();
+    let region = (!region.is_empty()).then(|| canonical_region(country, region).unwrap_or(region).to_string());
+    place_point(country, region.as_deref()).map(|point| (point, region))
+}
+
 /// The approximate centre of a place: the region's if one is given, else the country's.
 /// `None` when the region or country is not in the table: an unknown region does not fall
 /// back to its country's centre, which could be thousands of kilometres off.
@@ -214,6 +222,16 @@ pub fn place_point(country: &str, region: Option<&str>) -> Option<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_place_is_located_under_its_usual_name() {
+        let (point, region) = locate("US", "  tx ").unwrap();
+        assert_eq!(region.as_deref(), Some("Texas"));
+        assert_eq!(Some(point), place_point("US", Some("Texas")));
+        assert_eq!(locate("GT", ""), place_point("GT", None).map(|p| (p, None)));
+        assert_eq!(locate("US", "Atlántida Ficticia"), None);
+        assert_eq!(locate("ZZ", ""), None);
+    }
 
     #[test]
     fn distances_match_known_great_circles() {

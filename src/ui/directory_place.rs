@@ -4,7 +4,7 @@
 
 use crate::core::content::Content;
 use crate::core::directory::{Entry, Kind};
-use crate::core::geo::{canonical_region, known_countries, place_point};
+use crate::core::geo::{known_countries, locate};
 use crate::core::serving::{Serving, offices_serving};
 use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
@@ -50,11 +50,9 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
     let notice = RwSignal::new(None::<PlaceNotice>);
     let use_place = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (c, r) = (country.get_untracked(), region.get_untracked().trim().to_string());
-        // Shown as the place's usual name ("TX" → "Texas") when the table knows it.
-        let r = (!r.is_empty()).then(|| canonical_region(&c, &r).map_or(r, str::to_string));
-        match place_point(&c, r.as_deref()) {
-            Some(point) => {
+        let c = country.get_untracked();
+        match region.with_untracked(|r| locate(&c, r)) {
+            Some((point, r)) => {
                 notice.set(None);
                 origin.set(Some(Origin {
                     point,
