@@ -1,5 +1,9 @@
-// Trunk post_build hook: finishes the staged build in two ways.
+// Trunk post_build hook: finishes the staged build in three ways.
 //
+// 0. Loading screen texts. index.html shows the centre's name and "Cargando Rumbo…"
+//    before the app starts (public/loader.js). Its {{key}} placeholders are filled from
+//    locales/es.json, and {{loader_texts}} with every catalog's loader_* texts, so the
+//    catalogs stay the one place where interface text is written and translated.
 // 1. Content-Security-Policy. Trunk loads the wasm with a small inline
 //    <script type="module">. Rather than allow 'unsafe-inline', the policy names that
 //    exact script by its SHA-256, so any other inline script is refused.
@@ -9,7 +13,8 @@
 // Run by Trunk with TRUNK_STAGING_DIR set; also usable as `node scripts/post-build.mjs DIR`.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { policyFor } from "./csp.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -21,12 +26,39 @@ function fail(message) {
 }
 const sha256 = (data, encoding = "hex") => createHash("sha256").update(data).digest(encoding);
 
-// 1. CSP
+// 0. Loading screen texts
 const indexPath = join(dir, "index.html");
-let html = readFileSync(indexPath, "utf8");
+let html = fillTexts(readFileSync(indexPath, "utf8"));
+
+function fillTexts(page) {
+  const locales = join(dirname(fileURLToPath(import.meta.url)), "..", "locales");
+  const catalogs = Object.fromEntries(
+    readdirSync(locales)
+      .filter((name) => name.endsWith(".json"))
+      .map((name) => [name.slice(0, -5), JSON.parse(readFileSync(join(locales, name), "utf8"))]),
+  );
+  const loaderTexts = Object.fromEntries(
+    Object.entries(catalogs).map(([lang, catalog]) => [
+      lang,
+      Object.fromEntries(Object.entries(catalog).filter(([key]) => key.startsWith("loader_") || key.endsWith("_name"))),
+    ]),
+  );
+  // Inside <script> only "</" could end the block early; \u003c keeps it JSON.
+  const json = JSON.stringify(loaderTexts).replaceAll("<", "\\u003c");
+  const escape = (text) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+  const filled = page.replace(/\{\{(\w+)\}\}/g, (placeholder, key) => {
+    if (key === "loader_texts") return json;
+    if (typeof catalogs.es?.[key] !== "string") fail(`index.html asks for ${placeholder}, which locales/es.json lacks`);
+    return escape(catalogs.es[key]);
+  });
+  return filled;
+}
+
+// 1. CSP
 const hashes = [];
 for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-  if (/\bsrc\s*=/.test(attributes) || body.length === 0) continue;
+  // Data blocks (type="application/json") never run, so they need no hash.
+  if (/\bsrc\s*=/.test(attributes) || /type\s*=\s*"application\/json"/.test(attributes) || body.length === 0) continue;
   hashes.push(`'sha256-${sha256(Buffer.from(body, "utf8"), "base64")}'`);
 }
 if (!html.includes("__CSP__")) fail("index.html has no __CSP__ placeholder");
