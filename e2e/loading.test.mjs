@@ -41,6 +41,13 @@ test("while the app downloads the page shows the centre's name and progress, the
   await context.close();
 });
 
+test("the progress bar is measured against the wasm actually served, so it reaches the end", () => {
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  const [, name, size] = html.match(/'\/([^']+_bg\.wasm)', (\d+),/);
+  assert.equal(name, wasmFile());
+  assert.equal(Number(size), readFileSync(join(DIST, name)).length);
+});
+
 test("the loading screen speaks the language the person chose before", async () => {
   const { context, page } = await openPage(env.browser);
   await rememberEnglish(context);
