@@ -22,14 +22,12 @@ function savedLang() {
   }
 }
 
-function textsFor(lang) {
-  let all = {};
+function catalogs() {
   try {
-    all = JSON.parse(document.getElementById("loader-texts").textContent);
+    return JSON.parse(document.getElementById("loader-texts").textContent);
   } catch {
-    // Without the catalog block the Spanish already in the page stays.
+    return {}; // without the catalog block the Spanish already in the page stays
   }
-  return { ...all.es, ...(all[lang] || {}) };
 }
 
 export default function initializer() {
@@ -37,9 +35,12 @@ export default function initializer() {
   const status = document.getElementById("loader-status");
   const progress = document.getElementById("loader-progress");
   const retry = document.getElementById("loader-retry");
+  const all = catalogs();
+  const texts = { ...all.es };
   const lang = savedLang();
-  const texts = textsFor(lang);
-  if (lang && texts.loader_loading) {
+  // A language without a catalog (or without these texts) keeps the page in Spanish.
+  if (typeof lang === "string" && all[lang]?.loader_loading) {
+    Object.assign(texts, all[lang]);
     document.documentElement.lang = lang;
     for (const element of document.querySelectorAll("[data-text]")) {
       const text = texts[element.dataset.text];
