@@ -151,6 +151,45 @@ test("'Finish' forgets the person at once", async () => {
   await context.close();
 });
 
+test("Forward cannot reopen a page the previous person saw, after Back or after 'Finish'", async () => {
+  const { context, page } = await openPage(env.browser);
+  await device(page, settings("kiosk"));
+  const onWelcome = async () => {
+    await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
+    assert.equal(new URL(page.url()).pathname, "/");
+  };
+
+  // A person opens a contact, then goes Back (the Android back gesture) and walks away:
+  // the app starts afresh on the welcome page, and the contact must not be Forward.
+  await visit(page, env.base, "/directorio/centro-ficticio");
+  await page.goBack();
+  await onWelcome();
+  await page.goForward();
+  await onWelcome();
+
+  // Forward entries the app did not see being made (a page restored from the browser's
+  // cache keeps them) go when the person taps 'Finish'.
+  await page.evaluate(() => { history.pushState(null, "", "/directorio/centro-ficticio"); history.back(); });
+  await page.waitForFunction(() => location.pathname === "/" && navigation.canGoForward);
+  await page.getByRole("button", { name: "Terminar" }).click();
+  await page.waitForFunction(() => document.readyState === "complete" && !navigation.canGoForward);
+  await onWelcome();
+  await page.goForward();
+  await onWelcome();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("on a shared device the browser is not let remember the place a person types", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/directorio");
+  assert.equal(await page.locator("#place-region").getAttribute("autocomplete"), "address-level1", "a personal phone may");
+  await device(page, settings("outreach"));
+  await visit(page, env.base, "/directorio");
+  assert.equal(await page.locator("#place-region").getAttribute("autocomplete"), "off");
+  await context.close();
+});
+
 test("on the kiosk, calls, email and websites are QR codes, never links out", async () => {
   const { context, page } = await openPage(env.browser);
   await device(page, settings("kiosk"));

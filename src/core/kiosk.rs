@@ -39,6 +39,13 @@ impl Mode {
         self != Mode::Personal
     }
 
+    /// The `autocomplete` hint for the field where a person types the region they live
+    /// in: the browser may remember it on their own phone, never on a shared device,
+    /// where it would offer one person's place to the next.
+    pub fn place_autocomplete(self) -> &'static str {
+        if self.is_shared() { "off" } else { "address-level1" }
+    }
+
     /// Whether links may leave the app (call, website, maps). On the kiosk they become
     /// QR codes the person scans with their own phone.
     pub fn opens_links(self) -> bool {
@@ -325,6 +332,13 @@ mod tests {
         for mode in Mode::ALL {
             assert_eq!(Mode::from_code(mode.code()), Some(mode));
         }
+    }
+
+    #[test]
+    fn only_a_personal_device_lets_the_browser_remember_a_typed_place() {
+        assert_eq!(Mode::Personal.place_autocomplete(), "address-level1");
+        assert_eq!(Mode::Kiosk.place_autocomplete(), "off");
+        assert_eq!(Mode::Outreach.place_autocomplete(), "off");
     }
 
     #[test]

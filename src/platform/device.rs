@@ -8,6 +8,7 @@
 use crate::core::kiosk::DeviceSettings;
 use crate::platform::{preferences, speech};
 use gloo::storage::{LocalStorage, SessionStorage, Storage};
+use wasm_bindgen::JsValue;
 
 const KEY: &str = "rumbo.device";
 
@@ -28,13 +29,35 @@ pub fn save(settings: &DeviceSettings) -> bool {
 /// address (a share fragment) or is their language choice. Loading the start page anew
 /// with `location.replace` drops the first two without adding a history entry; shared
 /// devices navigate with replace only (see `ui::shared_device`), so no earlier page of
-/// theirs is left to go back to.
+/// theirs is left to go back to, and `drop_forward_history` removes any left Forward.
 pub fn forget_person() {
     speech::stop();
     preferences::forget_lang();
     SessionStorage::clear();
+    drop_forward_history(Some("/"));
     if let Some(window) = web_sys::window() {
         let _ = window.location().replace("/");
+    }
+}
+
+/// Cuts off the browser's Forward entries, which on a shared device are pages an
+/// earlier person saw: they exist when someone went Back (the Android back gesture)
+/// and the browser kept the pages after it. Pushing an entry makes the browser discard
+/// every entry after the current one; with `start_page` the current entry is first
+/// pointed there, so neither entry left names a page that person saw.
+///
+/// Only browsers with the Navigation API (Chrome, which the centre's tablets run) tell
+/// whether there are Forward entries; elsewhere nothing is done rather than adding a
+/// history entry on every start.
+pub fn drop_forward_history(start_page: Option<&str>) {
+    let Some(window) = web_sys::window() else { return };
+    let can_go_forward = js_sys::Reflect::get(&window, &"navigation".into())
+        .and_then(|navigation| js_sys::Reflect::get(&navigation, &"canGoForward".into()))
+        .is_ok_and(|value| value.is_truthy());
+    let Ok(history) = window.history() else { return };
+    if can_go_forward {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", start_page);
+        let _ = history.push_state_with_url(&JsValue::NULL, "", start_page);
     }
 }
 

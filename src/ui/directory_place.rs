@@ -103,7 +103,7 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
                     </div>
                     <div class="filter">
                         <label for="place-region">{tr!(place_region)}</label>
-                        <input id="place-region" type="text" autocomplete="address-level1"
+                        <input id="place-region" type="text" autocomplete=use_mode().place_autocomplete()
                             prop:value=move || region.get() on:input=move |ev| region.set(event_target_value(&ev)) />
                     </div>
                 </div>

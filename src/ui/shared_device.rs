@@ -33,6 +33,9 @@ pub fn SharedDevice() -> impl IntoView {
         _ => "outreach",
     });
     navigate_without_history();
+    // Each start of the app on a shared device is a new person's visit; pages after
+    // this one in the tab's history are someone else's.
+    device::drop_forward_history(None);
     if mode == Mode::Kiosk {
         EventListener::new_with_options(
             &document(),

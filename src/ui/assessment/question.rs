@@ -171,6 +171,7 @@ fn NumberInput(content: Arc<Content>, question: Question, current: Option<Answer
                 id=input_id
                 type="number"
                 inputmode="numeric"
+                autocomplete="off"
                 min=min
                 max=max
                 prop:value=move || value.get()
