@@ -3,7 +3,7 @@
 // answer from "check your answers", and accessibility of each kind of screen.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, visit, axeViolations } from "./support.mjs";
+import { launch, openPage, visit, axeViolations, layoutProblems } from "./support.mjs";
 
 let env;
 before(async () => { env = await launch(); });
@@ -185,6 +185,7 @@ test("axe-core finds no violations on a question, the summary and the results", 
   await page.getByRole("button", { name: "Ver mis opciones" }).click();
   await page.locator(".outcome").first().waitFor();
   assert.deepEqual(await axeViolations(page), [], "results");
+  assert.deepEqual((await layoutProblems(page)).small, [], "results: contacts and sources are 44 px targets");
   await context.close();
 });
 

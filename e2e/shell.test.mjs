@@ -2,7 +2,7 @@
 // deep links that load, no accessibility violations, everything reachable by keyboard.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, visit, axeViolations } from "./support.mjs";
+import { launch, openPage, visit, axeViolations, layoutProblems } from "./support.mjs";
 
 const ROUTES = [
   { path: "/", es: "Información veraz para decidir con seguridad", en: "Truthful information to decide safely" },
@@ -132,15 +132,27 @@ test("every control is at least 44 px high and the page reflows at 200% zoom", a
   const { context, page } = await openPage(env.browser, { viewport: { width: 640, height: 800 }, deviceScaleFactor: 2 });
   for (const route of ROUTES) {
     await visit(page, env.base, route.path);
-    const small = await page.evaluate(() =>
-      [...document.querySelectorAll("main a[href], main button, header a[href], header button, select, input")]
-        .filter((el) => el.getClientRects().length > 0 && !el.classList.contains("skip-link"))
-        .map((el) => ({ html: el.outerHTML.slice(0, 80), height: el.getBoundingClientRect().height }))
-        .filter(({ height }) => height < 44),
-    );
-    assert.deepEqual(small, [], `${route.path}: controls under 44 px`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${route.path}: scrolls sideways by ${overflow}px`);
+    assert.deepEqual(await layoutProblems(page), { small: [], overflow: 0 }, route.path);
   }
   await context.close();
+});
+
+test("a place chosen in the directory and the staff settings fit a 320 px phone and 200% zoom, in both languages", async () => {
+  const screens = [{ viewport: { width: 320, height: 640 } }, { viewport: { width: 640, height: 800 }, deviceScaleFactor: 2 }];
+  for (const screen of screens) {
+    for (const lang of ["es", "en"]) {
+      const { context, page } = await openPage(env.browser, screen);
+      await context.addInitScript((code) => localStorage.setItem("rumbo.lang", JSON.stringify(code)), lang);
+      const where = `${screen.viewport.width} px, ${lang}`;
+      await visit(page, env.base, "/directorio");
+      await page.locator("#place-country").selectOption("US");
+      await page.locator("#place-region").fill("Texas");
+      await page.getByRole("button", { name: lang === "es" ? "Usar este lugar" : "Use this place" }).click();
+      await page.locator(".serving li a").first().waitFor();
+      assert.deepEqual(await layoutProblems(page), { small: [], overflow: 0 }, `directory with Texas, ${where}`);
+      await visit(page, env.base, "/ajustes");
+      assert.deepEqual(await layoutProblems(page), { small: [], overflow: 0 }, `settings, ${where}`);
+      await context.close();
+    }
+  }
 });

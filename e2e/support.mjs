@@ -83,6 +83,26 @@ export async function controlledByServiceWorker(page, timeout = 30_000) {
   }
 }
 
+/**
+ * What makes a page hard to use on a small screen or zoomed in: controls under 44 CSS px
+ * high (a checkbox or radio counts with its label, which toggles it; a link inside a
+ * sentence is exempt, as WCAG 2.5.8 allows) and how far the page scrolls sideways.
+ */
+export async function layoutProblems(page) {
+  return page.evaluate(() => {
+    const small = [...document.querySelectorAll("main a[href], main button, header a[href], header button, select, input, summary")]
+      .filter((el) => el.getClientRects().length > 0 && !el.classList.contains("skip-link"))
+      .filter((el) => !(el.tagName === "A" && el.closest("p")))
+      .map((el) => {
+        const toggled = (el.type === "checkbox" || el.type === "radio") && el.id && document.querySelector(`label[for="${el.id}"]`);
+        return { html: el.outerHTML.slice(0, 80), height: (toggled || el).getBoundingClientRect().height };
+      })
+      .filter(({ height }) => height < 44);
+    const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+    return { small, overflow };
+  });
+}
+
 /** Runs axe-core (WCAG 2.1 A/AA) on the page and returns its violations. */
 export async function axeViolations(page) {
   // page.evaluate runs through the DevTools protocol, which the page's CSP does not
