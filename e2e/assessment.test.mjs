@@ -186,6 +186,10 @@ test("axe-core finds no violations on a question, the summary and the results", 
   await page.locator(".outcome").first().waitFor();
   assert.deepEqual(await axeViolations(page), [], "results");
   assert.deepEqual((await layoutProblems(page)).small, [], "results: contacts and sources are 44 px targets");
+  // "Start again" disappears with the results; focus goes to the page heading.
+  await page.getByRole("button", { name: "Empezar de nuevo" }).click();
+  await page.getByRole("button", { name: "Empezar" }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.matches("main h1")), true);
   await context.close();
 });
 

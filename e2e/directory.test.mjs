@@ -71,6 +71,8 @@ test("which consulate serves Texas: the nearest ones, labelled as nearest, not a
   assert.ok(texas.includes(await page.locator(".result a").first().textContent()));
   await page.getByRole("button", { name: "Quitar el lugar" }).click();
   await serving.waitFor({ state: "detached" });
+  // The pressed button went with the place; focus stays in the picker, not at the top.
+  assert.equal(await page.evaluate(() => document.activeElement.id), "place-region");
   await context.close();
 });
 
@@ -97,6 +99,10 @@ test("an unknown place gets a clear message, not a guess", async () => {
   await page.getByRole("button", { name: "Usar este lugar" }).click();
   await page.getByText("No conocemos ese lugar.").waitFor();
   assert.equal(await page.locator(".serving").count(), 0);
+  // A screen reader on the field hears that it is wrong, and why.
+  const field = page.getByRole("textbox", { name: "Estado, departamento o región" });
+  assert.equal(await field.getAttribute("aria-invalid"), "true");
+  assert.match(await field.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby")).textContent), /No conocemos ese lugar/);
   await context.close();
 });
 
@@ -150,5 +156,27 @@ test("axe-core finds no violations on the list and an entry page", async () => {
   await visit(page, env.base, "/directorio/centro-recursos-migrantes-quetzaltenango");
   await page.locator(".entry-qr svg").waitFor();
   assert.deepEqual(await axeViolations(page), [], "entry");
+  await context.close();
+});
+
+test("one result is '1 resultado', not '1 resultados'", async () => {
+  const { context, page } = await openPage(env.browser);
+  await openDirectory(page);
+  assert.deepEqual(await search(page, "Los Ángeles"), ["Consulado de Guatemala en Los Ángeles"]);
+  assert.match(await page.locator(".result-count").textContent(), /^1 resultado$/);
+  await context.close();
+});
+
+test("while the content downloads, the directory says it is on its way, not that there is none", async () => {
+  const { context, page } = await openPage(env.browser);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/data/directory.json", async (route) => { await held; await route.continue(); });
+  await visit(page, env.base, "/directorio");
+  const main = page.locator("main");
+  await main.getByRole("status").filter({ hasText: "Descargando la información" }).waitFor();
+  assert.ok(!(await main.textContent()).includes("Conéctese a internet"), "not told to connect while it downloads");
+  release();
+  await page.getByLabel("Buscar").waitFor();
   await context.close();
 });

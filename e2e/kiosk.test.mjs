@@ -121,6 +121,7 @@ test("an idle kiosk warns, 'I'm still here' keeps the session, then the reset fo
   await page.getByRole("button", { name: "I'm still here" }).click();
   await warning.waitFor({ state: "detached" });
   await page.getByRole("heading", { name: "Check your answers" }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Check your answers", "focus is back where the person was");
 
   // This time nobody answers the warning.
   await warning.waitFor({ timeout: 10_000 });
@@ -187,6 +188,13 @@ test("on a shared device the browser is not let remember the place a person type
   await device(page, settings("outreach"));
   await visit(page, env.base, "/directorio");
   assert.equal(await page.locator("#place-region").getAttribute("autocomplete"), "off");
+  await context.close();
+});
+
+test("each 'Copiar número' button names the number it copies", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/directorio/centro-ficticio");
+  await page.getByRole("button", { name: "Copiar número +15550100123" }).waitFor();
   await context.close();
 });
 

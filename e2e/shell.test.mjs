@@ -156,3 +156,16 @@ test("a place chosen in the directory and the staff settings fit a 320 px phone 
     }
   }
 });
+
+test("the skip link moves focus into the page, past the header", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/directorio");
+  await page.getByLabel("Buscar").waitFor(); // the content has loaded: main has controls
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Saltar al contenido");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => Boolean(document.activeElement.closest("main"))), true, "the next Tab stays in the content");
+  await context.close();
+});

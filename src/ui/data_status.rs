@@ -3,7 +3,7 @@
 use crate::platform::sync::Notice;
 use crate::ui::data::use_data;
 use crate::ui::i18n::{t_string, use_i18n};
-use crate::ui::text::tr;
+use crate::ui::text::{Message, text, tr};
 use leptos::prelude::*;
 
 #[component]
@@ -35,5 +35,21 @@ pub fn DataStatus() -> impl IntoView {
                 </div>
             }
         })}
+    }
+}
+
+/// What a page that needs the content says before it has any: that it is on its way
+/// while the app is still reading or downloading it, and `missing` (why it is not
+/// there, what to do) only once that has failed. Inside `<main>`, so people who skip
+/// straight to the content hear it too.
+#[component]
+pub fn NoDataYet(missing: Message) -> impl IntoView {
+    let data = use_data();
+    let on_its_way = move || data.progress.with(Option::is_some) || data.notice.with(Option::is_none);
+    let (loading, missing) = (tr!(data_loading), text(missing));
+    view! {
+        <p class="notice" role="status">
+            {move || if on_its_way() { loading() } else { missing() }}
+        </p>
     }
 }

@@ -14,6 +14,7 @@ use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::language::lang_of;
 use crate::ui::text::{tr, tr_with};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use leptos_router::components::A;
 use std::sync::Arc;
 use wasm_bindgen_futures::spawn_local;
@@ -104,6 +105,8 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
                     <div class="filter">
                         <label for="place-region">{tr!(place_region)}</label>
                         <input id="place-region" type="text" autocomplete=use_mode().place_autocomplete()
+                            aria-describedby="place-notice"
+                            aria-invalid=move || (notice.get() == Some(PlaceNotice::Unknown)).to_string()
                             prop:value=move || region.get() on:input=move |ev| region.set(event_target_value(&ev)) />
                     </div>
                 </div>
@@ -113,10 +116,16 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
                         <button type="button" class="button" on:click=near_me>{tr!(place_near_me)}</button>
                     })}
                     {move || origin.get().is_some().then(|| view! {
-                        <button type="button" class="button" on:click=move |_| origin.set(None)>{tr!(place_clear)}</button>
+                        <button type="button" class="button" on:click=move |_| {
+                            origin.set(None);
+                            // This button goes with the place; focus stays in the picker.
+                            if let Some(input) = document().get_element_by_id("place-region") {
+                                let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+                            }
+                        }>{tr!(place_clear)}</button>
                     })}
                 </p>
-                <p role="status" class="place-notice">{message}</p>
+                <p role="status" class="place-notice" id="place-notice">{message}</p>
             </fieldset>
         </form>
     }

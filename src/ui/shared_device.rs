@@ -101,10 +101,22 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
     let i18n = use_i18n();
     let last_touch = RwSignal::new(None::<f64>);
     let phase = RwSignal::new(Idle::Active);
+    let still_here = move || {
+        last_touch.set(Some(js_sys::Date::now()));
+        phase.set(Idle::Active);
+    };
     for name in ["pointerdown", "keydown", "wheel", "touchstart", "input"] {
-        EventListener::new(&document(), name, move |_| {
-            last_touch.set(Some(js_sys::Date::now()));
-            phase.set(Idle::Active);
+        EventListener::new(&document(), name, move |event| {
+            // A touch on the warning is left to its buttons: closing it on touch-down
+            // would remove the button before its click, and the browser would then
+            // put focus on the page's body instead of where the person was.
+            let on_warning = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|element| matches!(element.closest(".idle-warning"), Ok(Some(_))));
+            if !(on_warning && name != "keydown") {
+                still_here();
+            }
         })
         .forget();
     }
@@ -123,14 +135,29 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
     .forget();
 
     let button = NodeRef::<html::Button>::new();
+    // Where the person was when the warning took focus, to return there if they stay.
+    let was_at = StoredValue::new_local(None::<web_sys::HtmlElement>);
     Effect::new(move |_| {
         if let Some(button) = button.get() {
+            was_at.set_value(document().active_element().and_then(|e| e.dyn_into().ok()));
             let _ = button.focus();
         }
     });
+
     // The dialog stays mounted through the countdown; only the number changes, so a
     // screen reader announces it once and focus stays on "I'm still here".
     let warning = Memo::new(move |_| matches!(phase.get(), Idle::Warning { .. }));
+    // Any touch or key ends the warning (often before the button's click arrives);
+    // focus then goes back where the person was.
+    Effect::new(move |was_shown: Option<bool>| {
+        let shown = warning.get();
+        if was_shown == Some(true) && !shown {
+            if let Some(element) = was_at.get_value() {
+                let _ = element.focus();
+            }
+        }
+        shown
+    });
     let seconds = move || match phase.get() {
         Idle::Warning { seconds_left } => seconds_left,
         _ => 0,
@@ -142,7 +169,7 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
                     <h2 id="idle-title">{tr!(idle_title)}</h2>
                     <p id="idle-text">{move || t_string!(i18n, idle_text, seconds = seconds())}</p>
                     <button node_ref=button type="button" class="button button-primary button-large"
-                        on:click=move |_| phase.set(Idle::Active)>
+                        on:click=move |_| still_here()>
                         {tr!(idle_still_here)}
                     </button>
                     <button type="button" class="button" on:click=move |_| next_person()>

@@ -13,6 +13,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use std::cell::Cell;
+use wasm_bindgen::JsCast;
 use std::rc::Rc;
 
 #[component]
@@ -20,7 +21,7 @@ pub fn Header() -> impl IntoView {
     let brand = NodeRef::<leptos::html::A>::new();
     hold_for_settings(brand);
     view! {
-        <a class="skip-link" href="#main">{tr!(skip_to_content)}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{tr!(skip_to_content)}</a>
         <header class="site-header">
             <div class="brand">
                 <a href=paths::HOME class="brand-name" node_ref=brand>{tr!(app_name)}</a>
@@ -39,6 +40,15 @@ pub fn Header() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+    }
+}
+
+/// The router would take "#main" for a navigation and leave focus on the link, so the
+/// next Tab went back into the header; the link's whole point is to move focus.
+fn skip_to_main(event: web_sys::MouseEvent) {
+    if let Some(main) = document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        event.prevent_default();
+        let _ = main.focus();
     }
 }
 

@@ -96,7 +96,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
         <article class="outcome" id=format!("outcome-{}", outcome.id)>
             <h3>{outcome.title.get(lang).to_string()}</h3>
             <p>{outcome.summary.get(lang).to_string()}</p>
-            <ReadAloud text=spoken />
+            <ReadAloud text=spoken about=outcome.title.get(lang).to_string() />
             {(!because.is_empty()).then(|| view! {
                 <div class="because"><p><strong>{tr!(results_because)}</strong></p><ul>{list(because.clone())}</ul></div>
             })}

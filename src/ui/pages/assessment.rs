@@ -4,10 +4,12 @@
 use crate::core::share_code::{self, ShareError};
 use crate::ui::assessment::{CheckAnswers, QuestionScreen, Results, Screen, use_assessment};
 use crate::ui::data::use_content;
+use crate::ui::data_status::NoDataYet;
 use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::page::Page;
 use crate::ui::text::{tr, tr_signal};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn AssessmentPage() -> impl IntoView {
@@ -17,6 +19,17 @@ pub fn AssessmentPage() -> impl IntoView {
     // A shared link (`/opciones#r1.…`): open its results once the content is here, then
     // take the answers out of the address bar so they do not linger in it.
     let link_error = RwSignal::new(None::<ShareError>);
+    // Back at the start ("Start again", or Back from the first question) the button
+    // just pressed is gone; focus goes to the page heading, not the top of the page.
+    Effect::new(move |previous: Option<bool>| {
+        let at_start = assessment.screen.with(|s| *s == Screen::Start);
+        if at_start && previous == Some(false) {
+            if let Some(h1) = document().query_selector("main h1").ok().flatten() {
+                let _ = h1.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+        at_start
+    });
     Effect::new(move |opened: Option<bool>| {
         if opened == Some(true) {
             return true;
@@ -51,7 +64,7 @@ pub fn AssessmentPage() -> impl IntoView {
                 }}</p>
             })}
             {move || match (content.get(), assessment.screen.get()) {
-                (None, _) => view! { <p class="notice">{tr!(assessment_no_data)}</p> }.into_any(),
+                (None, _) => view! { <NoDataYet missing=|l| crate::ui::i18n::td_string!(l, assessment_no_data) /> }.into_any(),
                 (Some(content), Screen::Start) => view! {
                     <p class="lead">{tr!(assessment_intro)}</p>
                     <p>{tr!(assessment_disclaimer)}</p>

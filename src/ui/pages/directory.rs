@@ -9,6 +9,7 @@ use crate::core::serving::{distance_is_approximate, sort_by_distance};
 use crate::platform::format;
 use crate::ui::app::paths;
 use crate::ui::data::use_content;
+use crate::ui::data_status::NoDataYet;
 use crate::ui::device::use_mode;
 use crate::ui::directory_place::{Origin, PlacePicker, ServingOffices, distance_words, place_words};
 use crate::ui::favourites::use_favourites;
@@ -58,7 +59,7 @@ pub fn DirectoryPage() -> impl IntoView {
     view! {
         <Page title=tr_signal!(directory_title)>
             {move || match content.get() {
-                None => view! { <p class="notice">{tr!(directory_no_data)}</p> }.into_any(),
+                None => view! { <NoDataYet missing=|l| crate::ui::i18n::td_string!(l, directory_no_data) /> }.into_any(),
                 Some(content) => view! { <DirectorySearchView content /> }.into_any(),
             }}
         </Page>
@@ -218,7 +219,10 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
             <ServingOffices content=for_serving.clone() origin=o kind=query.with(|q| q.kind) />
         })}
         <p class="result-count" role="status" aria-live="polite">
-            {move || t_string!(i18n, directory_count, count = count())}
+            {move || match count() {
+                1 => t_string!(i18n, directory_count_single).to_string(),
+                n => t_string!(i18n, directory_count, count = n).to_string(),
+            }}
             {move || origin.get().map(|o| {
                 let place = place_words(&o, lang().code(), &t_string!(i18n, place_your_location));
                 format!(" {}", t_string!(i18n, place_sorted, place = place))

@@ -142,12 +142,9 @@ fn EntryActions(entry: Arc<Entry>) -> impl IntoView {
             <button type="button" class="button" on:click=share>{tr!(entry_share)}</button>
             <button type="button" class="button" on:click=save_contact>{tr!(entry_save_contact)}</button>
             {mode.keeps_favourites().then(|| view! {
-                <button
-                    type="button"
-                    class="button"
-                    aria-pressed=move || is_favourite.get().to_string()
-                    on:click=move |_| favourites.toggle(&id)
-                >
+                // The label says what pressing does; aria-pressed as well would be heard
+                // as "Quitar de favoritos, pressed".
+                <button type="button" class="button" on:click=move |_| favourites.toggle(&id)>
                     {move || if is_favourite.get() { t_string!(i18n, entry_favourite_remove) } else { t_string!(i18n, entry_favourite_add) }}
                 </button>
             })}
@@ -171,6 +168,7 @@ fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
             let number = phone.number.clone();
             let copied = RwSignal::new(false);
             let copy_number = number.clone();
+            let number_for_name = number.clone();
             let label = move || match phone.kind {
                 PhoneKind::Voice => t_string!(i18n, entry_call, number = number.clone()).to_string(),
                 PhoneKind::Whatsapp => t_string!(i18n, entry_whatsapp, number = number.clone()).to_string(),
@@ -186,6 +184,8 @@ fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
                             spawn_local(async move { copied.set(share::copy(&n).await == Shared::Copied) });
                         }>
                             {move || if copied.get() { t_string!(i18n, entry_copied) } else { t_string!(i18n, entry_copy) }}
+                            // An entry may have several numbers, each with its own button.
+                            <span class="visually-hidden">" " {number_for_name}</span>
                         </button>
                     })}
                     {note.map(|n| view! { <span class="contact-note">{move || n.get(lang()).to_string()}</span> })}

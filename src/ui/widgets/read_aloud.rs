@@ -11,6 +11,10 @@ use leptos::prelude::*;
 pub fn ReadAloud(
     /// What to read, built when the button is pressed (so it is in the current language).
     text: Callback<(), String>,
+    /// What is read (e.g. an option's title), added to the button's name for screen
+    /// readers: a page of results has one "Escuchar" per option.
+    #[prop(optional, into)]
+    about: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     on_cleanup(speech::stop);
@@ -22,6 +26,7 @@ pub fn ReadAloud(
                 on:click=move |_| speech::speak(&text.run(()), lang_of(i18n.get_locale_untracked()).code())
             >
                 {tr!(read_aloud)}
+                {about.map(|about| view! { <span class="visually-hidden">": " {about}</span> })}
             </button>
         }
     })
