@@ -180,3 +180,32 @@ test("while the content downloads, the directory says it is on its way, not that
   await page.getByLabel("Buscar").waitFor();
   await context.close();
 });
+
+test("screen readers hear the count once typing pauses, and the offices when a place is chosen", async () => {
+  const { context, page } = await openPage(env.browser);
+  await openDirectory(page);
+  const status = page.locator("main p[role=status].visually-hidden");
+  await page.waitForFunction(() => document.querySelector("main p[role=status].visually-hidden").textContent !== "");
+  await status.evaluate((element) => {
+    window.announcements = [];
+    new MutationObserver(() => window.announcements.push(element.textContent))
+      .observe(element, { childList: true, characterData: true, subtree: true });
+  });
+  await page.getByLabel("Buscar").pressSequentially("consulado", { delay: 40 });
+  await page.waitForFunction(() => window.announcements.length > 0);
+  await page.waitForTimeout(1000);
+  const heard = await page.evaluate(() => window.announcements);
+  assert.equal(heard.length, 1, `one announcement for the whole word, not one per letter: ${JSON.stringify(heard)}`);
+  assert.equal(heard[0], await page.locator(".result-count").textContent());
+
+  // The region that will hold "which office serves you" is there, empty, before the
+  // place is chosen, so its content is announced when it arrives.
+  const region = page.locator("main div[aria-live=polite]");
+  assert.equal(await region.count(), 1);
+  assert.equal((await region.textContent()).trim(), "");
+  await page.getByLabel("Su país").selectOption("US");
+  await page.getByLabel("Estado, departamento o región").fill("TX");
+  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  await region.locator(".serving h2").waitFor();
+  await context.close();
+});

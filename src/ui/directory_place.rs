@@ -184,5 +184,5 @@ pub fn ServingOffices(content: Arc<Content>, origin: Origin, kind: Option<Kind>)
         .into_any(),
         Serving::Unknown => view! { <p>{tr!(place_unknown)}</p> }.into_any(),
     };
-    view! { <section class="serving" aria-live="polite">{body}</section> }.into_any()
+    view! { <section class="serving">{body}</section> }.into_any()
 }

@@ -17,6 +17,7 @@ use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::language::lang_of;
 use crate::ui::page::Page;
 use crate::ui::text::{tr, tr_signal};
+use gloo::timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
@@ -171,6 +172,28 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
             .collect_view()
     };
     let count = move || results.with(|r| r.entries.len());
+    let serving_kind = Memo::new(move |_| query.with(|q| q.kind));
+    let count_text = Memo::new(move |_| {
+        let count = match count() {
+            1 => t_string!(i18n, directory_count_single).to_string(),
+            n => t_string!(i18n, directory_count, count = n).to_string(),
+        };
+        match origin.get() {
+            Some(o) => {
+                let place = place_words(&o, lang().code(), &t_string!(i18n, place_your_location));
+                format!("{count} {}", t_string!(i18n, place_sorted, place = place))
+            }
+            None => count,
+        }
+    });
+    // The count is said once typing pauses, not at every letter (a new timeout drops
+    // the one before).
+    let announced = RwSignal::new(String::new());
+    let pending = StoredValue::new_local(None::<Timeout>);
+    Effect::new(move |_| {
+        let text = count_text.get();
+        pending.set_value(Some(Timeout::new(700, move || announced.set(text))));
+    });
     let for_serving = content.clone();
     let c = content.clone();
     let favourites = use_favourites();
@@ -215,19 +238,16 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
             <button type="button" class="button button-small" on:click=move |_| query.set(Query::default())>{tr!(directory_clear)}</button>
         </div>
         <PlacePicker origin />
-        {move || origin.get().map(|o| view! {
-            <ServingOffices content=for_serving.clone() origin=o kind=query.with(|q| q.kind) />
-        })}
-        <p class="result-count" role="status" aria-live="polite">
-            {move || match count() {
-                1 => t_string!(i18n, directory_count_single).to_string(),
-                n => t_string!(i18n, directory_count, count = n).to_string(),
-            }}
-            {move || origin.get().map(|o| {
-                let place = place_words(&o, lang().code(), &t_string!(i18n, place_your_location));
-                format!(" {}", t_string!(i18n, place_sorted, place = place))
+        // Always in the page, so screen readers announce the offices when a place is
+        // chosen (a live region inserted already filled is usually not read); rebuilt
+        // when the place or the type filter changes, not on every letter typed.
+        <div aria-live="polite">
+            {move || origin.get().map(|o| view! {
+                <ServingOffices content=for_serving.clone() origin=o kind=serving_kind.get() />
             })}
-        </p>
+        </div>
+        <p class="result-count">{move || count_text.get()}</p>
+        <p class="visually-hidden" role="status">{move || announced.get()}</p>
         <Show when=move || count() == 0>
             <p class="notice">{tr!(directory_empty)}</p>
         </Show>
