@@ -229,6 +229,9 @@ for (const [what, fragment] of [
     assert.match(await fresh.page.locator("main [role=alert]").textContent(), /enlace de resultados/);
     await fresh.page.getByRole("button", { name: "Empezar" }).waitFor();
     assert.equal(await fresh.page.locator(".outcome").count(), 0);
+    // Once the person starts afresh the message about the link is no longer in the way.
+    await fresh.page.getByRole("button", { name: "Empezar" }).click();
+    await fresh.page.locator("main [role=alert]").waitFor({ state: "detached" });
     await fresh.context.close();
     await context.close();
   });
@@ -246,5 +249,23 @@ test("the longest results print on at most two A4 pages", async () => {
   const pdf = (await page.pdf({ format: "A4", printBackground: false })).toString("latin1");
   const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert.ok(pages >= 1 && pages <= 2, `printed on ${pages} pages`);
+  await context.close();
+});
+
+test("answer fields are named by their question, and a wrong number is described by its error", async () => {
+  const { context, page } = await openPage(env.browser);
+  await start(page, "es");
+  for (const step of PERSONAS[0].steps.slice(0, 4)) await answer(page, step, "es");
+  const prompt = await page.locator("#question-prompt").textContent();
+  const group = page.getByRole("group", { name: prompt, exact: false });
+  assert.equal(await group.count(), 1, "the checkboxes' group is named by the question");
+  for (const step of PERSONAS[0].steps.slice(4, 6)) await answer(page, step, "es");
+  const number = page.getByRole("spinbutton");
+  const name = await number.evaluate((el) => el.getAttribute("aria-labelledby").split(" ").map((id) => document.getElementById(id).textContent).join(" "));
+  assert.ok(name.startsWith(await page.locator("#question-prompt").textContent()), name);
+  await number.fill("999");
+  await page.getByRole("button", { name: "Continuar" }).click();
+  assert.equal(await number.getAttribute("aria-invalid"), "true");
+  assert.match(await page.locator("#" + (await number.getAttribute("aria-describedby"))).textContent(), /número/);
   await context.close();
 });

@@ -49,7 +49,7 @@ pub fn QuestionScreen(content: Arc<Content>, id: String) -> impl IntoView {
         <div class="question">
             <p class="progress-text">{tr_with!(question_progress, n = n, total = total)}</p>
             <progress class="progress" max=total value=n - 1 aria-hidden="true"></progress>
-            <h2 node_ref=heading tabindex="-1" class="question-prompt">{move || q.prompt.get(lang()).to_string()}</h2>
+            <h2 node_ref=heading tabindex="-1" class="question-prompt" id="question-prompt">{move || q.prompt.get(lang()).to_string()}</h2>
             <p class="why"><strong>{tr!(why_we_ask)}</strong> " " {let q = question.clone(); move || q.why.get(lang()).to_string()}</p>
             <ReadAloud text=speak />
             <AnswerInput content=content.clone() question=question.clone() current=current />
@@ -138,8 +138,10 @@ fn MultipleChoice(content: Arc<Content>, question: Question, current: Option<Ans
         .collect_view();
     let qid = question.id.clone();
     view! {
-        <fieldset class="answers-fieldset">
-            <legend class="hint">{tr!(multiple_hint)}</legend>
+        // The group is named by the question and then the hint, as a sighted person
+        // reads them; the legend alone ("Marque todas…") says nothing of what to mark.
+        <fieldset class="answers-fieldset" aria-labelledby="question-prompt answers-hint">
+            <legend class="hint" id="answers-hint">{tr!(multiple_hint)}</legend>
             <ul class="answers" role="list">{boxes}</ul>
         </fieldset>
         <button type="button" class="button button-primary" on:click=move |_| {
@@ -166,9 +168,11 @@ fn NumberInput(content: Arc<Content>, question: Question, current: Option<Answer
     let submit_on_enter = submit.clone();
     view! {
         <div class="number-answer">
-            <label for=input_id.clone() class="hint">{tr_with!(number_hint, min = min, max = max)}</label>
+            <label for=input_id.clone() class="hint" id="number-hint">{tr_with!(number_hint, min = min, max = max)}</label>
             <input
                 id=input_id
+                aria-labelledby="question-prompt number-hint"
+                aria-describedby=move || invalid.get().then_some("number-error")
                 type="number"
                 inputmode="numeric"
                 autocomplete="off"
@@ -180,7 +184,7 @@ fn NumberInput(content: Arc<Content>, question: Question, current: Option<Answer
                 on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { submit_on_enter() }
             />
             <Show when=move || invalid.get()>
-                <p class="error" role="alert">{tr_with!(number_invalid, min = min, max = max)}</p>
+                <p class="error" role="alert" id="number-error">{tr_with!(number_invalid, min = min, max = max)}</p>
             </Show>
         </div>
         <button type="button" class="button button-primary" on:click=move |_| submit()>{tr!(continue_button)}</button>

@@ -98,7 +98,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
             <p>{outcome.summary.get(lang).to_string()}</p>
             <ReadAloud text=spoken about=outcome.title.get(lang).to_string() />
             {(!because.is_empty()).then(|| view! {
-                <div class="because"><p><strong>{tr!(results_because)}</strong></p><ul>{list(because.clone())}</ul></div>
+                <div class="because"><h4>{tr!(results_because)}</h4><ul>{list(because.clone())}</ul></div>
             })}
             {(!requirements.is_empty()).then(|| view! {
                 <h4>{tr!(results_requirements)}</h4><ul class="checklist">{list(requirements.clone())}</ul>
@@ -106,7 +106,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
             {(!steps.is_empty()).then(|| view! { <h4>{tr!(results_steps)}</h4><ol>{list(steps.clone())}</ol> })}
             {(!cost.is_empty()).then(|| view! { <p class="cost"><strong>{tr!(results_cost)} ": "</strong>{cost.clone()}</p> })}
             {(!warnings.is_empty()).then(|| view! {
-                <div class="notice notice-warning"><p><strong>{tr!(results_warnings)}</strong></p><ul>{list(warnings.clone())}</ul></div>
+                <div class="notice notice-warning"><h4>{tr!(results_warnings)}</h4><ul>{list(warnings.clone())}</ul></div>
             })}
             {(!contacts.is_empty()).then(|| view! {
                 <h4>{tr!(results_contacts)}</h4>

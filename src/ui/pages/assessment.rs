@@ -23,6 +23,11 @@ pub fn AssessmentPage() -> impl IntoView {
     // just pressed is gone; focus goes to the page heading, not the top of the page.
     Effect::new(move |previous: Option<bool>| {
         let at_start = assessment.screen.with(|s| *s == Screen::Start);
+        if !at_start {
+            // A broken share link's message is about the start page; once the person
+            // has started afresh it would only be in the way.
+            link_error.set(None);
+        }
         if at_start && previous == Some(false) {
             if let Some(h1) = document().query_selector("main h1").ok().flatten() {
                 let _ = h1.unchecked_into::<web_sys::HtmlElement>().focus();
