@@ -92,6 +92,40 @@ impl Text {
     }
 }
 
+/// Names of Guatemala's Mayan languages, Garifuna and Xinka by ISO 639-3 code, for
+/// directory entries that list them: browsers' `Intl.DisplayNames` knows few of them
+/// and would show the bare code ("quc"). Each is written as its speakers write it,
+/// which is also how Spanish and English texts name it.
+const GUATEMALAN_LANGUAGES: [(&str, &str); 22] = [
+    ("acr", "Achi"),
+    ("agu", "Awakateko"),
+    ("cab", "Garífuna"),
+    ("caa", "Ch'orti'"),
+    ("cac", "Chuj"),
+    ("cak", "Kaqchikel"),
+    ("itz", "Itza'"),
+    ("ixl", "Ixil"),
+    ("jac", "Popti'"),
+    ("kek", "Q'eqchi'"),
+    ("kjb", "Q'anjob'al"),
+    ("mam", "Mam"),
+    ("mop", "Mopan"),
+    ("poc", "Poqomam"),
+    ("poh", "Poqomchi'"),
+    ("quc", "K'iche'"),
+    ("qum", "Sipakapense"),
+    ("quv", "Sakapulteko"),
+    ("ttc", "Tektiteko"),
+    ("tzj", "Tz'utujil"),
+    ("usp", "Uspanteko"),
+    ("xin", "Xinka"),
+];
+
+/// The name of one of Guatemala's own languages, given its ISO 639-3 code.
+pub fn guatemalan_language_name(code: &str) -> Option<&'static str> {
+    GUATEMALAN_LANGUAGES.iter().find(|(c, _)| *c == code).map(|(_, name)| *name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +156,15 @@ mod tests {
         let text: Text = serde_json::from_str(r#"{"es":"Sí","en":"Yes","mam":"Ayeqe"}"#).unwrap();
         assert_eq!(text.get(Lang::En), "Yes");
         assert_eq!(text.get_code("mam"), "Ayeqe");
+    }
+
+    #[test]
+    fn guatemalan_languages_are_named_by_their_iso_639_3_codes() {
+        assert_eq!(guatemalan_language_name("quc"), Some("K'iche'"));
+        assert_eq!(guatemalan_language_name("mam"), Some("Mam"));
+        assert_eq!(guatemalan_language_name("spa"), None, "the browser names the big languages");
+        for (code, _) in GUATEMALAN_LANGUAGES {
+            assert!(isolang::Language::from_639_3(code).is_some(), "{code} is an ISO 639-3 code");
+        }
     }
 }

@@ -30,7 +30,11 @@ pub fn country_name(code: &str, lang: &str) -> String {
 
 /// A language's name from its ISO 639 code (`spa`, `quc`), in `lang`.
 pub fn language_name(code: &str, lang: &str) -> String {
-    display_name("language", code, lang)
+    let name = display_name("language", code, lang);
+    match crate::core::lang::guatemalan_language_name(code) {
+        Some(known) if name == code => known.to_string(),
+        _ => name,
+    }
 }
 
 fn display_name(kind: &str, code: &str, lang: &str) -> String {
