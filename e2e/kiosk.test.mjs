@@ -142,6 +142,26 @@ test("an idle kiosk warns, 'I'm still here' keeps the session, then the reset fo
   await context.close();
 });
 
+test("a clock that jumps (the tablet setting its time) neither wipes a person mid-answer nor keeps them", async () => {
+  const { context, page } = await openPage(env.browser);
+  await device(page, settings("kiosk", { idle_seconds: 2, warning_seconds: 4 }));
+  await page.locator("main").getByRole("link", { name: "¿Cuáles son mis opciones?" }).click();
+  await page.getByRole("button", { name: "Empezar" }).click();
+  const question = page.getByRole("heading", { name: /¿Qué edad tiene\?/ });
+  await question.waitFor();
+
+  // Five years forward: nobody has been away for five years.
+  await page.evaluate(() => { const real = Date.now; Date.now = () => real() + 5 * 365 * 86_400_000; });
+  await page.waitForTimeout(1_500);
+  assert.equal(await question.count(), 1, "still on the question after the clock jumped forward");
+  assert.equal(await page.getByRole("alertdialog").count(), 0);
+
+  // Ten years back: the person's idle time still counts, and the reset still comes.
+  await page.evaluate(() => { const real = Date.now; Date.now = () => real() - 10 * 365 * 86_400_000; });
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor({ timeout: 15_000 });
+  await context.close();
+});
+
 test("'Finish' forgets the person at once", async () => {
   const { context, page } = await openPage(env.browser);
   await device(page, settings("kiosk"));

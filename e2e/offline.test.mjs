@@ -96,6 +96,48 @@ test("a new build waits until the person chooses to update, then takes over", as
   await context.close();
 });
 
+test("a build published while the device was offline is offered once it is back online, without a reload", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/");
+  await controlledByServiceWorker(page);
+  await context.setOffline(true);
+  await page.reload(); // opened offline: the browser's own update check fails
+  await page.locator("main h1").waitFor();
+  await page.waitForTimeout(3_000); // Chromium runs that check a moment after the load
+
+  const swPath = join(copy, "sw.js");
+  const original = readFileSync(swPath, "utf8");
+  writeFileSync(swPath, original.replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1later"'));
+  try {
+    await context.setOffline(false); // the app hears "online" and looks for a build
+    await page.getByRole("button", { name: "Actualizar" }).waitFor({ timeout: 20_000 });
+  } finally {
+    writeFileSync(swPath, original);
+  }
+  await context.close();
+});
+
+test("a shell file missing from the offline cache is put back on the next visit", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/");
+  await controlledByServiceWorker(page);
+  const wasm = await page.evaluate(async () => {
+    const cache = await caches.open((await caches.keys())[0]);
+    const url = (await cache.keys()).map((r) => new URL(r.url).pathname).find((p) => p.endsWith(".wasm"));
+    await cache.delete(url);
+    return url;
+  });
+  await context.clearCookies();
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  const cached = await page.evaluate(async (url) => Boolean(await (await caches.open((await caches.keys())[0])).match(url)), wasm);
+  assert.ok(cached, `${wasm} is in the cache again`);
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator("main h1", { hasText: "Información veraz" }).waitFor();
+  await context.close();
+});
+
 test("the app is installable: a web app manifest with the icons browsers ask for", async () => {
   const { context, page } = await openPage(env.browser);
   await visit(page, env.base, "/");

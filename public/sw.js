@@ -45,5 +45,12 @@ self.addEventListener("fetch", (event) => {
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(request, { ignoreSearch: true });
-  return cached || fetch(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  // A shell file missing from the cache (evicted, or deleted by hand) is put back, so
+  // the app works offline again without waiting for the next build.
+  if (response.ok && SHELL.includes(new URL(request.url).pathname)) {
+    await cache.put(request, response.clone());
+  }
+  return response;
 }

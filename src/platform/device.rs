@@ -8,7 +8,7 @@
 use crate::core::kiosk::DeviceSettings;
 use crate::platform::{preferences, speech};
 use gloo::storage::{LocalStorage, SessionStorage, Storage};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 const KEY: &str = "rumbo.device";
 
@@ -59,6 +59,20 @@ pub fn drop_forward_history(start_page: Option<&str>) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", start_page);
         let _ = history.push_state_with_url(&JsValue::NULL, "", start_page);
     }
+}
+
+/// Milliseconds on a clock that only moves forward at one second per second
+/// (`performance.now`), for the idle reset. The wall clock jumps when a tablet sets its
+/// time on finding a signal: forward, it wiped a person mid-answer; backward, it never
+/// reset and left their answers to the next person.
+pub fn monotonic_ms() -> f64 {
+    web_sys::window()
+        .and_then(|window| js_sys::Reflect::get(&window, &"performance".into()).ok())
+        .and_then(|performance| {
+            let now: js_sys::Function = js_sys::Reflect::get(&performance, &"now".into()).ok()?.dyn_into().ok()?;
+            now.call0(&performance).ok()?.as_f64()
+        })
+        .unwrap_or_else(js_sys::Date::now)
 }
 
 /// Fresh randomness for salting a new staff PIN.

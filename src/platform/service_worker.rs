@@ -42,6 +42,23 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
     });
 }
 
+/// Asks the browser to look for a new build now. Browsers check by themselves only
+/// when a page is loaded, so an app left open, or opened offline and then back online,
+/// would not learn of a new build (and data that needs it) until the next full load.
+pub fn check_for_update() {
+    let Some(container) = container() else { return };
+    let ready = container.get_registration();
+    spawn_local(async move {
+        let Ok(registration) = JsFuture::from(ready).await else { return };
+        if let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() {
+            if let Ok(checking) = registration.update() {
+                // A failed check (offline, server down) is retried on the next occasion.
+                let _ = JsFuture::from(checking).await;
+            }
+        }
+    });
+}
+
 /// Lets the waiting build take over, then reloads the page into it.
 pub fn apply_update() {
     let Some(container) = container() else { return };

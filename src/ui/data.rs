@@ -2,7 +2,7 @@
 //! progress and the current notice, fed by [`crate::platform::sync`].
 
 use crate::core::content::Content;
-use crate::platform::network;
+use crate::platform::{network, service_worker};
 use crate::platform::sync::{Handlers, Loaded, Notice, Sync};
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
@@ -63,12 +63,20 @@ pub fn provide_data() {
             if notice == Notice::OfflineUseOff {
                 data.offline_use.set(false);
             }
+            if notice == Notice::AppTooOld {
+                // The content needs a newer build: look for it now, not at the next load.
+                service_worker::check_for_update();
+            }
             data.notice.set(Some(notice));
         }),
     };
     spawn_local(async move {
         let sync = Sync::start(handlers).await;
-        let recheck = move |sync: Rc<Sync>| spawn_local(async move { sync.check().await });
+        // The app's own build is looked for on the same occasions as new content.
+        let recheck = move |sync: Rc<Sync>| {
+            service_worker::check_for_update();
+            spawn_local(async move { sync.check().await })
+        };
         let on_online = sync.clone();
         network::watch(move |online| {
             if online {

@@ -102,7 +102,7 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
     let last_touch = RwSignal::new(None::<f64>);
     let phase = RwSignal::new(Idle::Active);
     let still_here = move || {
-        last_touch.set(Some(js_sys::Date::now()));
+        last_touch.set(Some(device::monotonic_ms()));
         phase.set(Idle::Active);
     };
     for name in ["pointerdown", "keydown", "wheel", "touchstart", "input"] {
@@ -124,7 +124,7 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
         let Some(touched) = last_touch.get_untracked() else {
             return;
         };
-        let now = idle_phase(js_sys::Date::now() - touched, &settings);
+        let now = idle_phase(device::monotonic_ms() - touched, &settings);
         if now == Idle::Reset && phase.get_untracked() != Idle::Reset {
             next_person();
         }
