@@ -138,6 +138,17 @@ test("a shell file missing from the offline cache is put back on the next visit"
   await context.close();
 });
 
+test("'Acerca de' does not say offline use is on while the app's files are not kept for it", async () => {
+  // No service worker can install (as when the browser refuses it or storage is full);
+  // e2e/data.test.mjs checks that it says "activado" once one does.
+  const { context, page } = await openPage(env.browser, { serviceWorkers: "block" });
+  await visit(page, env.base, "/acerca-de");
+  await page.locator(".data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
+  await page.getByText("Uso sin conexión: todavía no está listo.").waitFor();
+  assert.equal(await page.getByText("Uso sin conexión: activado.").count(), 0);
+  await context.close();
+});
+
 test("the app is installable: a web app manifest with the icons browsers ask for", async () => {
   const { context, page } = await openPage(env.browser);
   await visit(page, env.base, "/");

@@ -94,6 +94,17 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
+/// Tells `on_change` whether the app's files are kept for offline use, i.e. a service
+/// worker controls this page: now, and again when one takes over. Without one (first
+/// visit still installing, registration refused, no service workers at all) a reload
+/// with no connection would fail, whatever data IndexedDB holds.
+pub fn watch_offline_shell(on_change: impl Fn(bool) + 'static) {
+    on_change(container_controls_page());
+    if let Some(container) = container() {
+        EventListener::new(&container, "controllerchange", move |_| on_change(container_controls_page())).forget();
+    }
+}
+
 fn container_controls_page() -> bool {
     container().and_then(|c| c.controller()).is_some()
 }

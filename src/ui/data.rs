@@ -23,6 +23,9 @@ pub struct Data {
     pub notice: RwSignal<Option<Notice>>,
     /// Whether the device keeps a copy for offline use.
     pub offline_use: RwSignal<bool>,
+    /// Whether the app's own files are kept for offline use (a service worker controls
+    /// the page); offline use needs both.
+    pub shell_offline: RwSignal<bool>,
 }
 
 /// The data context provided by [`provide_data`].
@@ -45,7 +48,9 @@ pub fn provide_data() {
         progress: RwSignal::new(None),
         notice: RwSignal::new(None),
         offline_use: RwSignal::new(true),
+        shell_offline: RwSignal::new(false),
     };
+    service_worker::watch_offline_shell(move |kept| data.shell_offline.set(kept));
     provide_context(data);
     let handlers = Handlers {
         progress: Box::new(move |p| data.progress.set(Some(p))),

@@ -61,10 +61,12 @@ fn DataOnDevice() -> impl IntoView {
                 }
             }}
             <p>
-                {move || if data.offline_use.get() {
-                    t_string!(i18n, about_offline_on)
-                } else {
+                {move || if !data.offline_use.get() {
                     t_string!(i18n, about_offline_off)
+                } else if !data.shell_offline.get() {
+                    t_string!(i18n, about_offline_pending)
+                } else {
+                    t_string!(i18n, about_offline_on)
                 }}
             </p>
         </section>
