@@ -178,6 +178,20 @@ test("a full disk: the new version shows for now, the last saved copy stays for 
   await context.close();
 });
 
+test("a full disk on the first visit: shown now, and not promised for offline", async () => {
+  const { context, page } = await openPage(env.browser);
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };
+  });
+  await visit(page, env.base, "/directorio");
+  const notice = page.locator(".data-notice", { hasText: "no se pudo guardar" });
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /sin conexión no estará disponible/);
+  assert.ok(!(await notice.textContent()).includes("versión anterior"), "there is no earlier version to fall back on");
+  await page.getByLabel("Buscar").waitFor(); // the content is shown all the same
+  await context.close();
+});
+
 test("open now is judged on the entry's own clock", async () => {
   const { context, page } = await openPage(env.browser);
   // Monday 23 November 2026, 10:00 in Guatemala (UTC−6): the fixture opens 08:00–16:00.

@@ -36,8 +36,8 @@ pub enum Notice {
     /// The published data needs a newer app; the last good copy is still in use.
     AppTooOld,
     /// The new version could not be saved on the device (storage full): it is shown
-    /// now but the device keeps its older copy for offline use.
-    NotSaved,
+    /// now, and offline the device has its older copy, if it had one before.
+    NotSaved { earlier_copy: bool },
 }
 
 /// The content in use and where it came from.
@@ -207,7 +207,9 @@ impl Sync {
             saved_at_ms,
         });
         if self.db.is_some() && !saved {
-            return Err(Notice::NotSaved);
+            return Err(Notice::NotSaved {
+                earlier_copy: self.on_device.borrow().is_some(),
+            });
         }
         Ok(())
     }

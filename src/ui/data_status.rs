@@ -24,7 +24,8 @@ pub fn DataStatus() -> impl IntoView {
                 Notice::NoContent => t_string!(i18n, data_notice_no_content),
                 Notice::UpdateRefused => t_string!(i18n, data_notice_update_refused),
                 Notice::AppTooOld => t_string!(i18n, data_notice_app_too_old),
-                Notice::NotSaved => t_string!(i18n, data_notice_not_saved),
+                Notice::NotSaved { earlier_copy: true } => t_string!(i18n, data_notice_not_saved),
+                Notice::NotSaved { earlier_copy: false } => t_string!(i18n, data_notice_not_saved_first),
             };
             view! {
                 <div class="notice data-notice" role="alert">
