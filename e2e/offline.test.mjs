@@ -149,6 +149,19 @@ test("'Acerca de' does not say offline use is on while the app's files are not k
   await context.close();
 });
 
+test("offline with no information yet, the banner does not claim any is saved", async () => {
+  const { context, page } = await openPage(env.browser);
+  await page.route("**/data/**", (route) => route.abort("internetdisconnected"));
+  await visit(page, env.base, "/");
+  await context.setOffline(true);
+  const banner = page.locator(".status-offline");
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /se descargará cuando vuelva la conexión/);
+  assert.ok(!(await banner.textContent()).includes("guardada"));
+  await context.setOffline(false);
+  await context.close();
+});
+
 test("the app is installable: a web app manifest with the icons browsers ask for", async () => {
   const { context, page } = await openPage(env.browser);
   await visit(page, env.base, "/");
