@@ -162,6 +162,28 @@ test("a clock that jumps (the tablet setting its time) neither wipes a person mi
   await context.close();
 });
 
+test("a kiosk that slept with its screen off longer than the idle time forgets the person on waking", async () => {
+  const { context, page } = await openPage(env.browser);
+  await device(page, settings("kiosk", { idle_seconds: 60, warning_seconds: 20 }));
+  await page.locator("main").getByRole("link", { name: "¿Cuáles son mis opciones?" }).click();
+  await page.getByRole("button", { name: "Empezar" }).click();
+  await page.getByRole("heading", { name: /¿Qué edad tiene\?/ }).waitFor();
+  // The screen goes off and the tablet sleeps for five minutes (performance.now does
+  // not advance in deep sleep, the wall clock does), then it wakes.
+  await page.evaluate(async () => {
+    const setHidden = (hidden) => {
+      Object.defineProperty(document, "hidden", { configurable: true, get: () => hidden });
+      document.dispatchEvent(new Event("visibilitychange"));
+    };
+    setHidden(true);
+    const real = Date.now;
+    Date.now = () => real() + 5 * 60_000;
+    setHidden(false);
+  });
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor({ timeout: 5_000 });
+  await context.close();
+});
+
 test("'Finish' forgets the person at once", async () => {
   const { context, page } = await openPage(env.browser);
   await device(page, settings("kiosk"));

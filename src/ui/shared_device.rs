@@ -120,6 +120,24 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
         })
         .forget();
     }
+    // performance.now stops while a tablet sleeps with its screen off, so time spent
+    // hidden is measured on the wall clock: away for the whole idle time (or a clock
+    // set back meanwhile, which cannot be told apart) means the person has gone.
+    let hidden_since = StoredValue::new(None::<f64>);
+    let for_waking = settings.clone();
+    EventListener::new(&document(), "visibilitychange", move |_| {
+        if document().hidden() {
+            hidden_since.set_value(Some(js_sys::Date::now()));
+            return;
+        }
+        let Some(since) = hidden_since.get_value() else { return };
+        hidden_since.set_value(None);
+        let away = js_sys::Date::now() - since;
+        if last_touch.get_untracked().is_some() && (away < 0.0 || idle_phase(away, &for_waking) == Idle::Reset) {
+            next_person();
+        }
+    })
+    .forget();
     Interval::new(500, move || {
         let Some(touched) = last_touch.get_untracked() else {
             return;
@@ -147,8 +165,8 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
     // The dialog stays mounted through the countdown; only the number changes, so a
     // screen reader announces it once and focus stays on "I'm still here".
     let warning = Memo::new(move |_| matches!(phase.get(), Idle::Warning { .. }));
-    // Any touch or key ends the warning (often before the button's click arrives);
-    // focus then goes back where the person was.
+    // A key, a touch outside the warning or "Sigo aquí" ends it; focus then goes back
+    // where the person was.
     Effect::new(move |was_shown: Option<bool>| {
         let shown = warning.get();
         if was_shown == Some(true) && !shown {
