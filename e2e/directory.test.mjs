@@ -114,6 +114,8 @@ test("an entry opens by deep link with its provenance, and unknown facts say so"
   await page.locator(".provenance", { hasText: "Prensa Libre" }).waitFor();
   assert.ok((await page.locator(".unknown").count()) >= 1, "phones and hours are to be verified");
   assert.equal(await page.locator("a[href^='tel:']").count(), 0, "no phone is invented");
+  const contact = page.locator("section", { has: page.getByRole("heading", { name: "Contacto" }) });
+  assert.equal(await contact.getByRole("list").count(), 0, "no empty list when no contact detail is known");
   const unknown = await visit(page, env.base, "/directorio/no-existe");
   assert.equal(unknown.status(), 200);
   await page.locator("main", { hasText: "No encontramos este contacto" }).waitFor();
@@ -164,6 +166,7 @@ test("one result is '1 resultado', not '1 resultados'", async () => {
   await openDirectory(page);
   assert.deepEqual(await search(page, "Los Ángeles"), ["Consulado de Guatemala en Los Ángeles"]);
   assert.match(await page.locator(".result-count").textContent(), /^1 resultado$/);
+  assert.equal(await page.getByRole("heading", { level: 2, name: "Resultados" }).count(), 1, "the list has a heading to jump to");
   await context.close();
 });
 

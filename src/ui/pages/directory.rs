@@ -251,6 +251,8 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
         <Show when=move || count() == 0>
             <p class="notice">{tr!(directory_empty)}</p>
         </Show>
+        // Screen-reader users move by headings; the list is the page's main content.
+        <h2 class="visually-hidden">{tr!(directory_results_heading)}</h2>
         <ul class="results-list">{list}</ul>
     }
 }

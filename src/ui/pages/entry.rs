@@ -202,6 +202,8 @@ fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
     view! {
         <section>
             <h2>{tr!(entry_contact)}</h2>
+            // No empty list ("list, 0 items") when nothing is known: the note below says so.
+            {(!nothing).then(|| view! {
             <ul class="contact-list">
                 {phones}
                 {email.map(|(address, href)| view! {
@@ -214,6 +216,7 @@ fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
                     </li>
                 })}
             </ul>
+            })}
             {nothing.then(|| view! { <p class="unknown">{tr!(entry_unknown)}</p> })}
         </section>
     }
