@@ -283,6 +283,7 @@ test("outreach: three people offline, 'Next person' between them, and a CSV of c
   await page.getByLabel("PIN del personal").fill(PIN);
   await page.getByRole("button", { name: "Desbloquear" }).click();
   await page.locator(".tallies-table").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.matches("main h1")), true, "focus on the heading once unlocked");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Descargar CSV" }).click()]);
   const saved = join(copy, "conteos.csv");
   await download.saveAs(saved); // throws if the download failed or was cancelled
@@ -296,9 +297,15 @@ test("outreach: three people offline, 'Next person' between them, and a CSV of c
   );
   for (const answer of ["adult", "18", "age"]) assert.ok(!csv.split("\n").slice(1).join().includes(`,${answer}`), `no answer "${answer}"`);
 
+  const focused = () => page.evaluate(() => document.activeElement.textContent);
+  await page.getByRole("button", { name: "Borrar conteos" }).click();
+  assert.equal(await focused(), "Cancelar", "the confirmation takes focus on the safe answer");
+  await page.getByRole("button", { name: "Cancelar" }).click();
+  assert.equal(await focused(), "Borrar conteos", "focus returns to the button that asked");
   await page.getByRole("button", { name: "Borrar conteos" }).click();
   await page.getByRole("button", { name: "Sí, borrar" }).click();
   await page.getByText("Aún no hay conteos en este dispositivo.").waitFor();
+  assert.equal(await focused(), "Conteos anónimos", "focus goes to the section once its button is gone");
   assert.deepEqual(page.errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED")), []);
   await context.close();
 });

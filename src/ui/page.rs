@@ -32,3 +32,13 @@ pub fn Page(
         {children()}
     }
 }
+
+/// Puts focus on the page heading. For when the control just pressed disappears with
+/// what it changed (back to the start, a form unlocked): focus would otherwise fall to
+/// the top of the document and a screen reader would start over.
+pub fn focus_page_heading() {
+    use wasm_bindgen::JsCast;
+    if let Some(h1) = document().query_selector("main h1").ok().flatten() {
+        let _ = h1.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}

@@ -6,10 +6,9 @@ use crate::ui::assessment::{CheckAnswers, QuestionScreen, Results, Screen, use_a
 use crate::ui::data::use_content;
 use crate::ui::data_status::NoDataYet;
 use crate::ui::i18n::{t_string, use_i18n};
-use crate::ui::page::Page;
+use crate::ui::page::{Page, focus_page_heading};
 use crate::ui::text::{tr, tr_signal};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn AssessmentPage() -> impl IntoView {
@@ -29,9 +28,7 @@ pub fn AssessmentPage() -> impl IntoView {
             link_error.set(None);
         }
         if at_start && previous == Some(false) {
-            if let Some(h1) = document().query_selector("main h1").ok().flatten() {
-                let _ = h1.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
+            focus_page_heading();
         }
         at_start
     });

@@ -8,8 +8,9 @@ use crate::platform::db::Db;
 use crate::platform::{device, share, tallies};
 use crate::ui::device::use_device;
 use crate::ui::i18n::{t_string, use_i18n};
-use crate::ui::page::Page;
+use crate::ui::page::{Page, focus_page_heading};
 use crate::ui::text::{tr, tr_signal};
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
@@ -18,6 +19,14 @@ pub fn SettingsPage() -> impl IntoView {
     let settings = use_device().0;
     let unlocked = RwSignal::new(settings.pin.is_none());
     let entered = RwSignal::new(String::new());
+    // The PIN form goes once it is unlocked; focus goes to the page heading.
+    Effect::new(move |was_unlocked: Option<bool>| {
+        let now = unlocked.get();
+        if now && was_unlocked == Some(false) {
+            focus_page_heading();
+        }
+        now
+    });
     view! {
         <Page title=tr_signal!(settings_title)>
             <p>{tr!(settings_intro)}</p>
@@ -146,6 +155,21 @@ fn TalliesSection() -> impl IntoView {
     let loaded = RwSignal::new(None::<Option<Tallies>>);
     let confirming = RwSignal::new(false);
     let cleared = RwSignal::new(false);
+    // The confirmation takes focus on "Cancelar" (the safe answer); when it closes,
+    // focus returns to "Borrar conteos", or to the section heading once it is gone.
+    let (reset_button, cancel_button, heading) =
+        (NodeRef::<html::Button>::new(), NodeRef::<html::Button>::new(), NodeRef::<html::H2>::new());
+    Effect::new(move |_| {
+        if let Some(cancel) = cancel_button.get() {
+            let _ = cancel.focus();
+        }
+    });
+    let cancel = move || {
+        confirming.set(false);
+        if let Some(button) = reset_button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
     spawn_local(async move {
         let result = match Db::open().await {
             Ok(db) => tallies::load(&db).await.ok(),
@@ -160,7 +184,6 @@ fn TalliesSection() -> impl IntoView {
         }
     };
     let clear = move |_| {
-        confirming.set(false);
         spawn_local(async move {
             let ok = match Db::open().await {
                 Ok(db) => tallies::clear(&db).await.is_ok(),
@@ -171,6 +194,11 @@ fn TalliesSection() -> impl IntoView {
                 cleared.set(true);
             } else {
                 loaded.set(Some(None));
+            }
+            // Cleared or failed, the table and its buttons are gone.
+            confirming.set(false);
+            if let Some(h2) = heading.get_untracked() {
+                let _ = h2.focus();
             }
         });
     };
@@ -188,7 +216,7 @@ fn TalliesSection() -> impl IntoView {
     };
     view! {
         <section class="tallies">
-            <h2>{tr!(tallies_title)}</h2>
+            <h2 node_ref=heading tabindex="-1">{tr!(tallies_title)}</h2>
             <p>{tr!(tallies_intro)}</p>
             {move || match loaded.get() {
                 None => None,
@@ -205,7 +233,7 @@ fn TalliesSection() -> impl IntoView {
                     </table>
                     <p class="entry-actions">
                         <button type="button" class="button" on:click=export>{tr!(tallies_export)}</button>
-                        <button type="button" class="button" on:click=move |_| confirming.set(true)>{tr!(tallies_reset)}</button>
+                        <button node_ref=reset_button type="button" class="button" on:click=move |_| confirming.set(true)>{tr!(tallies_reset)}</button>
                     </p>
                 }.into_any()),
             }}
@@ -213,7 +241,7 @@ fn TalliesSection() -> impl IntoView {
                 <div class="notice notice-warning" role="alertdialog" aria-labelledby="tallies-confirm">
                     <p id="tallies-confirm">{tr!(tallies_reset_confirm)}</p>
                     <button type="button" class="button" on:click=clear>{tr!(tallies_reset_yes)}</button>
-                    <button type="button" class="button" on:click=move |_| confirming.set(false)>{tr!(tallies_reset_no)}</button>
+                    <button node_ref=cancel_button type="button" class="button" on:click=move |_| cancel()>{tr!(tallies_reset_no)}</button>
                 </div>
             </Show>
             <p role="status">{move || cleared.get().then(|| t_string!(i18n, tallies_cleared))}</p>
