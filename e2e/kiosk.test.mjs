@@ -58,6 +58,15 @@ async function storedEverywhere(page) {
   });
 }
 
+/** From the kiosk's welcome screen to the fixture's first question; its heading. */
+async function firstQuestion(page) {
+  await page.locator("main").getByRole("link", { name: "¿Cuáles son mis opciones?" }).click();
+  await page.getByRole("button", { name: "Empezar" }).click();
+  const question = page.getByRole("heading", { name: /¿Qué edad tiene\?/ });
+  await question.waitFor();
+  return question;
+}
+
 /** The fixture's one question, answered, up to its results. */
 async function completeAssessment(page, lang = "es") {
   const words = lang === "es"
@@ -145,10 +154,7 @@ test("an idle kiosk warns, 'I'm still here' keeps the session, then the reset fo
 test("a clock that jumps (the tablet setting its time) neither wipes a person mid-answer nor keeps them", async () => {
   const { context, page } = await openPage(env.browser);
   await device(page, settings("kiosk", { idle_seconds: 2, warning_seconds: 4 }));
-  await page.locator("main").getByRole("link", { name: "¿Cuáles son mis opciones?" }).click();
-  await page.getByRole("button", { name: "Empezar" }).click();
-  const question = page.getByRole("heading", { name: /¿Qué edad tiene\?/ });
-  await question.waitFor();
+  const question = await firstQuestion(page);
 
   // Five years forward: nobody has been away for five years.
   await page.evaluate(() => { const real = Date.now; Date.now = () => real() + 5 * 365 * 86_400_000; });
@@ -165,9 +171,7 @@ test("a clock that jumps (the tablet setting its time) neither wipes a person mi
 test("a kiosk that slept with its screen off longer than the idle time forgets the person on waking", async () => {
   const { context, page } = await openPage(env.browser);
   await device(page, settings("kiosk", { idle_seconds: 60, warning_seconds: 20 }));
-  await page.locator("main").getByRole("link", { name: "¿Cuáles son mis opciones?" }).click();
-  await page.getByRole("button", { name: "Empezar" }).click();
-  await page.getByRole("heading", { name: /¿Qué edad tiene\?/ }).waitFor();
+  await firstQuestion(page);
   // The screen goes off and the tablet sleeps for five minutes (performance.now does
   // not advance in deep sleep, the wall clock does), then it wakes.
   await page.evaluate(async () => {

@@ -20,6 +20,17 @@ after(async () => {
   rmSync(copy, { recursive: true, force: true });
 });
 
+/**
+ * Publishes a "new build" in the served copy: the same files, another version in sw.js.
+ * Returns what puts the old one back.
+ */
+function publishNewBuild(suffix) {
+  const swPath = join(copy, "sw.js");
+  const original = readFileSync(swPath, "utf8");
+  writeFileSync(swPath, original.replace(/const VERSION = "([0-9a-f]+)"/, `const VERSION = "$1${suffix}"`));
+  return () => writeFileSync(swPath, original);
+}
+
 test("after one visit the home page and deep links load with no network", async () => {
   const { context, page } = await openPage(env.browser);
   await visit(page, env.base, "/");
@@ -72,10 +83,7 @@ test("a new build waits until the person chooses to update, then takes over", as
   await controlledByServiceWorker(page);
   const before = await page.evaluate(() => caches.keys());
 
-  // Publish a "new build": same files, another version in sw.js.
-  const swPath = join(copy, "sw.js");
-  const original = readFileSync(swPath, "utf8");
-  writeFileSync(swPath, original.replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1next"'));
+  const unpublish = publishNewBuild("next");
   try {
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const update = page.getByRole("button", { name: "Actualizar" });
@@ -91,7 +99,7 @@ test("a new build waits until the person chooses to update, then takes over", as
     assert.equal(after.length, 1, `old caches removed: ${after}`);
     assert.match(after[0], /next$/);
   } finally {
-    writeFileSync(swPath, original);
+    unpublish();
   }
   await context.close();
 });
@@ -105,14 +113,12 @@ test("a build published while the device was offline is offered once it is back 
   await page.locator("main h1").waitFor();
   await page.waitForTimeout(3_000); // Chromium runs that check a moment after the load
 
-  const swPath = join(copy, "sw.js");
-  const original = readFileSync(swPath, "utf8");
-  writeFileSync(swPath, original.replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1later"'));
+  const unpublish = publishNewBuild("later");
   try {
     await context.setOffline(false); // the app hears "online" and looks for a build
     await page.getByRole("button", { name: "Actualizar" }).waitFor({ timeout: 20_000 });
   } finally {
-    writeFileSync(swPath, original);
+    unpublish();
   }
   await context.close();
 });

@@ -226,9 +226,27 @@ pub fn idle_phase(idle_ms: f64, settings: &DeviceSettings) -> Idle {
     }
 }
 
+/// Whether a person has gone after the screen was off or the app hidden for `away_ms`
+/// by the wall clock (the only clock that runs while a tablet sleeps): away for the
+/// whole idle time and warning, or a clock set back meanwhile, which cannot be told
+/// apart from a long absence and must not leave their answers for the next person.
+pub fn gone_while_hidden(away_ms: f64, settings: &DeviceSettings) -> bool {
+    away_ms < 0.0 || idle_phase(away_ms, settings) == Idle::Reset
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_is_gone_after_a_sleep_as_long_as_the_reset_or_a_clock_set_back() {
+        let settings = DeviceSettings { idle_seconds: 60, warning_seconds: 20, ..DeviceSettings::default() };
+        assert!(!gone_while_hidden(30_000.0, &settings), "a short screen-off keeps the person");
+        assert!(!gone_while_hidden(79_000.0, &settings));
+        assert!(gone_while_hidden(80_000.0, &settings));
+        assert!(gone_while_hidden(5.0 * 60_000.0, &settings));
+        assert!(gone_while_hidden(-1.0, &settings), "a clock set back is not trusted");
+    }
 
     #[test]
     fn a_pin_is_stored_hashed_and_checked() {

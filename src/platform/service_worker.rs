@@ -46,15 +46,11 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
 /// when a page is loaded, so an app left open, or opened offline and then back online,
 /// would not learn of a new build (and data that needs it) until the next full load.
 pub fn check_for_update() {
-    let Some(container) = container() else { return };
-    let ready = container.get_registration();
-    spawn_local(async move {
-        let Ok(registration) = JsFuture::from(ready).await else { return };
-        if let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() {
-            if let Ok(checking) = registration.update() {
-                // A failed check (offline, server down) is retried on the next occasion.
-                let _ = JsFuture::from(checking).await;
-            }
+    spawn_local(async {
+        let Some(registration) = registration().await else { return };
+        if let Ok(checking) = registration.update() {
+            // A failed check (offline, server down) is retried on the next occasion.
+            let _ = JsFuture::from(checking).await;
         }
     });
 }
@@ -66,18 +62,17 @@ pub fn apply_update() {
         let _ = web_sys::window().map(|w| w.location().reload());
     })
     .forget();
-    let ready = container.get_registration();
-    spawn_local(async move {
-        let Ok(registration) = JsFuture::from(ready).await else {
-            return;
-        };
-        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
-            return;
-        };
-        if let Some(waiting) = registration.waiting() {
+    spawn_local(async {
+        if let Some(waiting) = registration().await.and_then(|r| r.waiting()) {
             post_skip_waiting(&waiting);
         }
     });
+}
+
+/// This page's service worker registration, if there is one.
+async fn registration() -> Option<ServiceWorkerRegistration> {
+    let registration = JsFuture::from(container()?.get_registration()).await.ok()?;
+    registration.dyn_into().ok()
 }
 
 fn post_skip_waiting(worker: &ServiceWorker) {

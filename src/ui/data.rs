@@ -28,6 +28,14 @@ pub struct Data {
     pub shell_offline: RwSignal<bool>,
 }
 
+impl Data {
+    /// Whether content is still on its way: being read or downloaded, with no failure
+    /// reported yet.
+    pub fn on_its_way(&self) -> bool {
+        self.progress.with(Option::is_some) || self.notice.with(Option::is_none)
+    }
+}
+
 /// The data context provided by [`provide_data`].
 pub fn use_data() -> Data {
     expect_context::<Data>()

@@ -46,7 +46,7 @@ pub fn DataStatus() -> impl IntoView {
 #[component]
 pub fn NoDataYet(missing: Message) -> impl IntoView {
     let data = use_data();
-    let on_its_way = move || data.progress.with(Option::is_some) || data.notice.with(Option::is_none);
+    let on_its_way = move || data.on_its_way();
     let (loading, missing) = (tr!(data_loading), text(missing));
     view! {
         <p class="notice" role="status">

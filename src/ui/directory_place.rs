@@ -9,12 +9,12 @@ use crate::core::serving::{Serving, offices_serving};
 use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
 use crate::ui::app::paths;
+use crate::ui::page::focus;
 use crate::ui::device::use_mode;
 use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::language::lang_of;
 use crate::ui::text::{tr, tr_with};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use leptos_router::components::A;
 use std::sync::Arc;
 use wasm_bindgen_futures::spawn_local;
@@ -119,9 +119,7 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
                         <button type="button" class="button" on:click=move |_| {
                             origin.set(None);
                             // This button goes with the place; focus stays in the picker.
-                            if let Some(input) = document().get_element_by_id("place-region") {
-                                let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
-                            }
+                            focus("#place-region");
                         }>{tr!(place_clear)}</button>
                     })}
                 </p>

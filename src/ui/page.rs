@@ -37,8 +37,14 @@ pub fn Page(
 /// what it changed (back to the start, a form unlocked): focus would otherwise fall to
 /// the top of the document and a screen reader would start over.
 pub fn focus_page_heading() {
+    focus("main h1");
+}
+
+/// Puts focus on the first element matching `selector`; false if there is none.
+pub fn focus(selector: &str) -> bool {
     use wasm_bindgen::JsCast;
-    if let Some(h1) = document().query_selector("main h1").ok().flatten() {
-        let _ = h1.unchecked_into::<web_sys::HtmlElement>().focus();
+    match document().query_selector(selector).ok().flatten() {
+        Some(element) => element.unchecked_into::<web_sys::HtmlElement>().focus().is_ok(),
+        None => false,
     }
 }

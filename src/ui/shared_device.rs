@@ -7,7 +7,7 @@
 //! - on the kiosk, a warning after a while without a touch, then the same wipe; no text
 //!   selection and no context menu.
 
-use crate::core::kiosk::{DeviceSettings, Idle, Mode, idle_phase};
+use crate::core::kiosk::{DeviceSettings, Idle, Mode, gone_while_hidden, idle_phase};
 use crate::platform::device;
 use crate::ui::device::use_device;
 use crate::ui::i18n::{t_string, use_i18n};
@@ -121,8 +121,7 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
         .forget();
     }
     // performance.now stops while a tablet sleeps with its screen off, so time spent
-    // hidden is measured on the wall clock: away for the whole idle time (or a clock
-    // set back meanwhile, which cannot be told apart) means the person has gone.
+    // hidden is judged on the wall clock (core::kiosk::gone_while_hidden).
     let hidden_since = StoredValue::new(None::<f64>);
     let for_waking = settings.clone();
     EventListener::new(&document(), "visibilitychange", move |_| {
@@ -133,7 +132,7 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
         let Some(since) = hidden_since.get_value() else { return };
         hidden_since.set_value(None);
         let away = js_sys::Date::now() - since;
-        if last_touch.get_untracked().is_some() && (away < 0.0 || idle_phase(away, &for_waking) == Idle::Reset) {
+        if last_touch.get_untracked().is_some() && gone_while_hidden(away, &for_waking) {
             next_person();
         }
     })

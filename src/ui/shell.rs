@@ -6,6 +6,7 @@ use crate::ui::app::paths;
 use crate::ui::i18n::use_i18n;
 use crate::ui::language::{lang_of, locale_of};
 use crate::ui::shared_device::NextPersonButton;
+use crate::ui::page::focus;
 use crate::ui::text::tr;
 use gloo::events::{EventListener, EventListenerOptions};
 use leptos::prelude::*;
@@ -13,7 +14,6 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use std::cell::Cell;
-use wasm_bindgen::JsCast;
 use std::rc::Rc;
 
 #[component]
@@ -46,9 +46,8 @@ pub fn Header() -> impl IntoView {
 /// The router would take "#main" for a navigation and leave focus on the link, so the
 /// next Tab went back into the header; the link's whole point is to move focus.
 fn skip_to_main(event: web_sys::MouseEvent) {
-    if let Some(main) = document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if focus("#main") {
         event.prevent_default();
-        let _ = main.focus();
     }
 }
 
