@@ -136,6 +136,62 @@ test("a download cut mid-way leaves the old data whole, and a later check comple
   await context.close();
 });
 
+/** Answers the data files with a wifi sign-in page, as a captive portal does. */
+function captivePortal(page) {
+  return page.route("**/data/directory.json", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<html><body>Iniciar sesión en la red ficticia</body></html>" }));
+}
+
+test("a damaged version is not downloaded again at every return; 'Intentar de nuevo' tries at once", async () => {
+  const { context, page } = await openPage(env.browser);
+  assert.equal(await shownVersion(page), version());
+  let downloads = 0;
+  page.on("request", (request) => { if (request.url().endsWith("/data/directory.json")) downloads += 1; });
+  const notice = page.locator(".data-notice", { hasText: "llegó incompleta o dañada" });
+  try {
+    publish((text) => text + "\n");
+    await captivePortal(page);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await notice.waitFor();
+    assert.equal(downloads, 1);
+    // The person leaves and comes back: the manifest is asked for, the same bad files not.
+    const manifestAsked = page.waitForResponse((response) => response.url().endsWith("/data/manifest.json"));
+    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    await manifestAsked;
+    // Still behind the portal, the person asks to try again: checks run one after the
+    // other, so by the time this one is refused a download at the return would have
+    // been counted.
+    await notice.getByRole("button", { name: "Intentar de nuevo" }).click();
+    await notice.waitFor({ state: "hidden" });
+    await notice.waitFor();
+    assert.equal(downloads, 2, "downloaded for the person's retry, not for the return");
+    // Signed in to the wifi: trying again takes the new version.
+    await page.unroute("**/data/directory.json");
+    await notice.getByRole("button", { name: "Intentar de nuevo" }).click();
+    await page.locator(".data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
+    assert.equal(downloads, 3);
+    assert.equal(await notice.count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus is not lost with the notice");
+  } finally {
+    restore();
+  }
+  await context.close();
+});
+
+test("a first visit behind a captive portal can load the content once signed in", async () => {
+  const { context, page } = await openPage(env.browser);
+  await captivePortal(page);
+  await visit(page, env.base, "/directorio");
+  const notice = page.locator(".data-notice", { hasText: "No se pudo descargar la información" });
+  await notice.waitFor();
+  await page.unroute("**/data/directory.json");
+  await notice.getByRole("button", { name: "Intentar de nuevo" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByLabel("Buscar").waitFor();
+  assert.equal(await notice.count(), 0);
+  await context.close();
+});
+
 test("with storage unavailable the app runs from memory and says offline use is off", async () => {
   const { context, page } = await openPage(env.browser);
   await page.addInitScript(() => {

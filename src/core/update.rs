@@ -1,6 +1,7 @@
 //! Deciding what a content update needs, given the manifest the device has and the one
 //! just published: whether it is newer at all, and which files changed (unchanged files
-//! are reused from the device, so a slow connection carries only what is new).
+//! are reused from the device, so a slow connection carries only what is new), and when
+//! a version that arrived damaged or invalid may be downloaded again.
 
 use crate::core::manifest::{FileEntry, Manifest};
 
@@ -21,6 +22,44 @@ pub fn files_to_download<'a>(on_device: Option<&Manifest>, published: &'a Manife
                 .is_none_or(|have| have.sha256 != file.sha256)
         })
         .collect()
+}
+
+/// How long automatic checks wait before downloading a refused version again: after the
+/// first refusal, the second, and every later one. A damaged file can be a passing fault
+/// (a captive portal's page, a proxy), so it is tried again, but not at every return to
+/// the app: the same bad files would cost a costly connection each time.
+const RETRY_WAITS_MS: [f64; 3] = [10.0 * 60_000.0, 60.0 * 60_000.0, 6.0 * 3_600_000.0];
+
+/// A published version whose files arrived but were refused (a file missing on the
+/// server, not matching its hash, or content failing the checks). Downloads that failed
+/// for want of a connection are not refusals: they cost little and are retried at once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refusal {
+    /// The published manifest as served: the same text is the same version.
+    manifest: String,
+    times: usize,
+    last_ms: f64,
+}
+
+impl Refusal {
+    /// Records that `manifest`'s version was refused at `now_ms`, counting earlier
+    /// refusals of the same version.
+    pub fn record(previous: Option<&Refusal>, manifest: &str, now_ms: f64) -> Refusal {
+        let times = previous.filter(|p| p.manifest == manifest).map_or(0, |p| p.times);
+        Refusal {
+            manifest: manifest.to_string(),
+            times: times + 1,
+            last_ms: now_ms,
+        }
+    }
+
+    /// Whether an automatic check at `now_ms` should leave `manifest` alone for now.
+    /// A different manifest (a corrected publication) is always downloaded, and so is
+    /// anything when the clock went back, rather than waiting on a wrong clock.
+    pub fn holds_back(&self, manifest: &str, now_ms: f64) -> bool {
+        let wait = RETRY_WAITS_MS[(self.times - 1).min(RETRY_WAITS_MS.len() - 1)];
+        self.manifest == manifest && now_ms >= self.last_ms && now_ms - self.last_ms < wait
+    }
 }
 
 #[cfg(test)]
@@ -51,5 +90,36 @@ mod tests {
             .collect();
         assert_eq!(names, ["b.json", "c.json"]);
         assert_eq!(files_to_download(None, &published).len(), 3);
+    }
+
+    const MINUTE: f64 = 60_000.0;
+
+    #[test]
+    fn a_refused_version_waits_longer_after_each_refusal() {
+        let first = Refusal::record(None, "v2", 0.0);
+        assert!(first.holds_back("v2", 9.0 * MINUTE), "not again at the next return");
+        assert!(!first.holds_back("v2", 10.0 * MINUTE), "tried again after ten minutes");
+        let second = Refusal::record(Some(&first), "v2", 10.0 * MINUTE);
+        assert!(second.holds_back("v2", 69.0 * MINUTE));
+        assert!(!second.holds_back("v2", 70.0 * MINUTE));
+        let third = Refusal::record(Some(&second), "v2", 70.0 * MINUTE);
+        let fourth = Refusal::record(Some(&third), "v2", 500.0 * MINUTE);
+        assert!(fourth.holds_back("v2", 500.0 * MINUTE + 359.0 * MINUTE), "six hours at most");
+        assert!(!fourth.holds_back("v2", 500.0 * MINUTE + 360.0 * MINUTE));
+    }
+
+    #[test]
+    fn a_corrected_publication_is_downloaded_at_once() {
+        let refused = Refusal::record(None, "v2 damaged", 0.0);
+        assert!(!refused.holds_back("v2 corrected", 1.0));
+        let other = Refusal::record(Some(&refused), "v3", 5.0);
+        assert!(other.holds_back("v3", 6.0));
+        assert_eq!(other.times, 1, "a new version starts its own count");
+    }
+
+    #[test]
+    fn a_clock_set_back_does_not_hold_a_version_back_for_ever() {
+        let refused = Refusal::record(None, "v2", 1_000.0 * MINUTE);
+        assert!(!refused.holds_back("v2", 2.0 * MINUTE));
     }
 }

@@ -5,15 +5,16 @@
 //! checked against the manifest's sizes and SHA-256, validated by the core, and only then
 //! stored and shown — in one write, so a cut connection, a bad file, a full disk or a
 //! crash mid-way leaves the last good copy in place. The same check runs again when the
-//! connection comes back and when the person returns to the app.
+//! connection comes back and when the person returns to the app; a version that
+//! arrived damaged is not downloaded again at every return (see [`Refusal`]).
 
 use crate::core::content::Content;
 use crate::core::manifest::Manifest;
 use crate::core::problem::Problem;
-use crate::core::update::{files_to_download, is_newer};
+use crate::core::update::{Refusal, files_to_download, is_newer};
 use crate::platform::data_store::{self, StoredContent};
 use crate::platform::db::Db;
-use crate::platform::fetch;
+use crate::platform::fetch::{self, FetchError};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -40,6 +41,16 @@ pub enum Notice {
     NotSaved { earlier_copy: bool },
 }
 
+/// Why a check runs. Routine checks (start, return to the app, the quarter-hourly
+/// timer) wait before downloading a refused version again; a connection that comes back
+/// and the person's "Intentar de nuevo" try at once, since the fault may be gone (a
+/// captive portal signed into, another network).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+    Routine,
+    Now,
+}
+
 /// The content in use and where it came from.
 #[derive(Clone, Debug)]
 pub struct Loaded {
@@ -64,7 +75,9 @@ pub struct Sync {
     checking: Cell<bool>,
     /// A check was asked for while one was running: run once more when it ends, so a
     /// version published meanwhile is not missed.
-    again: Cell<bool>,
+    again: Cell<Option<Check>>,
+    /// The last published version that arrived but was refused.
+    refusal: RefCell<Option<Refusal>>,
     handlers: Handlers,
 }
 
@@ -85,7 +98,8 @@ impl Sync {
             on_device: RefCell::new(None),
             shown: Cell::new(false),
             checking: Cell::new(false),
-            again: Cell::new(false),
+            again: Cell::new(None),
+            refusal: RefCell::new(None),
             handlers,
         });
         if let Some(stored) = stored {
@@ -102,32 +116,36 @@ impl Sync {
                 Err(problems) => log_problems("stored content refused", &problems),
             }
         }
-        sync.check().await;
+        sync.check(Check::Routine).await;
         sync
     }
 
     /// Looks for a newer published version and takes it if it is whole and valid.
-    pub async fn check(&self) {
+    pub async fn check(&self, how: Check) {
         if self.checking.replace(true) {
-            self.again.set(true);
+            if self.again.get() != Some(Check::Now) {
+                self.again.set(Some(how));
+            }
             return;
         }
+        let mut how = how;
         loop {
-            if let Err(notice) = self.try_update().await {
+            if let Err(notice) = self.try_update(how).await {
                 let notice = match notice {
                     Notice::UpdateRefused if !self.shown.get() => Notice::NoContent,
                     other => other,
                 };
                 (self.handlers.notice)(notice);
             }
-            if !self.again.replace(false) {
-                break;
+            match self.again.take() {
+                Some(next) => how = next,
+                None => break,
             }
         }
         self.checking.set(false);
     }
 
-    async fn try_update(&self) -> Result<(), Notice> {
+    async fn try_update(&self, how: Check) -> Result<(), Notice> {
         let failed = if self.shown.get() {
             Notice::UpdateRefused
         } else {
@@ -145,7 +163,8 @@ impl Sync {
             Err(None) => return Ok(()),
             Err(Some(notice)) => return Err(notice),
         };
-        let published = Manifest::from_json(&manifest_bytes).map_err(|problem| {
+        let manifest_text = String::from_utf8(manifest_bytes).map_err(|_| failed)?;
+        let published = Manifest::from_json(manifest_text.as_bytes()).map_err(|problem| {
             log_problems("manifest refused", std::slice::from_ref(&problem));
             if problem.path.ends_with("schema_version") {
                 Notice::AppTooOld
@@ -161,6 +180,16 @@ impl Sync {
         if self.shown.get() && !is_newer(device_manifest.as_ref(), &published) {
             return Ok(());
         }
+        let now_ms = js_sys::Date::now();
+        let refusal = self.refusal.borrow().clone();
+        if how == Check::Routine && refusal.as_ref().is_some_and(|r| r.holds_back(&manifest_text, now_ms)) {
+            return Ok(());
+        }
+        // The files arrived but cannot be used: remember, so routine checks wait.
+        let refuse = || {
+            *self.refusal.borrow_mut() = Some(Refusal::record(refusal.as_ref(), &manifest_text, now_ms));
+            failed
+        };
 
         let mut files: BTreeMap<String, String> = self
             .on_device
@@ -175,9 +204,12 @@ impl Sync {
         for file in wanted {
             let bytes = fetch::bytes(&format!("{DATA_URL}{}", file.name)).await.map_err(|e| {
                 web_sys::console::warn_1(&format!("Rumbo: {} not fetched: {e:?}", file.name).into());
-                failed
+                match e {
+                    FetchError::Status(_) => refuse(),
+                    FetchError::Network(_) => failed,
+                }
             })?;
-            let text = String::from_utf8(bytes).map_err(|_| failed)?;
+            let text = String::from_utf8(bytes).map_err(|_| refuse())?;
             files.insert(file.name.clone(), text);
             done += file.bytes;
             (self.handlers.progress)(done as f64 / total as f64);
@@ -185,13 +217,13 @@ impl Sync {
         files.retain(|name, _| published.file(name).is_some());
 
         let candidate = StoredContent {
-            manifest: String::from_utf8(manifest_bytes).map_err(|_| failed)?,
+            manifest: manifest_text.clone(),
             files,
-            saved_at_ms: js_sys::Date::now(),
+            saved_at_ms: now_ms,
         };
         let content = parse(&candidate).map_err(|problems| {
             log_problems("published content refused", &problems);
-            failed
+            refuse()
         })?;
         let saved = match &self.db {
             Some(db) => data_store::replace(db, &candidate).await.is_ok(),

@@ -3,7 +3,7 @@
 
 use crate::core::content::Content;
 use crate::platform::{network, service_worker};
-use crate::platform::sync::{Handlers, Loaded, Notice, Sync};
+use crate::platform::sync::{Check, Handlers, Loaded, Notice, Sync};
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use leptos::prelude::*;
@@ -26,6 +26,8 @@ pub struct Data {
     /// Whether the app's own files are kept for offline use (a service worker controls
     /// the page); offline use needs both.
     pub shell_offline: RwSignal<bool>,
+    /// The running sync, once it has started.
+    sync: StoredValue<Option<Rc<Sync>>, LocalStorage>,
 }
 
 impl Data {
@@ -33,6 +35,15 @@ impl Data {
     /// reported yet.
     pub fn on_its_way(&self) -> bool {
         self.progress.with(Option::is_some) || self.notice.with(Option::is_none)
+    }
+
+    /// The person's "Intentar de nuevo": downloads now what failed, without the wait
+    /// routine checks keep after a refused version.
+    pub fn retry(&self) {
+        self.notice.set(None);
+        if let Some(sync) = self.sync.get_value() {
+            spawn_local(async move { sync.check(Check::Now).await });
+        }
     }
 }
 
@@ -57,6 +68,7 @@ pub fn provide_data() {
         notice: RwSignal::new(None),
         offline_use: RwSignal::new(true),
         shell_offline: RwSignal::new(false),
+        sync: StoredValue::new_local(None),
     };
     service_worker::watch_offline_shell(move |kept| data.shell_offline.set(kept));
     provide_context(data);
@@ -85,24 +97,25 @@ pub fn provide_data() {
     };
     spawn_local(async move {
         let sync = Sync::start(handlers).await;
+        data.sync.set_value(Some(sync.clone()));
         // The app's own build is looked for on the same occasions as new content.
-        let recheck = move |sync: Rc<Sync>| {
+        let recheck = move |sync: Rc<Sync>, how: Check| {
             service_worker::check_for_update();
-            spawn_local(async move { sync.check().await })
+            spawn_local(async move { sync.check(how).await })
         };
         let on_online = sync.clone();
         network::watch(move |online| {
             if online {
-                recheck(on_online.clone());
+                recheck(on_online.clone(), Check::Now);
             }
         });
         let on_return = sync.clone();
         EventListener::new(&document(), "visibilitychange", move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Visible {
-                recheck(on_return.clone());
+                recheck(on_return.clone(), Check::Routine);
             }
         })
         .forget();
-        Interval::new(RECHECK_MS, move || recheck(sync.clone())).forget();
+        Interval::new(RECHECK_MS, move || recheck(sync.clone(), Check::Routine)).forget();
     });
 }

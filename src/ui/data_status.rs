@@ -3,6 +3,7 @@
 use crate::platform::sync::Notice;
 use crate::ui::data::use_data;
 use crate::ui::i18n::{t_string, use_i18n};
+use crate::ui::page::focus_page_heading;
 use crate::ui::text::{Message, text, tr};
 use leptos::prelude::*;
 
@@ -27,9 +28,21 @@ pub fn DataStatus() -> impl IntoView {
                 Notice::NotSaved { earlier_copy: true } => t_string!(i18n, data_notice_not_saved),
                 Notice::NotSaved { earlier_copy: false } => t_string!(i18n, data_notice_not_saved_first),
             };
+            // A failed download can be tried again at once (a captive portal signed
+            // into, another network); the button goes with the notice, so focus moves
+            // to the page heading.
+            let retry = matches!(notice, Notice::NoContent | Notice::UpdateRefused).then(|| view! {
+                <button type="button" class="button button-small" on:click=move |_| {
+                    data.retry();
+                    focus_page_heading();
+                }>
+                    {tr!(loader_retry)}
+                </button>
+            });
             view! {
                 <div class="notice data-notice" role="alert">
                     <p>{text}</p>
+                    {retry}
                     <button type="button" class="button button-small" on:click=move |_| data.notice.set(None)>
                         {tr!(data_notice_dismiss)}
                     </button>
