@@ -240,8 +240,15 @@ mod tests {
 
     #[test]
     fn a_person_is_gone_after_a_sleep_as_long_as_the_reset_or_a_clock_set_back() {
-        let settings = DeviceSettings { idle_seconds: 60, warning_seconds: 20, ..DeviceSettings::default() };
-        assert!(!gone_while_hidden(30_000.0, &settings), "a short screen-off keeps the person");
+        let settings = DeviceSettings {
+            idle_seconds: 60,
+            warning_seconds: 20,
+            ..DeviceSettings::default()
+        };
+        assert!(
+            !gone_while_hidden(30_000.0, &settings),
+            "a short screen-off keeps the person"
+        );
         assert!(!gone_while_hidden(79_000.0, &settings));
         assert!(gone_while_hidden(80_000.0, &settings));
         assert!(gone_while_hidden(5.0 * 60_000.0, &settings));

@@ -123,7 +123,10 @@ const GUATEMALAN_LANGUAGES: [(&str, &str); 22] = [
 
 /// The name of one of Guatemala's own languages, given its ISO 639-3 code.
 pub fn guatemalan_language_name(code: &str) -> Option<&'static str> {
-    GUATEMALAN_LANGUAGES.iter().find(|(c, _)| *c == code).map(|(_, name)| *name)
+    GUATEMALAN_LANGUAGES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, name)| *name)
 }
 
 #[cfg(test)]
@@ -162,9 +165,16 @@ mod tests {
     fn guatemalan_languages_are_named_by_their_iso_639_3_codes() {
         assert_eq!(guatemalan_language_name("quc"), Some("K'iche'"));
         assert_eq!(guatemalan_language_name("mam"), Some("Mam"));
-        assert_eq!(guatemalan_language_name("spa"), None, "the browser names the big languages");
+        assert_eq!(
+            guatemalan_language_name("spa"),
+            None,
+            "the browser names the big languages"
+        );
         for (code, _) in GUATEMALAN_LANGUAGES {
-            assert!(isolang::Language::from_639_3(code).is_some(), "{code} is an ISO 639-3 code");
+            assert!(
+                isolang::Language::from_639_3(code).is_some(),
+                "{code} is an ISO 639-3 code"
+            );
         }
     }
 }

@@ -104,7 +104,10 @@ mod tests {
         assert!(!second.holds_back("v2", 70.0 * MINUTE));
         let third = Refusal::record(Some(&second), "v2", 70.0 * MINUTE);
         let fourth = Refusal::record(Some(&third), "v2", 500.0 * MINUTE);
-        assert!(fourth.holds_back("v2", 500.0 * MINUTE + 359.0 * MINUTE), "six hours at most");
+        assert!(
+            fourth.holds_back("v2", 500.0 * MINUTE + 359.0 * MINUTE),
+            "six hours at most"
+        );
         assert!(!fourth.holds_back("v2", 500.0 * MINUTE + 360.0 * MINUTE));
     }
 

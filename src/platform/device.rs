@@ -69,7 +69,10 @@ pub fn monotonic_ms() -> f64 {
     web_sys::window()
         .and_then(|window| js_sys::Reflect::get(&window, &"performance".into()).ok())
         .and_then(|performance| {
-            let now: js_sys::Function = js_sys::Reflect::get(&performance, &"now".into()).ok()?.dyn_into().ok()?;
+            let now: js_sys::Function = js_sys::Reflect::get(&performance, &"now".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
             now.call0(&performance).ok()?.as_f64()
         })
         .unwrap_or_else(js_sys::Date::now)

@@ -47,7 +47,9 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
 /// would not learn of a new build (and data that needs it) until the next full load.
 pub fn check_for_update() {
     spawn_local(async {
-        let Some(registration) = registration().await else { return };
+        let Some(registration) = registration().await else {
+            return;
+        };
         if let Ok(checking) = registration.update() {
             // A failed check (offline, server down) is retried on the next occasion.
             let _ = JsFuture::from(checking).await;
@@ -96,7 +98,10 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
 pub fn watch_offline_shell(on_change: impl Fn(bool) + 'static) {
     on_change(container_controls_page());
     if let Some(container) = container() {
-        EventListener::new(&container, "controllerchange", move |_| on_change(container_controls_page())).forget();
+        EventListener::new(&container, "controllerchange", move |_| {
+            on_change(container_controls_page())
+        })
+        .forget();
     }
 }
 

@@ -2,8 +2,8 @@
 //! progress and the current notice, fed by [`crate::platform::sync`].
 
 use crate::core::content::Content;
-use crate::platform::{network, service_worker};
 use crate::platform::sync::{Check, Handlers, Loaded, Notice, Sync};
+use crate::platform::{network, service_worker};
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use leptos::prelude::*;

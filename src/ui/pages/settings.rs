@@ -157,8 +157,11 @@ fn TalliesSection() -> impl IntoView {
     let cleared = RwSignal::new(false);
     // The confirmation takes focus on "Cancelar" (the safe answer); when it closes,
     // focus returns to "Borrar conteos", or to the section heading once it is gone.
-    let (reset_button, cancel_button, heading) =
-        (NodeRef::<html::Button>::new(), NodeRef::<html::Button>::new(), NodeRef::<html::H2>::new());
+    let (reset_button, cancel_button, heading) = (
+        NodeRef::<html::Button>::new(),
+        NodeRef::<html::Button>::new(),
+        NodeRef::<html::H2>::new(),
+    );
     Effect::new(move |_| {
         if let Some(cancel) = cancel_button.get() {
             let _ = cancel.focus();
