@@ -85,8 +85,14 @@ test("staff make a device a kiosk with a PIN, and only the PIN turns it off", as
   await page.getByLabel(/Quiosco/).check();
   await page.getByRole("button", { name: "Guardar y reiniciar" }).click();
   await page.getByText("necesitan un PIN").waitFor();
+  // The field to correct takes focus, marked invalid and described by the message.
+  const newPin = page.getByLabel(/PIN nuevo/);
+  await page.waitForFunction(() => document.activeElement?.id === "settings-new-pin");
+  assert.equal(await newPin.getAttribute("aria-invalid"), "true");
+  assert.match(await page.locator(`#${await newPin.getAttribute("aria-describedby")}`).textContent(), /necesitan un PIN/);
+  assert.equal(await page.getByLabel(/Segundos sin uso/).getAttribute("aria-invalid"), "false");
 
-  await page.getByLabel(/PIN nuevo/).fill(PIN);
+  await newPin.fill(PIN);
   await page.getByRole("button", { name: "Guardar y reiniciar" }).click();
   await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
   assert.ok(await page.locator("body.kiosk").count(), "kiosk styles on");

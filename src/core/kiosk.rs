@@ -100,6 +100,25 @@ pub enum SettingsError {
     IdleOutOfRange,
 }
 
+/// A setting staff fill in, so a refusal can point at the one to correct.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setting {
+    NewPin,
+    IdleTime,
+}
+
+impl SettingsError {
+    /// The setting to correct; `None` when the refusal is about the PIN entered to
+    /// unlock, not about the form.
+    pub fn setting(self) -> Option<Setting> {
+        match self {
+            SettingsError::WrongPin => None,
+            SettingsError::BadPin | SettingsError::SharedNeedsPin => Some(Setting::NewPin),
+            SettingsError::IdleOutOfRange => Some(Setting::IdleTime),
+        }
+    }
+}
+
 /// What staff ask for on the settings page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SettingsChange {
@@ -329,6 +348,16 @@ mod tests {
         let off = kiosk.change("2468", &change(Mode::Personal, "", 90), "t").unwrap();
         assert_eq!(off.mode, Mode::Personal);
         assert!(off.unlocks("2468") && !off.unlocks("1111"), "the PIN is kept");
+    }
+
+    #[test]
+    fn each_refusal_points_at_the_setting_to_correct() {
+        let fresh = DeviceSettings::new();
+        let refusal = |c: SettingsChange| fresh.change("", &c, "s").unwrap_err().setting();
+        assert_eq!(refusal(change(Mode::Kiosk, "", 90)), Some(Setting::NewPin));
+        assert_eq!(refusal(change(Mode::Outreach, "12", 90)), Some(Setting::NewPin));
+        assert_eq!(refusal(change(Mode::Kiosk, "2468", 5)), Some(Setting::IdleTime));
+        assert_eq!(SettingsError::WrongPin.setting(), None);
     }
 
     #[test]

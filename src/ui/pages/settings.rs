@@ -2,13 +2,13 @@
 //! its PIN and idle time, and read, export or clear the outreach tallies. Reached by
 //! its address, or on a kiosk by holding the app's name for three seconds.
 
-use crate::core::kiosk::{DeviceSettings, Mode, SettingsChange, SettingsError};
+use crate::core::kiosk::{DeviceSettings, Mode, Setting, SettingsChange, SettingsError};
 use crate::core::tallies::Tallies;
 use crate::platform::db::Db;
 use crate::platform::{device, share, tallies};
 use crate::ui::device::use_device;
 use crate::ui::i18n::{t_string, use_i18n};
-use crate::ui::page::{Page, focus_page_heading};
+use crate::ui::page::{Page, focus, focus_page_heading};
 use crate::ui::text::{tr, tr_signal};
 use leptos::html;
 use leptos::prelude::*;
@@ -88,7 +88,16 @@ fn SettingsForm(settings: DeviceSettings, entered: String) -> impl IntoView {
             idle_seconds: idle.get_untracked().trim().parse().unwrap_or(0),
         };
         match settings.change(&entered, &change, &device::random_salt()) {
-            Err(e) => error.set(Some(e)),
+            Err(e) => {
+                error.set(Some(e));
+                // To the field to correct, once it is marked invalid and tied to the
+                // message, so a screen reader says both.
+                if let Some(setting) = e.setting() {
+                    request_animation_frame(move || {
+                        focus(&format!("#{}", field_id(setting)));
+                    });
+                }
+            }
             Ok(changed) => {
                 error.set(None);
                 if device::save(&changed) {
@@ -117,6 +126,9 @@ fn SettingsForm(settings: DeviceSettings, entered: String) -> impl IntoView {
             }
         })
         .collect_view();
+    let refused = move |setting: Setting| error.with(|e| e.and_then(SettingsError::setting) == Some(setting));
+    let invalid = move |setting: Setting| refused(setting).to_string();
+    let described = move |setting: Setting| refused(setting).then_some("settings-error");
     let message = move || {
         if not_saved.get() {
             return Some(t_string!(i18n, settings_error_storage));
@@ -135,13 +147,15 @@ fn SettingsForm(settings: DeviceSettings, entered: String) -> impl IntoView {
                 {options}
             </fieldset>
             <label for="settings-new-pin">{tr!(settings_new_pin)}</label>
-            <input id="settings-new-pin" type="password" inputmode="numeric" autocomplete="new-password"
+            <input id=field_id(Setting::NewPin) type="password" inputmode="numeric" autocomplete="new-password"
+                aria-invalid=move || invalid(Setting::NewPin) aria-describedby=move || described(Setting::NewPin)
                 prop:value=move || new_pin.get() on:input=move |ev| new_pin.set(event_target_value(&ev)) />
             <label for="settings-idle">{tr!(settings_idle)}</label>
-            <input id="settings-idle" type="number" inputmode="numeric"
+            <input id=field_id(Setting::IdleTime) type="number" inputmode="numeric"
+                aria-invalid=move || invalid(Setting::IdleTime) aria-describedby=move || described(Setting::IdleTime)
                 min=DeviceSettings::IDLE_RANGE.start().to_string() max=DeviceSettings::IDLE_RANGE.end().to_string()
                 prop:value=move || idle.get() on:input=move |ev| idle.set(event_target_value(&ev)) />
-            <p class="field-error" role="alert">{message}</p>
+            <p id="settings-error" class="field-error" role="alert">{message}</p>
             <button type="submit" class="button button-primary">{tr!(settings_save)}</button>
         </form>
     }
@@ -249,5 +263,13 @@ fn TalliesSection() -> impl IntoView {
             </Show>
             <p role="status">{move || cleared.get().then(|| t_string!(i18n, tallies_cleared))}</p>
         </section>
+    }
+}
+
+/// The id of the form field for `setting`.
+fn field_id(setting: Setting) -> &'static str {
+    match setting {
+        Setting::NewPin => "settings-new-pin",
+        Setting::IdleTime => "settings-idle",
     }
 }
