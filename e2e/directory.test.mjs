@@ -112,6 +112,11 @@ test("an entry opens by deep link with its provenance, and unknown facts say so"
   await page.locator("main h1", { hasText: "Consulado de Guatemala en Los Ángeles" }).waitFor();
   await page.locator("address", { hasText: "1975 Riverside Drive" }).waitFor();
   await page.locator(".provenance", { hasText: "Prensa Libre" }).waitFor();
+  // On the English page the citation, written in Spanish, is marked so: a screen
+  // reader reads it with Spanish pronunciation.
+  await page.getByRole("button", { name: "English" }).click();
+  await page.locator('.provenance [lang="es"]', { hasText: "Prensa Libre" }).waitFor();
+  await page.getByRole("button", { name: "Español" }).click();
   assert.ok((await page.locator(".unknown").count()) >= 1, "phones and hours are to be verified");
   assert.equal(await page.locator("a[href^='tel:']").count(), 0, "no phone is invented");
   const contact = page.locator("section", { has: page.getByRole("heading", { name: "Contacto" }) });

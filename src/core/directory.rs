@@ -72,7 +72,8 @@ pub struct Entry {
     pub tags: Vec<String>,
     /// The date the entry was last checked against its source, `YYYY-MM-DD`.
     pub verified_on: String,
-    /// Where the facts were read: an `https:` address or a citation.
+    /// Where the facts were read: an `https:` address or a citation, in Spanish (the
+    /// centre's staff write it; pages in other languages mark it as Spanish).
     pub source: String,
     /// Fields known to be missing or unchecked, for the staff's "to verify" list.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

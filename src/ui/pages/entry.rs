@@ -3,6 +3,7 @@
 //! copy, share, save as contact, QR), and when and where its facts were checked.
 
 use crate::core::directory::{Entry, PhoneKind, Precision, Status, Weekday};
+use crate::core::lang::Lang;
 use crate::core::{links, vcard};
 use crate::platform::share::{self, Shared};
 use crate::platform::{format, network};
@@ -381,7 +382,8 @@ fn EntryProvenance(entry: Arc<Entry>) -> impl IntoView {
     let source = entry.source.clone();
     let source_view = match links::website_link(&source) {
         Some(href) => view! { <ExternalLink href=href new_tab=true>{source.clone()}</ExternalLink> }.into_any(),
-        None => view! { <span>{source.clone()}</span> }.into_any(),
+        // Citations are written in Spanish, whatever the page's language.
+        None => view! { <span lang=Lang::DEFAULT.code()>{source.clone()}</span> }.into_any(),
     };
     view! {
         <footer class="provenance">
