@@ -63,6 +63,14 @@ test("the first visit downloads the content and reports its version and date", a
   assert.equal(await shownVersion(page), version());
   await page.locator(".data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
   await page.locator(".data-on-device", { hasText: "Uso sin conexión: activado" }).waitFor();
+  // Screen readers hear that the download finished (the progress bar just goes).
+  const said = page.getByRole("status").filter({ hasText: "Información descargada y guardada en este dispositivo." });
+  assert.equal(await said.count(), 1);
+  // Not when the content comes from the device.
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  await page.locator(".data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
+  assert.equal(await said.count(), 0);
   await context.close();
 });
 
@@ -223,6 +231,8 @@ test("a full disk: the new version shows for now, the last saved copy stays for 
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await page.locator(".data-notice", { hasText: "no se pudo guardar" }).waitFor();
     await page.locator(".data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
+    // About says which copy offline use falls back on, not that nothing is saved.
+    await page.locator(".data-on-device", { hasText: "Esta versión no se pudo guardar en este dispositivo: sin conexión verá la versión guardada el" }).waitFor();
     // Next visit, with no network: the copy saved before the disk filled is there.
     await page.evaluate(() => sessionStorage.removeItem("disk-full"));
     await page.route("**/data/**", (route) => route.abort("internetdisconnected"));

@@ -58,6 +58,9 @@ pub struct Loaded {
     /// When the device stored this copy (ms since the epoch); `None` if it lives in
     /// memory only.
     pub saved_at_ms: Option<f64>,
+    /// For a copy in memory only: when the older copy the device still keeps for
+    /// offline use was stored, if it has one.
+    pub earlier_saved_at_ms: Option<f64>,
 }
 
 /// What the sync reports, as it happens.
@@ -110,6 +113,7 @@ impl Sync {
                     sync.show(Loaded {
                         content: Arc::new(content),
                         saved_at_ms: Some(stored.saved_at_ms),
+                        earlier_saved_at_ms: None,
                     });
                     *sync.on_device.borrow_mut() = Some(stored);
                 }
@@ -230,6 +234,10 @@ impl Sync {
             None => false,
         };
         let saved_at_ms = saved.then_some(candidate.saved_at_ms);
+        let earlier_saved_at_ms = match saved {
+            true => None,
+            false => self.on_device.borrow().as_ref().map(|s| s.saved_at_ms),
+        };
         if saved {
             *self.on_device.borrow_mut() = Some(candidate);
             request_persistent_storage();
@@ -237,10 +245,11 @@ impl Sync {
         self.show(Loaded {
             content: Arc::new(content),
             saved_at_ms,
+            earlier_saved_at_ms,
         });
         if self.db.is_some() && !saved {
             return Err(Notice::NotSaved {
-                earlier_copy: self.on_device.borrow().is_some(),
+                earlier_copy: earlier_saved_at_ms.is_some(),
             });
         }
         Ok(())

@@ -26,6 +26,9 @@ pub struct Data {
     /// Whether the app's own files are kept for offline use (a service worker controls
     /// the page); offline use needs both.
     pub shell_offline: RwSignal<bool>,
+    /// The first download has finished and is saved on the device. Said to screen
+    /// readers, which otherwise hear nothing when the progress bar goes.
+    pub first_saved: RwSignal<bool>,
     /// The running sync, once it has started.
     sync: StoredValue<Option<Rc<Sync>>, LocalStorage>,
 }
@@ -68,6 +71,7 @@ pub fn provide_data() {
         notice: RwSignal::new(None),
         offline_use: RwSignal::new(true),
         shell_offline: RwSignal::new(false),
+        first_saved: RwSignal::new(false),
         sync: StoredValue::new_local(None),
     };
     service_worker::watch_offline_shell(move |kept| data.shell_offline.set(kept));
@@ -75,6 +79,9 @@ pub fn provide_data() {
     let handlers = Handlers {
         progress: Box::new(move |p| data.progress.set(Some(p))),
         loaded: Box::new(move |loaded| {
+            // A download was under way and nothing was shown yet: the first one.
+            let first = data.progress.with(Option::is_some) && data.loaded.with(Option::is_none);
+            data.first_saved.set(first && loaded.saved_at_ms.is_some());
             data.progress.set(None);
             data.notice.update(|n| {
                 if matches!(n, Some(Notice::NoContent | Notice::UpdateRefused)) {

@@ -13,6 +13,9 @@ pub fn DataStatus() -> impl IntoView {
     let data = use_data();
     let progress = move || data.progress.get().filter(|_| data.loaded.with(Option::is_none));
     view! {
+        <p class="visually-hidden" role="status">
+            {move || data.first_saved.get().then(tr!(data_first_saved))}
+        </p>
         {move || progress().map(|p| view! {
             <div class="data-progress" role="status">
                 <label for="data-progress">{tr!(data_loading)}</label>

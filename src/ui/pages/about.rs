@@ -49,13 +49,15 @@ fn DataOnDevice() -> impl IntoView {
                     let manifest = &loaded.content.manifest;
                     let version = manifest.content_version.to_string();
                     let published = format::calendar_date(&manifest.date, lang());
-                    let saved = loaded.saved_at_ms.map(|ms| format::date_from_ms(ms, lang()));
+                    let date = |ms: f64| format::date_from_ms(ms, lang());
+                    let kept = match (loaded.saved_at_ms, loaded.earlier_saved_at_ms) {
+                        (Some(ms), _) => tr_with!(about_data_saved, date = date(ms)).into_any(),
+                        (None, Some(ms)) => tr_with!(about_data_earlier_saved, date = date(ms)).into_any(),
+                        (None, None) => tr!(about_data_memory).into_any(),
+                    };
                     view! {
                         <p>{tr_with!(about_data_version, version = version.clone(), date = published.clone())}</p>
-                        {match saved {
-                            Some(date) => view! { <p>{tr_with!(about_data_saved, date = date.clone())}</p> }.into_any(),
-                            None => view! { <p>{tr!(about_data_memory)}</p> }.into_any(),
-                        }}
+                        <p>{kept}</p>
                     }
                     .into_any()
                 }
