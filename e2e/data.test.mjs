@@ -173,11 +173,21 @@ test("a damaged version is not downloaded again at every return; 'Intentar de nu
     await notice.waitFor({ state: "hidden" });
     await notice.waitFor();
     assert.equal(downloads, 2, "downloaded for the person's retry, not for the return");
+    // Closing the app and opening it again (a phone does that often) waits too.
+    const heldBack = page.waitForEvent("console", (message) => message.text().includes("refused before"));
+    await page.reload();
+    await heldBack;
+    assert.equal(downloads, 2, "not downloaded again when the app starts");
+    // A connection that comes back tries at once (still the portal: refused again).
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await notice.waitFor();
+    assert.equal(downloads, 3);
     // Signed in to the wifi: trying again takes the new version.
     await page.unroute("**/data/directory.json");
     await notice.getByRole("button", { name: "Intentar de nuevo" }).click();
     await page.locator(".data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
-    assert.equal(downloads, 3);
+    assert.equal(downloads, 4);
+    assert.equal(await page.evaluate(() => localStorage.getItem("rumbo.refused")), null, "forgotten once taken");
     assert.equal(await notice.count(), 0);
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus is not lost with the notice");
   } finally {

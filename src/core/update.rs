@@ -4,6 +4,7 @@
 //! a version that arrived damaged or invalid may be downloaded again.
 
 use crate::core::manifest::{FileEntry, Manifest};
+use serde::{Deserialize, Serialize};
 
 /// Whether `published` should replace what the device has.
 pub fn is_newer(on_device: Option<&Manifest>, published: &Manifest) -> bool {
@@ -33,7 +34,8 @@ const RETRY_WAITS_MS: [f64; 3] = [10.0 * 60_000.0, 60.0 * 60_000.0, 6.0 * 3_600_
 /// A published version whose files arrived but were refused (a file missing on the
 /// server, not matching its hash, or content failing the checks). Downloads that failed
 /// for want of a connection are not refusals: they cost little and are retried at once.
-#[derive(Clone, Debug, PartialEq)]
+/// Kept on the device, so a phone that closed the app and opens it again waits too.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Refusal {
     /// The published manifest as served: the same text is the same version.
     manifest: String,
@@ -118,6 +120,14 @@ mod tests {
         let other = Refusal::record(Some(&refused), "v3", 5.0);
         assert!(other.holds_back("v3", 6.0));
         assert_eq!(other.times, 1, "a new version starts its own count");
+    }
+
+    #[test]
+    fn a_refusal_kept_on_the_device_still_holds_back_after_a_restart() {
+        let refused = Refusal::record(None, "v2", 0.0);
+        let kept = serde_json::to_string(&refused).unwrap();
+        let read_back: Refusal = serde_json::from_str(&kept).unwrap();
+        assert!(read_back.holds_back("v2", MINUTE));
     }
 
     #[test]

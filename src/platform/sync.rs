@@ -15,6 +15,7 @@ use crate::core::update::{Refusal, files_to_download, is_newer};
 use crate::platform::data_store::{self, StoredContent};
 use crate::platform::db::Db;
 use crate::platform::fetch::{self, FetchError};
+use gloo::storage::{LocalStorage, Storage};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -22,6 +23,10 @@ use std::sync::Arc;
 
 /// Where the app finds its data.
 pub const DATA_URL: &str = "/data/";
+
+/// Where the last refused version is remembered (`localStorage`: not about the person,
+/// so it stays when a shared device forgets them).
+const REFUSAL_KEY: &str = "rumbo.refused";
 
 /// What the person is told about their data; the views word it in their language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,7 +107,7 @@ impl Sync {
             shown: Cell::new(false),
             checking: Cell::new(false),
             again: Cell::new(None),
-            refusal: RefCell::new(None),
+            refusal: RefCell::new(LocalStorage::get(REFUSAL_KEY).ok()),
             handlers,
         });
         if let Some(stored) = stored {
@@ -187,11 +192,14 @@ impl Sync {
         let now_ms = js_sys::Date::now();
         let refusal = self.refusal.borrow().clone();
         if how == Check::Routine && refusal.as_ref().is_some_and(|r| r.holds_back(&manifest_text, now_ms)) {
+            web_sys::console::info_1(&"Rumbo: the published version was refused before; it is tried again later".into());
             return Ok(());
         }
         // The files arrived but cannot be used: remember, so routine checks wait.
         let refuse = || {
-            *self.refusal.borrow_mut() = Some(Refusal::record(refusal.as_ref(), &manifest_text, now_ms));
+            let refused = Refusal::record(refusal.as_ref(), &manifest_text, now_ms);
+            let _ = LocalStorage::set(REFUSAL_KEY, &refused);
+            *self.refusal.borrow_mut() = Some(refused);
             failed
         };
 
@@ -229,6 +237,9 @@ impl Sync {
             log_problems("published content refused", &problems);
             refuse()
         })?;
+        if self.refusal.borrow_mut().take().is_some() {
+            LocalStorage::delete(REFUSAL_KEY);
+        }
         let saved = match &self.db {
             Some(db) => data_store::replace(db, &candidate).await.is_ok(),
             None => false,
