@@ -94,6 +94,24 @@ fn a_person_in_danger_sees_protection_first() {
     assert!(in_danger > 0);
 }
 
+#[test]
+fn a_person_in_danger_looking_for_work_is_told_why_by_the_danger_answer_alone() {
+    let flow = shipped_flow();
+    let mut answers = Answers::default();
+    for (id, option) in [
+        ("situation", "in_guatemala"),
+        ("danger", "yes"),
+        ("age", "25_40"),
+        ("goal", "work"),
+    ] {
+        answers.set(id, Answer::Choice(option.into()));
+    }
+    let shown = outcomes(&flow, &answers);
+    let protection = shown.iter().find(|s| s.outcome.id == "protection").unwrap();
+    let because: Vec<&str> = protection.because.iter().map(|(q, _)| q.id.as_str()).collect();
+    assert_eq!(because, ["danger"], "not 'because you said: work'");
+}
+
 /// Every end result (outcome ids) reachable from `answers`.
 fn results_from(flow: &Flow, answers: &Answers) -> BTreeSet<Vec<String>> {
     match next_question(flow, answers) {

@@ -52,6 +52,27 @@ impl Condition {
         }
     }
 
+    /// The questions whose answers make the condition hold: those of the parts that
+    /// hold, so an outcome shown because of one answer of an `any` is not explained by
+    /// the others. A `not` that holds is explained by every question it reads. Empty
+    /// when the condition does not hold.
+    pub fn reasons(&self, answers: &Answers) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_reasons(answers, &mut out);
+        out
+    }
+
+    fn collect_reasons<'a>(&'a self, answers: &Answers, out: &mut Vec<&'a str>) {
+        if !self.eval(answers) {
+            return;
+        }
+        match self {
+            Condition::All(parts) | Condition::Any(parts) => parts.iter().for_each(|c| c.collect_reasons(answers, out)),
+            Condition::Not(inner) => inner.collect_questions(out),
+            _ => self.collect_questions(out),
+        }
+    }
+
     /// Every question id the condition reads, in order, repeated as written.
     pub fn questions(&self) -> Vec<&str> {
         let mut out = Vec::new();
@@ -206,6 +227,23 @@ mod tests {
         assert!(!parse(&format!(r#"{{"not":{t}}}"#)).eval(&a));
         assert!(parse(r#"{"all":[]}"#).eval(&a), "an empty all is true");
         assert!(!parse(r#"{"any":[]}"#).eval(&a), "an empty any is false");
+    }
+
+    #[test]
+    fn reasons_are_the_answers_of_the_parts_that_hold() {
+        let answers = answers(); // age 25_40, documents [dpi], years 3
+        let either = parse(
+            r#"{"any":[{"equals":{"question":"age","option":"25_40"}},{"includes":{"question":"documents","option":"passport"}}]}"#,
+        );
+        assert_eq!(either.reasons(&answers), ["age"], "the false branch explains nothing");
+        let both = parse(
+            r#"{"all":[{"in_range":{"question":"years","min":1,"max":5}},{"not":{"equals":{"question":"age","option":"under_18"}}}]}"#,
+        );
+        assert_eq!(both.reasons(&answers), ["years", "age"]);
+        let false_all = parse(
+            r#"{"all":[{"in_range":{"question":"years","min":1,"max":5}},{"equals":{"question":"age","option":"under_18"}}]}"#,
+        );
+        assert!(false_all.reasons(&answers).is_empty());
     }
 
     #[test]

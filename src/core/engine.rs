@@ -126,9 +126,13 @@ pub fn outcomes<'a>(flow: &'a Flow, answers: &Answers) -> Vec<Shown<'a>> {
         .enumerate()
         .filter(|(_, o)| o.applies_if.as_ref().is_none_or(|c| c.eval(&answers)))
         .map(|(at, outcome)| {
+            // Only answers that made the outcome apply explain it: a person in danger
+            // who is looking for work is not told "because you said: work".
+            let reasons = outcome.applies_if.as_ref().map(|c| c.reasons(&answers));
             let because = outcome
                 .explained_by
                 .iter()
+                .filter(|id| reasons.as_ref().is_none_or(|r| r.contains(&id.as_str())))
                 .filter_map(|id| Some((flow.question(id)?, answers.get(id)?.clone())))
                 .collect();
             (at, Shown { outcome, because })

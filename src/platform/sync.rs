@@ -192,7 +192,9 @@ impl Sync {
         let now_ms = js_sys::Date::now();
         let refusal = self.refusal.borrow().clone();
         if how == Check::Routine && refusal.as_ref().is_some_and(|r| r.holds_back(&manifest_text, now_ms)) {
-            web_sys::console::info_1(&"Rumbo: the published version was refused before; it is tried again later".into());
+            web_sys::console::info_1(
+                &"Rumbo: the published version was refused before; it is tried again later".into(),
+            );
             return Ok(());
         }
         // The files arrived but cannot be used: remember, so routine checks wait.
