@@ -93,7 +93,7 @@ async function answer(page, [kind, es, en], lang) {
     await main.getByRole("button", { name: WORDS[lang].next }).click();
   }
   if (kind === "number") {
-    await main.getByRole("spinbutton").fill(label);
+    await main.getByRole("textbox").fill(label);
     await main.getByRole("button", { name: WORDS[lang].next }).click();
   }
   if (kind === "place") {
@@ -169,8 +169,42 @@ test("Back returns to the previous question with its answer kept", async () => {
   await answer(page, PERSONAS[0].steps[0], "es");
   await answer(page, PERSONAS[0].steps[1], "es");
   await page.getByRole("button", { name: "Atrás" }).click();
-  await page.getByRole("heading", { name: "¿Se siente en peligro donde vive?" }).waitFor();
-  assert.equal(await page.getByRole("button", { name: "No", exact: true }).getAttribute("aria-pressed"), "true");
+  const question = page.getByRole("heading", { name: "¿Se siente en peligro donde vive?" });
+  await question.waitFor();
+  // The earlier answer is said and shown, and the question has its own number again.
+  await page.getByRole("button", { name: "No (su respuesta)" }).waitFor();
+  assert.equal(await page.locator(".answer-chosen .answer-tick").count(), 1);
+  assert.match(await page.locator("#question-progress").textContent(), /^Pregunta 2 de/);
+  assert.equal(await question.getAttribute("aria-describedby"), "question-progress", "the heading carries the progress");
+  await context.close();
+});
+
+test("a number is taken as typed: decimals and negatives are refused, not changed", async () => {
+  const { context, page } = await openPage(env.browser);
+  await start(page, "es");
+  for (const step of PERSONAS[0].steps.slice(0, 6)) await answer(page, step, "es");
+  await page.getByRole("heading", { name: "¿Cuántos años de experiencia tiene en ese trabajo?" }).waitFor();
+  const field = page.locator("main").getByRole("textbox");
+  for (const typed of ["2.5", "-3", "1e1"]) {
+    await field.fill("");
+    await field.pressSequentially(typed);
+    await page.keyboard.press("Enter");
+    await page.locator("#number-error").waitFor();
+    assert.equal(await field.inputValue(), typed, "what was typed stays as typed");
+    assert.equal(await field.getAttribute("aria-invalid"), "true");
+  }
+  await field.fill("8");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { name: "¿Ha estado en otro país sin permiso, o lo han deportado?" }).waitFor();
+  await context.close();
+});
+
+test("a place is said with the country's name on the check page", async () => {
+  const { context, page } = await openPage(env.browser);
+  await start(page, "es");
+  for (const step of PERSONAS[4].steps) await answer(page, step, "es");
+  await page.getByRole("heading", { name: "Revise sus respuestas" }).waitFor();
+  await page.locator(".check-row dd", { hasText: "Texas, Estados Unidos" }).waitFor();
   await context.close();
 });
 
@@ -186,6 +220,9 @@ test("axe-core finds no violations on a question, the summary and the results", 
   await page.locator(".outcome").first().waitFor();
   assert.deepEqual(await axeViolations(page), [], "results");
   assert.deepEqual((await layoutProblems(page)).small, [], "results: contacts and sources are 44 px targets");
+  // On a 320 px phone the long source addresses wrap instead of widening the page.
+  await page.setViewportSize({ width: 320, height: 700 });
+  assert.equal((await layoutProblems(page)).overflow, 0, "results fit 320 px");
   // "Start again" disappears with the results; focus goes to the page heading.
   await page.getByRole("button", { name: "Empezar de nuevo" }).click();
   await page.getByRole("button", { name: "Empezar" }).waitFor();
@@ -260,7 +297,7 @@ test("answer fields are named by their question, and a wrong number is described
   const group = page.getByRole("group", { name: prompt, exact: false });
   assert.equal(await group.count(), 1, "the checkboxes' group is named by the question");
   for (const step of PERSONAS[0].steps.slice(4, 6)) await answer(page, step, "es");
-  const number = page.getByRole("spinbutton");
+  const number = page.locator("main").getByRole("textbox");
   const name = await number.evaluate((el) => el.getAttribute("aria-labelledby").split(" ").map((id) => document.getElementById(id).textContent).join(" "));
   assert.ok(name.startsWith(await page.locator("#question-prompt").textContent()), name);
   await number.fill("999");

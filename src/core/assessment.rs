@@ -63,9 +63,24 @@ impl Question {
         self.options.iter().find(|o| o.id == id)
     }
 
+    /// The bounds of a number question, both included: 0 to 100 unless the data says.
+    pub fn bounds(&self) -> (i64, i64) {
+        (self.min.unwrap_or(0), self.max.unwrap_or(100))
+    }
+
+    /// What a person typed for a number question, as an answer: a whole number within
+    /// the bounds. Anything else ("2.5", "2,5", "1e1", out of range) is `None`, to be
+    /// refused with a message rather than read as a number the person did not mean.
+    pub fn number_answer(&self, typed: &str) -> Option<Answer> {
+        let (min, max) = self.bounds();
+        let n: i64 = typed.trim().parse().ok()?;
+        (min..=max).contains(&n).then_some(Answer::Number(n))
+    }
+
     /// An answer in words, as "check your answers" and "because you said" show it.
-    /// `none` is the word for an empty multiple choice ("None" / "Ninguno").
-    pub fn describe(&self, answer: &Answer, lang: Lang, none: &str) -> String {
+    /// `none` is the word for an empty multiple choice ("None" / "Ninguno"); `country`
+    /// names a country code in the person's language.
+    pub fn describe(&self, answer: &Answer, lang: Lang, none: &str, country: &dyn Fn(&str) -> String) -> String {
         let label = |id: &str| {
             self.option(id)
                 .map(|o| o.label.get(lang).to_string())
@@ -83,10 +98,13 @@ impl Question {
                 .join(", "),
             Answer::Number(n) => n.to_string(),
             Answer::Place {
-                country,
+                country: code,
                 region: Some(region),
-            } => format!("{region}, {country}"),
-            Answer::Place { country, region: None } => country.clone(),
+            } => format!("{region}, {}", country(code)),
+            Answer::Place {
+                country: code,
+                region: None,
+            } => country(code),
         }
     }
 }
@@ -211,22 +229,54 @@ pub(crate) mod tests {
     fn answers_are_described_in_words() {
         let flow = test_flow();
         let age = flow.question("age").unwrap();
+        let country = |code: &str| format!("<{code}>");
         assert_eq!(
-            age.describe(&Answer::Choice("adult".into()), Lang::En, "-"),
+            age.describe(&Answer::Choice("adult".into()), Lang::En, "-", &country),
             "18 or more"
         );
         let docs = flow.question("documents").unwrap();
         let both = Answer::Choices(["passport".to_string(), "dpi".to_string()].into_iter().collect());
         assert_eq!(
-            docs.describe(&both, Lang::Es, "-"),
+            docs.describe(&both, Lang::Es, "-", &country),
             "DPI, Pasaporte",
             "in the question's order"
         );
         assert_eq!(
-            docs.describe(&Answer::Choices(Default::default()), Lang::Es, "Ninguno"),
+            docs.describe(&Answer::Choices(Default::default()), Lang::Es, "Ninguno", &country),
             "Ninguno"
         );
-        assert_eq!(age.describe(&Answer::Number(7), Lang::Es, "-"), "7");
+        assert_eq!(age.describe(&Answer::Number(7), Lang::Es, "-", &country), "7");
+        let home = flow.question("home").unwrap();
+        let texas = Answer::Place {
+            country: "US".into(),
+            region: Some("Texas".into()),
+        };
+        assert_eq!(
+            home.describe(&texas, Lang::Es, "-", &country),
+            "Texas, <US>",
+            "the country by name"
+        );
+    }
+
+    #[test]
+    fn a_number_answer_is_a_whole_number_within_the_bounds() {
+        let flow = test_flow();
+        let years = flow.question("years").unwrap();
+        let (min, max) = years.bounds();
+        assert_eq!(years.number_answer(" 3 "), Some(Answer::Number(3)));
+        assert_eq!(years.number_answer(&min.to_string()), Some(Answer::Number(min)));
+        assert_eq!(years.number_answer(&max.to_string()), Some(Answer::Number(max)));
+        for typed in [
+            "2.5",
+            "2,5",
+            "1e1",
+            "",
+            "tres",
+            &(max + 1).to_string(),
+            &(min - 1).to_string(),
+        ] {
+            assert_eq!(years.number_answer(typed), None, "{typed:?} is refused, not misread");
+        }
     }
 
     #[test]

@@ -42,22 +42,35 @@ pub fn answered_questions<'a>(flow: &'a Flow, answers: &Answers) -> Vec<&'a Ques
     flow.questions.iter().filter(|q| answers.is_answered(&q.id)).collect()
 }
 
-/// How far along a person is.
+/// Where a question stands on the person's path: its number, and how many questions
+/// the path may have in all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Progress {
-    pub answered: usize,
-    /// Questions still to come on the longest path from here.
-    pub remaining: usize,
+    pub number: usize,
+    pub total: usize,
 }
 
-/// Progress, counting the remaining questions on the longest path the flow could still
-/// take (so the bar never jumps backwards by surprise).
-pub fn progress(flow: &Flow, answers: &Answers) -> Progress {
+/// Progress at `question`, counting the questions asked before it and the longest path
+/// the flow could still take from it (so the total never jumps backwards by surprise).
+/// Only the answers before it count: going Back to it, or changing it from "check your
+/// answers", it is question 3 of 9 again, not "10 of 10".
+pub fn progress(flow: &Flow, answers: &Answers, question: &str) -> Progress {
     let answers = relevant_answers(flow, answers);
-    let answered = flow.questions.iter().filter(|q| answers.is_answered(&q.id)).count();
+    let at = flow
+        .questions
+        .iter()
+        .position(|q| q.id == question)
+        .unwrap_or(flow.questions.len());
+    let mut before = Answers::default();
+    for q in &flow.questions[..at] {
+        if let Some(answer) = answers.get(&q.id) {
+            before.set(&q.id, answer.clone());
+        }
+    }
+    let number = before.0.len() + 1;
     Progress {
-        answered,
-        remaining: longest_remaining(flow, &answers, 0),
+        number,
+        total: number - 1 + longest_remaining(flow, &before, at).max(1),
     }
 }
 
@@ -97,7 +110,7 @@ pub fn sample_answers(question: &Question) -> Vec<Answer> {
             sets.into_iter().map(Answer::Choices).collect()
         }
         Number => {
-            let (min, max) = (question.min.unwrap_or(0), question.max.unwrap_or(100));
+            let (min, max) = question.bounds();
             let mut values = vec![min, min + 1, (min + max) / 2, max];
             values.dedup();
             values.into_iter().filter(|v| *v <= max).map(Answer::Number).collect()
@@ -199,31 +212,40 @@ mod tests {
 
     #[test]
     fn progress_counts_the_longest_path_left() {
+        let flow = test_flow(); // age; documents, years (adults only); home
+        let at = |answers: &Answers, id: &str| {
+            let p = progress(&flow, answers, id);
+            (p.number, p.total)
+        };
+        let mut answers = Answers::default();
+        assert_eq!(at(&answers, "age"), (1, 4));
+        answers.set("age", choice("under_18"));
+        assert_eq!(at(&answers, "home"), (2, 2));
+        answers.set("age", choice("adult"));
+        assert_eq!(at(&answers, "documents"), (2, 4));
+    }
+
+    #[test]
+    fn progress_after_back_or_change_is_the_question_s_own_place() {
         let flow = test_flow();
         let mut answers = Answers::default();
-        assert_eq!(
-            progress(&flow, &answers),
-            Progress {
-                answered: 0,
-                remaining: 4
-            }
-        );
-        answers.set("age", choice("under_18"));
-        assert_eq!(
-            progress(&flow, &answers),
-            Progress {
-                answered: 1,
-                remaining: 1
-            }
-        );
         answers.set("age", choice("adult"));
-        assert_eq!(
-            progress(&flow, &answers),
-            Progress {
-                answered: 1,
-                remaining: 3
-            }
+        answers.set("documents", Answer::Choices(Default::default()));
+        answers.set("years", Answer::Number(3));
+        answers.set(
+            "home",
+            Answer::Place {
+                country: "GT".into(),
+                region: None,
+            },
         );
+        let at = |id: &str| {
+            let p = progress(&flow, &answers, id);
+            (p.number, p.total)
+        };
+        assert_eq!(at("age"), (1, 4), "back to the first question");
+        assert_eq!(at("documents"), (2, 4));
+        assert_eq!(at("home"), (4, 4), "changed from the check page");
     }
 
     #[test]

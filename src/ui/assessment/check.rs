@@ -8,7 +8,6 @@ use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::device::use_mode;
 use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::language::lang_of;
-use crate::ui::tallies::count_assessment;
 use crate::ui::text::tr;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -20,22 +19,16 @@ pub fn CheckAnswers(content: Arc<Content>) -> impl IntoView {
     let heading = focused_heading();
     let mode = use_mode();
     let flow = content.clone();
-    let see_results = move |_| {
-        assessment
-            .answers
-            .with_untracked(|answers| count_assessment(mode, &flow.flow, answers));
-        assessment.screen.set(Screen::Results);
-    };
+    let see_results = move |_| assessment.see_results(mode, &flow.flow);
     let rows = move || {
         let lang = lang_of(i18n.get_locale());
-        let none = t_string!(i18n, none_label).to_string();
         assessment.answers.with(|answers| {
             engine::answered_questions(&content.flow, answers)
                 .into_iter()
                 .map(|q| {
                     let answer = answers
                         .get(&q.id)
-                        .map(|a| q.describe(a, lang, &none))
+                        .map(|a| super::answer_in_words(q, a, lang))
                         .unwrap_or_default();
                     let prompt = q.prompt.get(lang).to_string();
                     let id = q.id.clone();

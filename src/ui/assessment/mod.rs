@@ -10,8 +10,13 @@ pub use question::QuestionScreen;
 pub use results::Results;
 
 use crate::core::answers::{Answer, Answers};
-use crate::core::assessment::Flow;
+use crate::core::assessment::{Flow, Question};
 use crate::core::engine;
+use crate::core::kiosk::Mode;
+use crate::core::lang::Lang;
+use crate::platform::format;
+use crate::ui::i18n::{t_string, use_i18n};
+use crate::ui::tallies::count_assessment;
 use leptos::prelude::*;
 
 /// Where the person is in the assessment.
@@ -29,6 +34,8 @@ pub enum Screen {
 pub struct Assessment {
     pub answers: RwSignal<Answers>,
     pub screen: RwSignal<Screen>,
+    /// This person's results were counted in the device's tallies.
+    counted: RwSignal<bool>,
 }
 
 impl Assessment {
@@ -68,8 +75,21 @@ impl Assessment {
         self.screen.set(before.map(Screen::Question).unwrap_or(Screen::Start));
     }
 
+    /// To the results. The first time, what they show is counted in the device's
+    /// tallies (outreach, kiosk); looking again after changing an answer is the same
+    /// person, not another completed assessment.
+    pub fn see_results(self, mode: Mode, flow: &Flow) {
+        if !self.counted.get_untracked() {
+            self.counted.set(true);
+            self.answers
+                .with_untracked(|answers| count_assessment(mode, flow, answers));
+        }
+        self.screen.set(Screen::Results);
+    }
+
     pub fn start_again(self) {
         self.answers.set(Answers::default());
+        self.counted.set(false);
         self.screen.set(Screen::Start);
     }
 }
@@ -90,9 +110,23 @@ pub fn provide_assessment() {
     provide_context(Assessment {
         answers: RwSignal::new(Answers::default()),
         screen: RwSignal::new(Screen::Start),
+        counted: RwSignal::new(false),
     });
 }
 
 pub fn use_assessment() -> Assessment {
     expect_context::<Assessment>()
+}
+
+/// An answer in words, as "check your answers" and "because you said" show it: "Ninguno"
+/// for no box ticked, countries by name ("Otro país" for one not listed).
+fn answer_in_words(question: &Question, answer: &Answer, lang: Lang) -> String {
+    let i18n = use_i18n();
+    let none = t_string!(i18n, none_label).to_string();
+    let other = t_string!(i18n, place_other_country).to_string();
+    let country = |code: &str| match code {
+        question::OTHER_COUNTRY => other.clone(),
+        code => format::country_name(code, lang.code()),
+    };
+    question.describe(answer, lang, &none, &country)
 }

@@ -19,7 +19,7 @@ use std::sync::Arc;
 /// Countries offered for a place: those the directory serves, then "another country".
 const PLACE_COUNTRIES: [&str; 5] = ["US", "MX", "CA", "GT", "ES"];
 /// The ISO 3166 user-assigned code for "somewhere else".
-const OTHER_COUNTRY: &str = "ZZ";
+pub(super) const OTHER_COUNTRY: &str = "ZZ";
 
 #[component]
 pub fn QuestionScreen(content: Arc<Content>, id: String) -> impl IntoView {
@@ -32,9 +32,8 @@ pub fn QuestionScreen(content: Arc<Content>, id: String) -> impl IntoView {
     let lang = move || lang_of(i18n.get_locale());
     let progress = assessment
         .answers
-        .with_untracked(|a| engine::progress(&content.flow, a));
-    let n = progress.answered + 1;
-    let total = progress.answered + progress.remaining.max(1);
+        .with_untracked(|a| engine::progress(&content.flow, a, &question.id));
+    let (n, total) = (progress.number, progress.total);
     let heading = focused_heading();
     let current = assessment.answers.with_untracked(|a| a.get(&question.id).cloned());
     let q = question.clone();
@@ -47,9 +46,9 @@ pub fn QuestionScreen(content: Arc<Content>, id: String) -> impl IntoView {
     let q = question.clone();
     view! {
         <div class="question">
-            <p class="progress-text">{tr_with!(question_progress, n = n, total = total)}</p>
+            <p class="progress-text" id="question-progress">{tr_with!(question_progress, n = n, total = total)}</p>
             <progress class="progress" max=total value=n - 1 aria-hidden="true"></progress>
-            <h2 node_ref=heading tabindex="-1" class="question-prompt" id="question-prompt">{move || q.prompt.get(lang()).to_string()}</h2>
+            <h2 node_ref=heading tabindex="-1" class="question-prompt" id="question-prompt" aria-describedby="question-progress">{move || q.prompt.get(lang()).to_string()}</h2>
             <p class="why"><strong>{tr!(why_we_ask)}</strong> " " {let q = question.clone(); move || q.why.get(lang()).to_string()}</p>
             <ReadAloud text=speak />
             <AnswerInput content=content.clone() question=question.clone() current=current />
@@ -89,13 +88,17 @@ fn SingleChoice(content: Arc<Content>, question: Question, current: Option<Answe
             );
             view! {
                 <li>
+                    // The earlier answer, after Back or "Cambiar": marked by a tick and
+                    // in words (not aria-pressed: the button answers, it toggles nothing).
                     <button
                         type="button"
                         class="button answer-button"
-                        aria-pressed=chosen.to_string()
+                        class:answer-chosen=chosen
                         on:click=move |_| assessment.answer(&content.flow, &qid, Answer::Choice(oid.clone()))
                     >
+                        {chosen.then(|| view! { <span class="answer-tick" aria-hidden="true">"✓"</span> })}
                         {move || label.get(lang()).to_string()}
+                        {chosen.then(|| view! { <span class="visually-hidden">" " {tr!(answer_chosen)}</span> })}
                     </button>
                 </li>
             }
@@ -153,17 +156,16 @@ fn MultipleChoice(content: Arc<Content>, question: Question, current: Option<Ans
 #[component]
 fn NumberInput(content: Arc<Content>, question: Question, current: Option<Answer>) -> impl IntoView {
     let assessment = use_assessment();
-    let (min, max) = (question.min.unwrap_or(0), question.max.unwrap_or(100));
+    let (min, max) = question.bounds();
     let value = RwSignal::new(match current {
         Some(Answer::Number(n)) => n.to_string(),
         _ => String::new(),
     });
     let invalid = RwSignal::new(false);
     let input_id = format!("answer-{}", question.id);
-    let qid = question.id.clone();
-    let submit = move || match value.get_untracked().trim().parse::<i64>() {
-        Ok(n) if (min..=max).contains(&n) => assessment.answer(&content.flow, &qid, Answer::Number(n)),
-        _ => invalid.set(true),
+    let submit = move || match question.number_answer(&value.get_untracked()) {
+        Some(answer) => assessment.answer(&content.flow, &question.id, answer),
+        None => invalid.set(true),
     };
     let submit_on_enter = submit.clone();
     view! {
@@ -173,11 +175,11 @@ fn NumberInput(content: Arc<Content>, question: Question, current: Option<Answer
                 id=input_id
                 aria-labelledby="question-prompt number-hint"
                 aria-describedby=move || invalid.get().then_some("number-error")
-                type="number"
+                // Text, not type=number: Chromium reports a half-typed "2." as empty,
+                // and "2.5" ended up as 52. What was typed is checked as typed.
+                type="text"
                 inputmode="numeric"
                 autocomplete="off"
-                min=min
-                max=max
                 prop:value=move || value.get()
                 aria-invalid=move || invalid.get().to_string()
                 on:input=move |ev| { value.set(event_target_value(&ev)); invalid.set(false); }

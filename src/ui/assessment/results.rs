@@ -57,13 +57,11 @@ pub fn Results(content: Arc<Content>) -> impl IntoView {
 
 /// One option, rendered in `lang` (the list re-renders when the language changes).
 fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: Lang) -> impl IntoView + use<> {
-    let i18n = use_i18n();
     let outcome = shown.outcome;
-    let none = t_string!(i18n, none_label).to_string();
     let because: Vec<String> = shown
         .because
         .iter()
-        .map(|(q, a)| format!("{}: «{}»", q.prompt.get(lang), q.describe(a, lang, &none)))
+        .map(|(q, a)| format!("{}: «{}»", q.prompt.get(lang), super::answer_in_words(q, a, lang)))
         .collect();
     let texts = |list: &[Text]| list.iter().map(|t| t.get(lang).to_string()).collect::<Vec<_>>();
     let (requirements, steps, warnings) = (
