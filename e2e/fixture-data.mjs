@@ -49,6 +49,7 @@ export const FIXTURE_FLOW = {
       title: text("Resultado ficticio", "Fictitious outcome"),
       summary: text("Solo para pruebas.", "For tests only."),
       rank: 1,
+      directory_tags: ["information"],
       sources: [{ title: text("Fuente ficticia", "Fictitious source"), url: "https://ficticio.example/fuente" }],
       reviewed_on: "2026-01-01",
     },

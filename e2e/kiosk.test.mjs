@@ -265,6 +265,18 @@ test("on the kiosk, calls, email and websites are QR codes, never links out", as
   await context.close();
 });
 
+test("on the kiosk, a contact opened from the results leads back to them", async () => {
+  const { context, page } = await openPage(env.browser);
+  await device(page, settings("kiosk"));
+  await completeAssessment(page);
+  await page.locator(".outcome").getByRole("link", { name: "Centro Ficticio de Pruebas" }).click();
+  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).waitFor();
+  // No history on a kiosk: the page itself must offer the way back.
+  await page.getByRole("link", { name: "Volver a mis opciones" }).click();
+  await page.locator(".outcome h3", { hasText: "Resultado ficticio" }).waitFor();
+  await context.close();
+});
+
 test("outreach: three people offline, 'Next person' between them, and a CSV of counts without answers", async () => {
   const { context, page } = await openPage(env.browser, { acceptDownloads: true });
   await device(page, settings("outreach"));

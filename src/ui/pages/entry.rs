@@ -8,6 +8,7 @@ use crate::core::{links, vcard};
 use crate::platform::share::{self, Shared};
 use crate::platform::{format, network};
 use crate::ui::app::paths;
+use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::data::use_data;
 use crate::ui::device::use_mode;
 use crate::ui::favourites::use_favourites;
@@ -51,9 +52,26 @@ pub fn EntryPage() -> impl IntoView {
                     <p>{tr!(entry_not_found)}</p>
                     <A href=paths::DIRECTORY attr:class="button">{tr!(entry_back)}</A>
                 }.into_any(),
-                Some(Some(e)) => view! { <EntryDetails entry=e /> }.into_any(),
+                Some(Some(e)) => view! { <EntryDetails entry=e /> <BackLink /> }.into_any(),
             }}
         </Page>
+    }
+}
+
+/// The way back: to the person's options when they came from them, else to the
+/// directory. A kiosk keeps no history (Back cannot leave the page for the previous
+/// person's), so without it the only way out was the header.
+#[component]
+fn BackLink() -> impl IntoView {
+    let from_results = use_assessment().screen.with_untracked(|s| *s == Screen::Results);
+    let (href, text) = match from_results {
+        true => (paths::ASSESSMENT, tr!(entry_back_results)),
+        false => (paths::DIRECTORY, tr!(entry_back)),
+    };
+    view! {
+        <A href=href attr:class="button back-button">
+            <span aria-hidden="true">"← "</span>{text}
+        </A>
     }
 }
 
