@@ -246,6 +246,16 @@ test("a share link opens the same results in a fresh browser, and leaves the add
   assert.deepEqual(await second.page.locator(".outcome h3").allTextContents(), PERSONAS[3].es);
   assert.equal(new URL(second.page.url()).hash, "", "the answers are taken out of the address bar");
   await second.context.close();
+
+  // Opened in a tab already on the assessment (only the fragment changes): the same.
+  const third = await openPage(env.browser);
+  await start(third.page, "es");
+  await third.page.getByRole("heading", { name: "¿Cuál es su situación?" }).waitFor();
+  await third.page.goto(link);
+  await third.page.locator(".outcome").first().waitFor();
+  assert.deepEqual(await third.page.locator(".outcome h3").allTextContents(), PERSONAS[3].es);
+  assert.equal(new URL(third.page.url()).hash, "");
+  await third.context.close();
 });
 
 for (const [what, fragment] of [

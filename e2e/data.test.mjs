@@ -202,6 +202,16 @@ test("a first visit behind a captive portal can load the content once signed in"
   await visit(page, env.base, "/directorio");
   const notice = page.locator(".data-notice", { hasText: "No se pudo descargar la información" });
   await notice.waitFor();
+  // Opened again soon after: the refused files are not fetched again, but the person
+  // is told, and can still ask.
+  await page.reload();
+  await notice.waitFor();
+  // Closing the notice does not turn the page into "downloading…".
+  await notice.getByRole("button", { name: "Cerrar aviso" }).click();
+  await page.locator("main", { hasText: "El directorio necesita la información" }).waitFor();
+  assert.equal(await page.locator("main", { hasText: "Descargando" }).count(), 0);
+  await page.reload();
+  await notice.waitFor();
   await page.unroute("**/data/directory.json");
   await notice.getByRole("button", { name: "Intentar de nuevo" }).focus();
   await page.keyboard.press("Enter");

@@ -338,6 +338,39 @@ test("outreach: three people offline, 'Next person' between them, and a CSV of c
   await context.close();
 });
 
+test("outreach: tallies the device cannot read can be cleared, and counting starts again", async () => {
+  const { context, page } = await openPage(env.browser);
+  await device(page, settings("outreach"));
+  await visit(page, env.base, "/ajustes");
+  // As a damaged record, or one from another version, could be.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open("rumbo");
+    open.onsuccess = () => {
+      const tx = open.result.transaction("settings", "readwrite");
+      tx.objectStore("settings").put({ days: "junk" }, "tallies");
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+    open.onerror = () => reject(open.error);
+  }));
+  await page.reload();
+  await page.getByLabel("PIN del personal").fill(PIN);
+  await page.getByRole("button", { name: "Desbloquear" }).click();
+  await page.getByText("No se pudieron leer ni guardar los conteos").waitFor();
+  await page.getByRole("button", { name: "Borrar conteos" }).click();
+  await page.getByRole("button", { name: "Sí, borrar" }).click();
+  await page.getByText("Aún no hay conteos en este dispositivo.").waitFor();
+  // Counting works again.
+  await page.getByRole("navigation").getByRole("link", { name: "Directorio" }).click();
+  await page.getByRole("link", { name: "Centro Ficticio de Pruebas" }).click();
+  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).waitFor();
+  await visit(page, env.base, "/ajustes");
+  await page.getByLabel("PIN del personal").fill(PIN);
+  await page.getByRole("button", { name: "Desbloquear" }).click();
+  await page.locator(".tallies-table").waitFor();
+  await context.close();
+});
+
 test("on the kiosk every control is at least 48 px, text is not selectable and there is no context menu", async () => {
   const { context, page } = await openPage(env.browser, { viewport: { width: 800, height: 1280 } });
   await device(page, settings("kiosk"));

@@ -67,6 +67,9 @@ test("a deep link to every route loads directly, with the right heading", async 
   const response = await visit(page, env.base, "/no-existe");
   assert.equal(response.status(), 200);
   assert.equal(await page.locator("main h1").textContent(), "No encontramos esta página");
+  // A mangled link (a cut %-escape) still gets the app, not a server error.
+  const mangled = await visit(page, env.base, "/directorio/%E0%A4%A");
+  assert.equal(mangled.status(), 200);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

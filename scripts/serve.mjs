@@ -35,7 +35,13 @@ export function startServer({ dir = "dist", port = 8080, host = "127.0.0.1" } = 
   const compressed = new Map(); // path+encoding+file version → bytes, so repeated requests are cheap
 
   async function fileFor(urlPath) {
-    let path = normalize(join(root, decodeURIComponent(urlPath)));
+    let decoded;
+    try {
+      decoded = decodeURIComponent(urlPath);
+    } catch {
+      return null; // a malformed %-escape names no file; an app route still gets the app
+    }
+    let path = normalize(join(root, decoded));
     if (path !== root && !path.startsWith(root + sep)) return null; // no escaping dist/
     try {
       let info = await stat(path);

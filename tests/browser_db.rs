@@ -78,3 +78,26 @@ mod content {
         assert_eq!(data_store::load(&db).await.expect("load"), Some(content("2")));
     }
 }
+
+mod favourites {
+    use super::*;
+    use rumbo::platform::favourites;
+
+    #[wasm_bindgen_test]
+    async fn a_damaged_item_is_skipped_and_the_other_favourites_are_kept() {
+        let db = Db::open_named("test-favourites").await.expect("open");
+        // As a damaged list, or one from another version, could be: ids among other things.
+        let damaged = (
+            "consulado-ficticio",
+            5,
+            Sample {
+                name: "x".into(),
+                count: 1,
+            },
+            "centro-ficticio",
+        );
+        db.put(SETTINGS, "favourites", &damaged).await.expect("put");
+        let kept = favourites::load(&db).await.expect("load");
+        assert_eq!(kept, ["consulado-ficticio", "centro-ficticio"]);
+    }
+}

@@ -116,7 +116,9 @@ fn read_answers(flow: &Flow, body: &[u8]) -> Option<Answers> {
             QuestionKind::MultipleChoice => {
                 let mask = u16::from_le_bytes([*body.get(at)?, *body.get(at + 1)?]);
                 at += 2;
-                if mask >> question.options.len().min(16) != 0 {
+                // No bit beyond the question's options (checked_shr: with all 16 the
+                // shift is the whole width, which `>>` would not do).
+                if u32::from(mask).checked_shr(question.options.len() as u32).unwrap_or(0) != 0 {
                     return None;
                 }
                 Answer::Choices(
@@ -283,6 +285,23 @@ mod tests {
             );
             assert_eq!(decode(&flow, &code), Ok(answers));
         }
+    }
+
+    #[test]
+    fn a_question_with_the_most_options_allowed_round_trips() {
+        let mut flow = test_flow();
+        let documents = flow.questions.iter_mut().find(|q| q.id == "documents").unwrap();
+        while documents.options.len() < 16 {
+            let mut extra = documents.options[0].clone();
+            extra.id = format!("extra{}", documents.options.len());
+            documents.options.push(extra);
+        }
+        let mut answers = Answers::default();
+        answers.set("age", Answer::Choice("adult".into()));
+        let ticked = ["dpi".to_string(), "extra15".to_string()];
+        answers.set("documents", Answer::Choices(ticked.into_iter().collect()));
+        let code = encode(&flow, &answers);
+        assert_eq!(decode(&flow, &code), Ok(relevant_answers(&flow, &answers)));
     }
 
     #[test]

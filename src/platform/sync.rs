@@ -195,7 +195,8 @@ impl Sync {
             web_sys::console::info_1(
                 &"Rumbo: the published version was refused before; it is tried again later".into(),
             );
-            return Ok(());
+            // With nothing to show, the person must hear why, and be offered the retry.
+            return if self.shown.get() { Ok(()) } else { Err(failed) };
         }
         // The files arrived but cannot be used: remember, so routine checks wait.
         let refuse = || {

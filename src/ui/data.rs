@@ -26,6 +26,9 @@ pub struct Data {
     /// Whether the app's own files are kept for offline use (a service worker controls
     /// the page); offline use needs both.
     pub shell_offline: RwSignal<bool>,
+    /// Nothing is shown and the last attempt to get the content failed. Kept apart from
+    /// the notice, which the person may close without anything having changed.
+    gave_up: RwSignal<bool>,
     /// The first download has finished and is saved on the device. Said to screen
     /// readers, which otherwise hear nothing when the progress bar goes.
     pub first_saved: RwSignal<bool>,
@@ -37,13 +40,14 @@ impl Data {
     /// Whether content is still on its way: being read or downloaded, with no failure
     /// reported yet.
     pub fn on_its_way(&self) -> bool {
-        self.progress.with(Option::is_some) || self.notice.with(Option::is_none)
+        self.progress.with(Option::is_some) || !self.gave_up.get()
     }
 
     /// The person's "Intentar de nuevo": downloads now what failed, without the wait
     /// routine checks keep after a refused version.
     pub fn retry(&self) {
         self.notice.set(None);
+        self.gave_up.set(false);
         if let Some(sync) = self.sync.get_value() {
             spawn_local(async move { sync.check(Check::Now).await });
         }
@@ -71,13 +75,17 @@ pub fn provide_data() {
         notice: RwSignal::new(None),
         offline_use: RwSignal::new(true),
         shell_offline: RwSignal::new(false),
+        gave_up: RwSignal::new(false),
         first_saved: RwSignal::new(false),
         sync: StoredValue::new_local(None),
     };
     service_worker::watch_offline_shell(move |kept| data.shell_offline.set(kept));
     provide_context(data);
     let handlers = Handlers {
-        progress: Box::new(move |p| data.progress.set(Some(p))),
+        progress: Box::new(move |p| {
+            data.gave_up.set(false);
+            data.progress.set(Some(p));
+        }),
         loaded: Box::new(move |loaded| {
             // A download was under way and nothing was shown yet: the first one.
             let first = data.progress.with(Option::is_some) && data.loaded.with(Option::is_none);
@@ -94,6 +102,8 @@ pub fn provide_data() {
             data.progress.set(None);
             if notice == Notice::OfflineUseOff {
                 data.offline_use.set(false);
+            } else if data.loaded.with_untracked(Option::is_none) {
+                data.gave_up.set(true);
             }
             if notice == Notice::AppTooOld {
                 // The content needs a newer build: look for it now, not at the next load.

@@ -16,8 +16,12 @@ pub fn AssessmentPage() -> impl IntoView {
     let assessment = use_assessment();
     let content = use_content();
     // A shared link (`/opciones#r1.…`): open its results once the content is here, then
-    // take the answers out of the address bar so they do not linger in it.
+    // take the answers out of the address bar so they do not linger in it. Also when
+    // the link is opened in a tab already on this page (only the fragment changes).
     let link_error = RwSignal::new(None::<ShareError>);
+    let hash_changed = Trigger::new();
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| hash_changed.notify());
+    on_cleanup(move || listener.remove());
     // Back at the start ("Start again", or Back from the first question) the button
     // just pressed is gone; focus goes to the page heading, not the top of the page.
     Effect::new(move |previous: Option<bool>| {
@@ -32,11 +36,9 @@ pub fn AssessmentPage() -> impl IntoView {
         }
         at_start
     });
-    Effect::new(move |opened: Option<bool>| {
-        if opened == Some(true) {
-            return true;
-        }
-        let Some(content) = content.get() else { return false };
+    Effect::new(move |_| {
+        hash_changed.track();
+        let Some(content) = content.get() else { return };
         let hash = window().location().hash().unwrap_or_default();
         if hash.len() > 1 {
             match share_code::decode(&content.flow, &hash) {
@@ -54,7 +56,6 @@ pub fn AssessmentPage() -> impl IntoView {
                 .history()
                 .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)));
         }
-        true
     });
     view! {
         <Page title=tr_signal!(assessment_title)>

@@ -198,6 +198,8 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
     let c = content.clone();
     let favourites = use_favourites();
     let keeps_favourites = use_mode().keeps_favourites();
+    // Favourites the directory no longer has are kept (they may come back) but not
+    // listed; with none left to list, there is no section.
     let favourite_links = move || {
         let l = lang();
         favourites
@@ -205,13 +207,16 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
             .into_iter()
             .filter_map(|id| c.directory.entry(&id).map(|e| (id.clone(), e.name.get(l).to_string())))
             .map(|(id, name)| view! { <li><A href=format!("{}/{id}", paths::DIRECTORY)>{name}</A></li> })
-            .collect_view()
+            .collect::<Vec<_>>()
     };
     view! {
         <p>{tr!(directory_intro)}</p>
-        {move || (keeps_favourites && !favourites.ids().is_empty()).then(|| view! {
-            <section class="favourites"><h2>{tr!(directory_favourites)}</h2><ul>{favourite_links.clone()}</ul></section>
-        })}
+        {move || {
+            let links = favourite_links();
+            (keeps_favourites && !links.is_empty()).then(|| view! {
+                <section class="favourites"><h2>{tr!(directory_favourites)}</h2><ul>{links}</ul></section>
+            })
+        }}
         <div class="search" role="search">
             <label for="directory-query">{tr!(directory_search)}</label>
             <input id="directory-query" type="search" autocomplete="off"

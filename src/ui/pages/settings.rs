@@ -237,7 +237,14 @@ fn TalliesSection() -> impl IntoView {
             <p>{tr!(tallies_intro)}</p>
             {move || match loaded.get() {
                 None => None,
-                Some(None) => Some(view! { <p class="notice notice-warning">{tr!(tallies_error)}</p> }.into_any()),
+                // Unreadable (damaged, or from another version): nothing more is counted
+                // until it is cleared, so staff can clear it here.
+                Some(None) => Some(view! {
+                    <p class="notice notice-warning">{tr!(tallies_error)}</p>
+                    <p class="entry-actions">
+                        <button node_ref=reset_button type="button" class="button" on:click=move |_| confirming.set(true)>{tr!(tallies_reset)}</button>
+                    </p>
+                }.into_any()),
                 Some(Some(t)) if t.is_empty() => Some(view! { <p>{tr!(tallies_none)}</p> }.into_any()),
                 Some(Some(t)) => Some(view! {
                     <table class="tallies-table">
