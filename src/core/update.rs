@@ -29,7 +29,7 @@ pub fn files_to_download<'a>(on_device: Option<&Manifest>, published: &'a Manife
 /// first refusal, the second, and every later one. A damaged file can be a passing fault
 /// (a captive portal's page, a proxy), so it is tried again, but not at every return to
 /// the app: the same bad files would cost a costly connection each time.
-const RETRY_WAITS_MS: [f64; 3] = [10.0 * 60_000.0, 60.0 * 60_000.0, 6.0 * 3_600_000.0];
+const RETRY_WAITS_MS: [i64; 3] = [10 * 60_000, 60 * 60_000, 6 * 3_600_000];
 
 /// A published version whose files arrived but were refused (a file missing on the
 /// server, not matching its hash, or content failing the checks). Downloads that failed
@@ -40,7 +40,9 @@ pub struct Refusal {
     /// The published manifest as served: the same text is the same version.
     manifest: String,
     times: usize,
-    last_ms: f64,
+    /// Whole milliseconds: printing a float would bring Rust's float printer into the
+    /// wasm for this one value.
+    last_ms: i64,
 }
 
 impl Refusal {
@@ -51,7 +53,7 @@ impl Refusal {
         Refusal {
             manifest: manifest.to_string(),
             times: times + 1,
-            last_ms: now_ms,
+            last_ms: now_ms as i64,
         }
     }
 
@@ -60,6 +62,7 @@ impl Refusal {
     /// anything when the clock went back, rather than waiting on a wrong clock.
     pub fn holds_back(&self, manifest: &str, now_ms: f64) -> bool {
         let wait = RETRY_WAITS_MS[(self.times - 1).min(RETRY_WAITS_MS.len() - 1)];
+        let now_ms = now_ms as i64;
         self.manifest == manifest && now_ms >= self.last_ms && now_ms - self.last_ms < wait
     }
 }

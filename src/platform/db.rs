@@ -11,6 +11,7 @@ use indexed_db_futures::transaction::TransactionMode;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt;
+use wasm_bindgen::JsValue;
 
 /// The database every part of the app shares.
 pub const DB_NAME: &str = "rumbo";
@@ -106,6 +107,14 @@ impl Db {
     pub async fn get<T: DeserializeOwned>(&self, store: &str, key: &str) -> Result<Option<T>, DbError> {
         let tx = self.db.transaction(store).build()?;
         let value = tx.object_store(store)?.get(key.to_string()).serde()?.await?;
+        Ok(value)
+    }
+
+    /// The value under `key` in `store` as the browser keeps it, for a caller that reads
+    /// it item by item rather than failing on one bad part.
+    pub async fn get_js(&self, store: &str, key: &str) -> Result<Option<JsValue>, DbError> {
+        let tx = self.db.transaction(store).build()?;
+        let value = tx.object_store(store)?.get(key.to_string()).primitive()?.await?;
         Ok(value)
     }
 
