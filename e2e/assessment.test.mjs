@@ -199,6 +199,29 @@ test("a number is taken as typed: decimals and negatives are refused, not change
   await context.close();
 });
 
+test("'Escuchar' reads an option whole: what is needed, the steps, the cost and the warnings", async () => {
+  const { context, page } = await openPage(env.browser);
+  // Headless Chromium has no voices: a stand-in records what would be said.
+  await page.addInitScript(() => {
+    window.spoken = [];
+    const synthesis = { speak(utterance) { window.spoken.push(utterance.text); }, cancel() {} };
+    Object.defineProperty(window, "speechSynthesis", { value: synthesis, configurable: true });
+    if (!window.SpeechSynthesisUtterance) window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+  });
+  await start(page, "es");
+  for (const step of PERSONAS[0].steps) await answer(page, step, "es");
+  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  const title = PERSONAS[0].es[0];
+  const option = page.locator("article", { has: page.getByRole("heading", { name: title }) });
+  await option.getByRole("button", { name: /^Escuchar/ }).click();
+  const [text] = await page.evaluate(() => window.spoken);
+  assert.ok(text.startsWith(title), text);
+  for (const part of ["Qué necesita: Tener 18 años o más", "Qué hacer: Inscríbase", "Costo: Gratuito", "Cuidado: Nadie puede cobrarle"]) {
+    assert.ok(text.includes(part), `${part} in: ${text}`);
+  }
+  await context.close();
+});
+
 test("a place is said with the country's name on the check page", async () => {
   const { context, page } = await openPage(env.browser);
   await start(page, "es");

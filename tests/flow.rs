@@ -281,6 +281,25 @@ mod personas {
     }
 
     #[test]
+    fn someone_in_guatemala_who_needs_documents_is_told_how_to_get_them_ready() {
+        let shown = walk(&[
+            ("situation", c("in_guatemala")),
+            ("danger", c("no")),
+            ("age", c("18_24")),
+            ("goal", c("documents")),
+        ]);
+        assert_eq!(
+            shown,
+            [
+                "get_documents",
+                "talk_to_the_centre",
+                "risks_of_irregular_migration",
+                "spot_fraud"
+            ]
+        );
+    }
+
+    #[test]
     fn a_guatemalan_in_houston_who_needs_a_passport() {
         let shown = walk(&[
             ("situation", c("abroad")),

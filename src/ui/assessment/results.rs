@@ -15,8 +15,8 @@ use crate::ui::app::paths;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::device::use_mode;
-use crate::ui::i18n::{t_string, use_i18n};
-use crate::ui::language::lang_of;
+use crate::ui::i18n::{t_string, td_string, use_i18n};
+use crate::ui::language::{lang_of, locale_of};
 use crate::ui::text::{tr, tr_signal, tr_with};
 use crate::ui::widgets::external_link::ExternalLink;
 use crate::ui::widgets::qr_code::QrCode;
@@ -81,13 +81,25 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
         .map(|s| (s.title.get(lang).to_string(), links::website_link(&s.url)))
         .collect();
     let reviewed = format::calendar_date(&outcome.reviewed_on, lang.code());
+    // Read aloud whole, as printed: for people who read little, the warnings and what
+    // is needed matter as much as the steps.
     let spoken = {
-        let (title, summary, steps) = (
-            outcome.title.get(lang).to_string(),
-            outcome.summary.get(lang).to_string(),
-            steps.join(". "),
-        );
-        Callback::new(move |_| format!("{title}. {summary}. {steps}"))
+        let locale = locale_of(lang);
+        let part =
+            |label: &str, items: &[String]| (!items.is_empty()).then(|| format!("{label}: {}", items.join(". ")));
+        let text = [
+            Some(outcome.title.get(lang).to_string()),
+            Some(outcome.summary.get(lang).to_string()),
+            part(td_string!(locale, results_requirements), &requirements),
+            part(td_string!(locale, results_steps), &steps),
+            part(td_string!(locale, results_cost), std::slice::from_ref(&cost)).filter(|_| !cost.is_empty()),
+            part(td_string!(locale, results_warnings), &warnings),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(". ");
+        Callback::new(move |_| text.clone())
     };
     let list = |items: Vec<String>| items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view();
     view! {
@@ -153,6 +165,8 @@ fn ShareResults(content: Arc<Content>) -> impl IntoView {
                 <p class="no-print">
                     <button type="button" class="button" on:click=move |_| {
                         let url = link.get_untracked();
+                        // Cleared first, so a second copy is announced again.
+                        copied.set(false);
                         spawn_local(async move { copied.set(share::copy(&url).await == Shared::Copied) });
                     }>{tr!(share_copy)}</button>
                     <span role="status">{move || copied.get().then(|| t_string!(i18n, share_copied))}</span>
