@@ -338,6 +338,20 @@ test("outreach: three people offline, 'Next person' between them, and a CSV of c
   await context.close();
 });
 
+test("settings the device cannot read are reported to staff, not silently dropped", async () => {
+  const { context, page } = await openPage(env.browser);
+  await device(page, { mode: "library", idle_seconds: -5 });
+  await visit(page, env.base, "/ajustes");
+  await page.getByRole("alert").filter({ hasText: "no se pudieron leer" }).waitFor();
+  // Saved again, the device is what staff chose and the warning is gone.
+  await page.getByLabel(/Personal:/).check();
+  await page.getByRole("button", { name: "Guardar y reiniciar" }).click();
+  await page.locator("main h1", { hasText: "Información veraz" }).waitFor();
+  await visit(page, env.base, "/ajustes");
+  assert.equal(await page.getByText("no se pudieron leer").count(), 0);
+  await context.close();
+});
+
 test("outreach: tallies the device cannot read can be cleared, and counting starts again", async () => {
   const { context, page } = await openPage(env.browser);
   await device(page, settings("outreach"));

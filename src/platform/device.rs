@@ -17,6 +17,14 @@ pub fn load() -> DeviceSettings {
     LocalStorage::get::<DeviceSettings>(KEY).unwrap_or_default()
 }
 
+/// Whether settings were saved on this device but cannot be read (damaged, or written
+/// by another version). The device then runs as a personal one, and a kiosk would stop
+/// forgetting people: the settings page tells staff.
+pub fn unreadable() -> bool {
+    let saved = LocalStorage::raw().get_item(KEY).ok().flatten().is_some();
+    saved && LocalStorage::get::<DeviceSettings>(KEY).is_err()
+}
+
 /// Saves the settings; `false` when the browser refused (storage off or full), so staff
 /// are told the change did not stick.
 pub fn save(settings: &DeviceSettings) -> bool {

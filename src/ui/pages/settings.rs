@@ -30,6 +30,9 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <Page title=tr_signal!(settings_title)>
             <p>{tr!(settings_intro)}</p>
+            {device::unreadable().then(|| view! {
+                <p class="notice notice-warning" role="alert">{tr!(settings_unreadable)}</p>
+            })}
             {move || if unlocked.get() {
                 view! {
                     <SettingsForm settings=settings.clone() entered=entered.get_untracked() />
