@@ -136,8 +136,12 @@ test("the Houston persona's consulate contacts put Texas first", async () => {
   await contacts.first().waitFor();
   const first = await contacts.first().textContent();
   assert.match(first, /(Dallas|Del Rio|Houston|McAllen).*cerca de usted/);
-  await contacts.filter({ hasText: "Houston" }).getByRole("link").click();
+  await contacts.filter({ hasText: "Houston" }).getByRole("link").focus();
+  await page.keyboard.press("Enter");
   await page.locator("main h1", { hasText: "Consulado de Guatemala en Houston" }).waitFor();
+  // Browser Back: the results again, with focus on the link the person followed.
+  await page.goBack();
+  await page.waitForFunction(() => document.activeElement?.textContent === "Consulado de Guatemala en Houston");
   await context.close();
 });
 
@@ -147,8 +151,15 @@ test("changing an earlier answer asks only the questions that then apply", async
   for (const step of PERSONAS[0].steps) await answer(page, step, "es");
   await page.getByRole("heading", { name: "Revise sus respuestas" }).waitFor();
   assert.equal(await page.locator(".check-row").count(), 9);
+  // Opened to change, then left alone: Back goes back to the check page.
+  const changeGoal = page.getByRole("button", { name: "Cambiar la respuesta a: ¿Qué busca principalmente?" });
+  await changeGoal.click();
+  await page.getByRole("heading", { name: "¿Qué busca principalmente?" }).waitFor();
+  assert.match(await page.locator("#question-progress").textContent(), /^Pregunta 4 de /);
+  await page.getByRole("button", { name: "Atrás" }).click();
+  await page.getByRole("heading", { name: "Revise sus respuestas" }).waitFor();
   // Change the goal from work to family: the work questions drop, relatives is asked.
-  await page.getByRole("button", { name: "Cambiar la respuesta a: ¿Qué busca principalmente?" }).click();
+  await changeGoal.click();
   await page.getByRole("button", { name: "Estar con mi familia en el extranjero" }).click();
   // The history question still applies and keeps its answer: only the new question is asked.
   await page.getByRole("heading", { name: "¿Tiene familiares con residencia legal o ciudadanía en otro país?" }).waitFor();

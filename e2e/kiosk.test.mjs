@@ -274,6 +274,8 @@ test("on the kiosk, a contact opened from the results leads back to them", async
   // No history on a kiosk: the page itself must offer the way back.
   await page.getByRole("link", { name: "Volver a mis opciones" }).click();
   await page.locator(".outcome h3", { hasText: "Resultado ficticio" }).waitFor();
+  // Back at the link they followed, not at the top of the results.
+  await page.waitForFunction(() => document.activeElement?.textContent === "Centro Ficticio de Pruebas");
   await context.close();
 });
 

@@ -42,6 +42,31 @@ pub fn answered_questions<'a>(flow: &'a Flow, answers: &Answers) -> Vec<&'a Ques
     flow.questions.iter().filter(|q| answers.is_answered(&q.id)).collect()
 }
 
+/// Where Back leads from a question.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Back<'a> {
+    /// The answered question before it.
+    To(&'a Question),
+    /// "Check your answers": every question is answered, so the person came from
+    /// there to change this one, and that is where they expect Back to go.
+    Check,
+    /// The assessment's start page.
+    Start,
+}
+
+/// Where Back leads from question `from`.
+pub fn back<'a>(flow: &'a Flow, answers: &Answers, from: &str) -> Back<'a> {
+    if next_question(flow, answers).is_none() {
+        return Back::Check;
+    }
+    let answered = answered_questions(flow, answers);
+    let before = match answered.iter().position(|q| q.id == from) {
+        Some(at) => at.checked_sub(1).map(|i| answered[i]),
+        None => answered.last().copied(),
+    };
+    before.map_or(Back::Start, Back::To)
+}
+
 /// Where a question stands on the person's path: its number, and how many questions
 /// the path may have in all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -223,6 +248,36 @@ mod tests {
         assert_eq!(at(&answers, "home"), (2, 2));
         answers.set("age", choice("adult"));
         assert_eq!(at(&answers, "documents"), (2, 4));
+    }
+
+    #[test]
+    fn back_goes_to_the_question_before_or_to_the_check_page_after_a_change() {
+        let flow = test_flow();
+        let mut answers = Answers::default();
+        assert_eq!(back(&flow, &answers, "age"), Back::Start);
+        answers.set("age", choice("adult"));
+        assert_eq!(
+            back(&flow, &answers, "documents"),
+            Back::To(flow.question("age").unwrap())
+        );
+        answers.set("documents", Answer::Choices(Default::default()));
+        assert_eq!(
+            back(&flow, &answers, "documents"),
+            Back::To(flow.question("age").unwrap())
+        );
+        answers.set("years", Answer::Number(3));
+        answers.set(
+            "home",
+            Answer::Place {
+                country: "GT".into(),
+                region: None,
+            },
+        );
+        assert_eq!(
+            back(&flow, &answers, "years"),
+            Back::Check,
+            "changing an answer from the check page"
+        );
     }
 
     #[test]

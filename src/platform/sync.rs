@@ -42,8 +42,9 @@ pub enum Notice {
     /// The published data needs a newer app; the last good copy is still in use.
     AppTooOld,
     /// The new version could not be saved on the device (storage full): it is shown
-    /// now, and offline the device has its older copy, if it had one before.
-    NotSaved { earlier_copy: bool },
+    /// now, and offline the device has its older copy, if it had one before
+    /// ([`Loaded::earlier_saved_at_ms`]).
+    NotSaved,
 }
 
 /// Why a check runs. Routine checks (start, return to the app, the quarter-hourly
@@ -262,9 +263,7 @@ impl Sync {
             earlier_saved_at_ms,
         });
         if self.db.is_some() && !saved {
-            return Err(Notice::NotSaved {
-                earlier_copy: earlier_saved_at_ms.is_some(),
-            });
+            return Err(Notice::NotSaved);
         }
         Ok(())
     }

@@ -12,6 +12,10 @@ pub fn DataStatus() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_data();
     let progress = move || data.progress.get().filter(|_| data.loaded.with(Option::is_none));
+    let earlier_copy = move || {
+        data.loaded
+            .with(|l| l.as_ref().is_some_and(|l| l.earlier_saved_at_ms.is_some()))
+    };
     view! {
         <p class="visually-hidden" role="status">
             {move || data.first_saved.get().then(tr!(data_first_saved))}
@@ -28,8 +32,8 @@ pub fn DataStatus() -> impl IntoView {
                 Notice::NoContent => t_string!(i18n, data_notice_no_content),
                 Notice::UpdateRefused => t_string!(i18n, data_notice_update_refused),
                 Notice::AppTooOld => t_string!(i18n, data_notice_app_too_old),
-                Notice::NotSaved { earlier_copy: true } => t_string!(i18n, data_notice_not_saved),
-                Notice::NotSaved { earlier_copy: false } => t_string!(i18n, data_notice_not_saved_first),
+                Notice::NotSaved if earlier_copy() => t_string!(i18n, data_notice_not_saved),
+                Notice::NotSaved => t_string!(i18n, data_notice_not_saved_first),
             };
             // A failed download can be tried again at once (a captive portal signed
             // into, another network); the button goes with the notice, so focus moves

@@ -36,6 +36,9 @@ pub struct Assessment {
     pub screen: RwSignal<Screen>,
     /// This person's results were counted in the device's tallies.
     counted: RwSignal<bool>,
+    /// The link in the results the person followed last (a contact), to give focus
+    /// back to it when they return, rather than start them again at the top.
+    pub left_by: RwSignal<Option<String>>,
 }
 
 impl Assessment {
@@ -60,19 +63,14 @@ impl Assessment {
         self.screen.set(next.map(Screen::Question).unwrap_or(Screen::Check));
     }
 
-    /// Back from a question: to the answered question before it, or to the start.
+    /// Back from a question (see [`engine::back`]).
     pub fn back(self, flow: &Flow, from: &str) {
-        let answered: Vec<String> = self.answers.with_untracked(|a| {
-            engine::answered_questions(flow, a)
-                .iter()
-                .map(|q| q.id.clone())
-                .collect()
+        let screen = self.answers.with_untracked(|a| match engine::back(flow, a, from) {
+            engine::Back::To(question) => Screen::Question(question.id.clone()),
+            engine::Back::Check => Screen::Check,
+            engine::Back::Start => Screen::Start,
         });
-        let before = match answered.iter().position(|id| id == from) {
-            Some(at) => at.checked_sub(1).map(|i| answered[i].clone()),
-            None => answered.last().cloned(),
-        };
-        self.screen.set(before.map(Screen::Question).unwrap_or(Screen::Start));
+        self.screen.set(screen);
     }
 
     /// To the results. The first time, what they show is counted in the device's
@@ -111,6 +109,7 @@ pub fn provide_assessment() {
         answers: RwSignal::new(Answers::default()),
         screen: RwSignal::new(Screen::Start),
         counted: RwSignal::new(false),
+        left_by: RwSignal::new(None),
     });
 }
 
