@@ -258,9 +258,16 @@ test("axe-core finds no violations on a question, the summary and the results", 
   await page.setViewportSize({ width: 320, height: 700 });
   assert.equal((await layoutProblems(page)).overflow, 0, "results fit 320 px");
   // "Start again" disappears with the results; focus goes to the page heading.
+  const shown = await page.locator(".outcome h3").allTextContents();
   await page.getByRole("button", { name: "Empezar de nuevo" }).click();
-  await page.getByRole("button", { name: "Empezar" }).waitFor();
+  await page.getByRole("button", { name: "Empezar", exact: true }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.matches("main h1")), true);
+  // A tap by mistake can be taken back: the same results return.
+  await page.getByRole("status").filter({ hasText: "Sus respuestas se borraron." }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "start page with the undo");
+  await page.getByRole("button", { name: "Recuperar mis respuestas" }).click();
+  await page.locator(".outcome").first().waitFor();
+  assert.deepEqual(await page.locator(".outcome h3").allTextContents(), shown);
   await context.close();
 });
 

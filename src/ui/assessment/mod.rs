@@ -39,6 +39,9 @@ pub struct Assessment {
     /// The link in the results the person followed last (a contact), to give focus
     /// back to it when they return, rather than start them again at the top.
     pub left_by: RwSignal<Option<String>>,
+    /// What "Empezar de nuevo" cleared (answers, and whether they were counted), so a
+    /// tap by mistake can be taken back until the person starts again.
+    discarded: RwSignal<Option<(Answers, bool)>>,
 }
 
 impl Assessment {
@@ -57,6 +60,7 @@ impl Assessment {
 
     /// Starts, or resumes where the person left off.
     pub fn resume(self, flow: &Flow) {
+        self.discarded.set(None);
         let next = self
             .answers
             .with_untracked(|a| engine::next_question(flow, a).map(|q| q.id.clone()));
@@ -86,9 +90,32 @@ impl Assessment {
     }
 
     pub fn start_again(self) {
+        let answers = self.answers.get_untracked();
+        let counted = self.counted.get_untracked();
+        self.discarded
+            .set((!answers.0.is_empty()).then_some((answers, counted)));
         self.answers.set(Answers::default());
         self.counted.set(false);
         self.screen.set(Screen::Start);
+    }
+
+    /// Whether "Empezar de nuevo" can still be taken back.
+    pub fn can_undo_start_again(self) -> bool {
+        self.discarded.with(Option::is_some)
+    }
+
+    /// Takes back "Empezar de nuevo": the answers return, to the results when they
+    /// were complete, else to the next question.
+    pub fn undo_start_again(self, flow: &Flow) {
+        let Some((answers, counted)) = self.discarded.get_untracked() else {
+            return;
+        };
+        self.answers.set(answers);
+        self.counted.set(counted);
+        self.resume(flow);
+        if self.screen.with_untracked(|s| *s == Screen::Check) {
+            self.screen.set(Screen::Results);
+        }
     }
 }
 
@@ -110,6 +137,7 @@ pub fn provide_assessment() {
         screen: RwSignal::new(Screen::Start),
         counted: RwSignal::new(false),
         left_by: RwSignal::new(None),
+        discarded: RwSignal::new(None),
     });
 }
 

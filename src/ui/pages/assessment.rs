@@ -69,6 +69,17 @@ pub fn AssessmentPage() -> impl IntoView {
             {move || match (content.get(), assessment.screen.get()) {
                 (None, _) => view! { <NoDataYet missing=|l| crate::ui::i18n::td_string!(l, assessment_no_data) /> }.into_any(),
                 (Some(content), Screen::Start) => view! {
+                    {assessment.can_undo_start_again().then(|| {
+                        let flow = content.clone();
+                        view! {
+                            <p class="notice" role="status">
+                                {tr!(start_again_done)} " "
+                                <button type="button" class="button button-small" on:click=move |_| assessment.undo_start_again(&flow.flow)>
+                                    {tr!(start_again_undo)}
+                                </button>
+                            </p>
+                        }
+                    })}
                     <p class="lead">{tr!(assessment_intro)}</p>
                     <p>{tr!(assessment_disclaimer)}</p>
                     <p>{tr!(assessment_privacy)}</p>
