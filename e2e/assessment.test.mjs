@@ -210,14 +210,24 @@ test("a number is taken as typed: decimals and negatives are refused, not change
   await context.close();
 });
 
-test("'Escuchar' reads an option whole: what is needed, the steps, the cost and the warnings", async () => {
+test("'Escuchar' reads an option whole, with a voice on the device: what is needed, the steps, the cost and the warnings", async () => {
   const { context, page } = await openPage(env.browser);
-  // Headless Chromium has no voices: a stand-in records what would be said.
+  // Headless Chromium has no voices: a stand-in records what would be said, and with
+  // which voice. It offers an online voice first, as desktop Chrome does.
   await page.addInitScript(() => {
     window.spoken = [];
-    const synthesis = { speak(utterance) { window.spoken.push(utterance.text); }, cancel() {} };
+    window.voices = [];
+    const voices = [
+      { name: "En línea (ficticia)", lang: "es-US", localService: false },
+      { name: "En el dispositivo (ficticia)", lang: "es-MX", localService: true },
+    ];
+    const synthesis = {
+      speak(utterance) { window.spoken.push(utterance.text); window.voices.push(utterance.voice?.name); },
+      cancel() {},
+      getVoices() { return voices; },
+    };
     Object.defineProperty(window, "speechSynthesis", { value: synthesis, configurable: true });
-    if (!window.SpeechSynthesisUtterance) window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+    window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.voice = null; } };
   });
   await start(page, "es");
   for (const step of PERSONAS[0].steps) await answer(page, step, "es");
@@ -230,6 +240,8 @@ test("'Escuchar' reads an option whole: what is needed, the steps, the cost and 
   for (const part of ["Qué necesita: Tener 18 años o más", "Qué hacer: Inscríbase", "Costo: Gratuito", "Cuidado: Nadie puede cobrarle"]) {
     assert.ok(text.includes(part), `${part} in: ${text}`);
   }
+  // What is read stays on the device: its own voice, not the online one.
+  assert.deepEqual(await page.evaluate(() => window.voices), ["En el dispositivo (ficticia)"]);
   await context.close();
 });
 

@@ -1,7 +1,8 @@
 //! Reading text aloud with the Web Speech API, for people who read little. Where the
 //! browser has no speech synthesis (or no voice for the language) it does nothing.
 
-use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance};
+use wasm_bindgen::JsCast;
+use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
 fn synthesis() -> Option<SpeechSynthesis> {
     let window = web_sys::window()?;
@@ -24,6 +25,12 @@ pub fn speak(text: &str, lang: &str) {
         return;
     };
     utterance.set_lang(lang);
+    // A voice on the device, where there is one for the language: some browsers' default
+    // voices are online services, and what is read (an option's title) would leave the
+    // device with it.
+    if let Some(voice) = device_voice(&synthesis, lang) {
+        utterance.set_voice(Some(&voice));
+    }
     // A little slower than the default helps people who are not used to synthetic voices.
     utterance.set_rate(0.9);
     synthesis.cancel();
@@ -35,4 +42,13 @@ pub fn stop() {
     if let Some(synthesis) = synthesis() {
         synthesis.cancel();
     }
+}
+
+/// A voice that speaks `lang` and runs on the device (`localService`).
+fn device_voice(synthesis: &SpeechSynthesis, lang: &str) -> Option<SpeechSynthesisVoice> {
+    synthesis
+        .get_voices()
+        .iter()
+        .map(|voice| voice.unchecked_into::<SpeechSynthesisVoice>())
+        .find(|voice| voice.local_service() && voice.lang().to_lowercase().starts_with(lang))
 }
