@@ -174,6 +174,29 @@ test("changing an earlier answer asks only the questions that then apply", async
   await context.close();
 });
 
+test("the phone's Back goes to the previous screen of the assessment, and Forward returns", async () => {
+  const { context, page } = await openPage(env.browser);
+  await start(page, "es");
+  await answer(page, PERSONAS[0].steps[0], "es");
+  await answer(page, PERSONAS[0].steps[1], "es");
+  await page.getByRole("heading", { name: "¿Qué edad tiene?" }).waitFor();
+  await page.goBack();
+  await page.getByRole("heading", { name: "¿Se siente en peligro donde vive?" }).waitFor();
+  await page.getByRole("button", { name: "No (su respuesta)" }).waitFor();
+  await page.goBack();
+  await page.getByRole("heading", { name: "¿Cuál es su situación?" }).waitFor();
+  await page.goBack();
+  await page.getByRole("button", { name: "Empezar", exact: true }).waitFor();
+  assert.equal(new URL(page.url()).pathname, "/opciones", "still in the assessment");
+  await page.goForward();
+  await page.getByRole("heading", { name: "¿Cuál es su situación?" }).waitFor();
+  // Answers are kept all along: answering again goes on where the person left off.
+  await page.getByRole("button", { name: "Vivo en Guatemala y estoy pensando en migrar (su respuesta)" }).click();
+  await page.getByRole("heading", { name: "¿Qué edad tiene?" }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test("Back returns to the previous question with its answer kept", async () => {
   const { context, page } = await openPage(env.browser);
   await start(page, "es");

@@ -194,6 +194,17 @@ test("a kiosk that slept with its screen off longer than the idle time forgets t
   await context.close();
 });
 
+test("on a kiosk, answering adds no history entry the next person could go back to", async () => {
+  const { context, page } = await openPage(env.browser);
+  await device(page, settings("kiosk"));
+  const before = await page.evaluate(() => history.length);
+  await firstQuestion(page);
+  await page.getByRole("button", { name: "18 o más", exact: true }).click();
+  await page.getByRole("button", { name: "Ver mis opciones" }).waitFor();
+  assert.equal(await page.evaluate(() => history.length), before);
+  await context.close();
+});
+
 test("'Finish' forgets the person at once", async () => {
   const { context, page } = await openPage(env.browser);
   await device(page, settings("kiosk"));

@@ -2,10 +2,12 @@
 //! results. The person's answers live here, in memory only, for the length of the visit.
 
 mod check;
+mod history;
 mod question;
 mod results;
 
 pub use check::CheckAnswers;
+pub use history::follow_screens_in_history;
 pub use question::QuestionScreen;
 pub use results::Results;
 

@@ -2,9 +2,10 @@
 //! person is on; the screens are in `ui::assessment`.
 
 use crate::core::share_code::{self, ShareError};
-use crate::ui::assessment::{CheckAnswers, QuestionScreen, Results, Screen, use_assessment};
+use crate::ui::assessment::{CheckAnswers, QuestionScreen, Results, Screen, follow_screens_in_history, use_assessment};
 use crate::ui::data::use_content;
 use crate::ui::data_status::NoDataYet;
+use crate::ui::device::use_mode;
 use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::page::{Page, focus_page_heading};
 use crate::ui::text::{tr, tr_signal};
@@ -19,6 +20,9 @@ pub fn AssessmentPage() -> impl IntoView {
     // take the answers out of the address bar so they do not linger in it. Also when
     // the link is opened in a tab already on this page (only the fragment changes).
     let link_error = RwSignal::new(None::<ShareError>);
+    if !use_mode().is_shared() {
+        follow_screens_in_history(assessment);
+    }
     let hash_changed = Trigger::new();
     let listener = window_event_listener(leptos::ev::hashchange, move |_| hash_changed.notify());
     on_cleanup(move || listener.remove());
