@@ -48,9 +48,9 @@ pub fn follow_screens_in_history(assessment: Assessment) {
         }
     });
     on_cleanup(move || listener.remove());
-    Effect::new(move |first: Option<()>| {
+    Effect::new(move |previous: Option<()>| {
         let state = assessment.screen.with(key);
-        if first.is_some() && !from_history.get_value() {
+        if previous.is_some() && !from_history.get_value() {
             if let Ok(history) = window().history() {
                 let _ = history.push_state(&JsValue::from_str(&state), "");
             }

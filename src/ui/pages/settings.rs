@@ -154,9 +154,9 @@ fn SettingsForm(settings: DeviceSettings, entered: String) -> impl IntoView {
                 aria-invalid=move || invalid(Setting::NewPin) aria-describedby=move || described(Setting::NewPin)
                 prop:value=move || new_pin.get() on:input=move |ev| new_pin.set(event_target_value(&ev)) />
             <label for="settings-idle">{tr!(settings_idle)}</label>
-            <input id=field_id(Setting::IdleTime) type="number" inputmode="numeric"
+            // Text, not type=number, as in the assessment: a half-typed value is not wiped.
+            <input id=field_id(Setting::IdleTime) type="text" inputmode="numeric"
                 aria-invalid=move || invalid(Setting::IdleTime) aria-describedby=move || described(Setting::IdleTime)
-                min=DeviceSettings::IDLE_RANGE.start().to_string() max=DeviceSettings::IDLE_RANGE.end().to_string()
                 prop:value=move || idle.get() on:input=move |ev| idle.set(event_target_value(&ev)) />
             <p id="settings-error" class="field-error" role="alert">{message}</p>
             <button type="submit" class="button button-primary">{tr!(settings_save)}</button>
