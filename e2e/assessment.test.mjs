@@ -233,7 +233,7 @@ test("a number is taken as typed: decimals and negatives are refused, not change
   await context.close();
 });
 
-test("'Escuchar' reads an option whole, with a voice on the device: what is needed, the steps, the cost and the warnings", async () => {
+test("'Escuchar' reads an option whole, with a voice on the device, and can be stopped", async () => {
   const { context, page } = await openPage(env.browser);
   // Headless Chromium has no voices: a stand-in records what would be said, and with
   // which voice. It offers an online voice first, as desktop Chrome does.
@@ -244,11 +244,13 @@ test("'Escuchar' reads an option whole, with a voice on the device: what is need
       { name: "En línea (ficticia)", lang: "es-US", localService: false },
       { name: "En el dispositivo (ficticia)", lang: "es-MX", localService: true },
     ];
+    let current = null;
     const synthesis = {
-      speak(utterance) { window.spoken.push(utterance.text); window.voices.push(utterance.voice?.name); },
-      cancel() {},
+      speak(utterance) { current = utterance; window.spoken.push(utterance.text); window.voices.push(utterance.voice?.name); },
+      cancel() { const cut = current; current = null; cut?.onend?.(); },
       getVoices() { return voices; },
     };
+    window.finishSpeaking = () => synthesis.cancel();
     Object.defineProperty(window, "speechSynthesis", { value: synthesis, configurable: true });
     window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.voice = null; } };
   });
@@ -265,6 +267,15 @@ test("'Escuchar' reads an option whole, with a voice on the device: what is need
   }
   // What is read stays on the device: its own voice, not the online one.
   assert.deepEqual(await page.evaluate(() => window.voices), ["En el dispositivo (ficticia)"]);
+  // While it reads, the same button stops it; when it ends, it offers to listen again.
+  const button = option.getByRole("button", { name: /^(Escuchar|Detener)/ });
+  assert.match(await button.textContent(), /^Detener/);
+  await button.click();
+  assert.match(await button.textContent(), /^Escuchar/);
+  assert.equal((await page.evaluate(() => window.spoken)).length, 1, "stopping reads nothing more");
+  await button.click();
+  await page.evaluate(() => window.finishSpeaking());
+  assert.match(await button.textContent(), /^Escuchar/);
   await context.close();
 });
 

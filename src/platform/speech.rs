@@ -2,6 +2,7 @@
 //! browser has no speech synthesis (or no voice for the language) it does nothing.
 
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
 fn synthesis() -> Option<SpeechSynthesis> {
@@ -18,12 +19,16 @@ pub fn is_available() -> bool {
 }
 
 /// Reads `text` in the language `lang` (a BCP 47 code such as "es" or "en"), replacing
-/// whatever was being read.
-pub fn speak(text: &str, lang: &str) {
+/// whatever was being read. `done` runs once the reading ends, is stopped or replaced.
+pub fn speak(text: &str, lang: &str, done: impl FnOnce() + 'static) {
     let Some(synthesis) = synthesis() else { return };
     let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text) else {
         return;
     };
+    // Ended, or cut off by `cancel` (some browsers say "error: interrupted" then).
+    let done = Closure::once_into_js(done);
+    utterance.set_onend(Some(done.unchecked_ref()));
+    utterance.set_onerror(Some(done.unchecked_ref()));
     utterance.set_lang(lang);
     // A voice on the device, where there is one for the language: some browsers' default
     // voices are online services, and what is read (an option's title) would leave the

@@ -18,14 +18,23 @@ pub fn ReadAloud(
 ) -> impl IntoView {
     let i18n = use_i18n();
     on_cleanup(speech::stop);
+    // While it reads, the same button stops it: a long option read aloud must not be
+    // something a person can only escape by leaving the page.
+    let reading = RwSignal::new(false);
+    let toggle = move |_| {
+        if reading.get_untracked() {
+            speech::stop();
+            reading.set(false);
+        } else {
+            reading.set(true);
+            let lang = lang_of(i18n.get_locale_untracked());
+            speech::speak(&text.run(()), lang.code(), move || reading.set(false));
+        }
+    };
     speech::is_available().then(|| {
         view! {
-            <button
-                type="button"
-                class="button button-small read-aloud"
-                on:click=move |_| speech::speak(&text.run(()), lang_of(i18n.get_locale_untracked()).code())
-            >
-                {tr!(read_aloud)}
+            <button type="button" class="button button-small read-aloud" on:click=toggle>
+                {move || if reading.get() { tr!(read_aloud_stop)() } else { tr!(read_aloud)() }}
                 {about.map(|about| view! { <span class="visually-hidden">": " {about}</span> })}
             </button>
         }
