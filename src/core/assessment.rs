@@ -58,6 +58,16 @@ pub struct Question {
     pub show_if: Option<Condition>,
 }
 
+/// The countries a place answer offers (those the directory serves), then the ISO 3166
+/// user-assigned code for "another country". A place answer holds one of them.
+pub const PLACE_COUNTRIES: [&str; 5] = ["US", "MX", "CA", "GT", "ES"];
+pub const OTHER_COUNTRY: &str = "ZZ";
+
+/// Whether a place answer may hold the country `code`.
+pub fn is_place_country(code: &str) -> bool {
+    code == OTHER_COUNTRY || PLACE_COUNTRIES.contains(&code)
+}
+
 impl Question {
     pub fn option(&self, id: &str) -> Option<&Choice> {
         self.options.iter().find(|o| o.id == id)

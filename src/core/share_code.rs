@@ -10,7 +10,7 @@
 //! the flow would not have asked.
 
 use crate::core::answers::{Answer, Answers};
-use crate::core::assessment::{Flow, QuestionKind};
+use crate::core::assessment::{Flow, QuestionKind, is_place_country};
 use crate::core::engine::relevant_answers;
 use sha2::{Digest, Sha256};
 
@@ -141,15 +141,17 @@ fn read_answers(flow: &Flow, body: &[u8]) -> Option<Answers> {
                 Answer::Number(n)
             }
             QuestionKind::Place => {
-                let country = body.get(at..at + 2)?;
-                if !country.iter().all(u8::is_ascii_uppercase) {
+                // Only a country the question offers: another would show as a bare
+                // code, and the form could not show it to change.
+                let country = std::str::from_utf8(body.get(at..at + 2)?).ok()?;
+                if !is_place_country(country) {
                     return None;
                 }
                 let len = *body.get(at + 2)? as usize;
                 let region = std::str::from_utf8(body.get(at + 3..at + 3 + len)?).ok()?;
                 at += 3 + len;
                 Answer::Place {
-                    country: String::from_utf8(country.to_vec()).ok()?,
+                    country: country.to_string(),
                     region: (!region.is_empty()).then(|| region.to_string()),
                 }
             }
@@ -230,6 +232,7 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::assessment::OTHER_COUNTRY;
     use crate::core::assessment::tests::test_flow;
     use crate::core::engine::{next_question, sample_answers};
 
@@ -285,6 +288,24 @@ mod tests {
             );
             assert_eq!(decode(&flow, &code), Ok(answers));
         }
+    }
+
+    #[test]
+    fn a_place_outside_the_countries_offered_is_refused() {
+        let flow = test_flow();
+        let mut answers = Answers::default();
+        answers.set("age", Answer::Choice("under_18".into()));
+        let place = |country: &str| Answer::Place {
+            country: country.into(),
+            region: Some("Texas".into()),
+        };
+        answers.set("home", place("QQ"));
+        assert!(
+            decode(&flow, &encode(&flow, &answers)).is_err(),
+            "QQ is no country the form offers"
+        );
+        answers.set("home", place(OTHER_COUNTRY));
+        assert!(decode(&flow, &encode(&flow, &answers)).is_ok());
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub use question::QuestionScreen;
 pub use results::Results;
 
 use crate::core::answers::{Answer, Answers};
-use crate::core::assessment::{Flow, Question};
+use crate::core::assessment::{Flow, OTHER_COUNTRY, Question};
 use crate::core::engine;
 use crate::core::kiosk::Mode;
 use crate::core::lang::Lang;
@@ -154,7 +154,7 @@ fn answer_in_words(question: &Question, answer: &Answer, lang: Lang) -> String {
     let none = t_string!(i18n, none_label).to_string();
     let other = t_string!(i18n, place_other_country).to_string();
     let country = |code: &str| match code {
-        question::OTHER_COUNTRY => other.clone(),
+        OTHER_COUNTRY => other.clone(),
         code => format::country_name(code, lang.code()),
     };
     question.describe(answer, lang, &none, &country)

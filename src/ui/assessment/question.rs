@@ -2,7 +2,7 @@
 //! a number, a place), progress, Back, and read aloud.
 
 use crate::core::answers::Answer;
-use crate::core::assessment::{Question, QuestionKind};
+use crate::core::assessment::{OTHER_COUNTRY, PLACE_COUNTRIES, Question, QuestionKind};
 use crate::core::content::Content;
 use crate::core::engine;
 use crate::platform::format;
@@ -15,11 +15,6 @@ use crate::ui::widgets::read_aloud::ReadAloud;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
-
-/// Countries offered for a place: those the directory serves, then "another country".
-const PLACE_COUNTRIES: [&str; 5] = ["US", "MX", "CA", "GT", "ES"];
-/// The ISO 3166 user-assigned code for "somewhere else".
-pub(super) const OTHER_COUNTRY: &str = "ZZ";
 
 #[component]
 pub fn QuestionScreen(content: Arc<Content>, id: String) -> impl IntoView {
