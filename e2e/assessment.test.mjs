@@ -127,6 +127,18 @@ for (const persona of PERSONAS) {
   }
 }
 
+test("a contact whose operation is not confirmed says so in the results, not only on its page", async () => {
+  const { context, page } = await openPage(env.browser);
+  await start(page, "es");
+  for (const step of PERSONAS[3].steps) await answer(page, step, "es");
+  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  const contact = page.locator("#outcome-protection .contacts li", { hasText: "Oficinas de Movilidad Segura" });
+  await contact.locator(".contact-alert", { hasText: "No hemos confirmado si siguen funcionando" }).waitFor();
+  // And a person in Guatemala in danger is not sent to US consulates first.
+  assert.equal(await page.locator("#outcome-protection .contacts li", { hasText: "Consulado" }).count(), 0);
+  await context.close();
+});
+
 test("the Houston persona's consulate contacts put Texas first", async () => {
   const { context, page } = await openPage(env.browser);
   await start(page, "es");

@@ -91,9 +91,14 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
     );
     let cost = outcome.cost.get(lang).to_string();
     let here = place(answers);
-    let contacts: Vec<(String, String, bool)> = contacts_for(outcome, &content.directory, answers)
+    // An entry's notice ("not confirmed to be still operating") goes with its name: a
+    // person in danger should not learn it only after travelling there.
+    let contacts: Vec<(String, String, bool, Option<String>)> = contacts_for(outcome, &content.directory, answers)
         .into_iter()
-        .map(|e| (e.id.clone(), e.name.get(lang).to_string(), is_near(e, here)))
+        .map(|e| {
+            let alert = e.alert.as_ref().map(|a| a.get(lang).to_string());
+            (e.id.clone(), e.name.get(lang).to_string(), is_near(e, here), alert)
+        })
         .collect();
     let sources: Vec<(String, Option<String>)> = outcome
         .sources
@@ -141,10 +146,11 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
             {(!contacts.is_empty()).then(|| view! {
                 <h4>{tr!(results_contacts)}</h4>
                 <ul class="contacts">
-                    {contacts.clone().into_iter().map(|(id, name, near)| view! {
+                    {contacts.clone().into_iter().map(|(id, name, near, alert)| view! {
                         <li>
                             <A href=format!("{}/{id}", paths::DIRECTORY)>{name}</A>
                             {near.then(|| view! { " " <span class="tag">{tr!(results_contact_near)}</span> })}
+                            {alert.map(|alert| view! { <span class="contact-alert">{alert}</span> })}
                         </li>
                     }).collect_view()}
                 </ul>
