@@ -67,6 +67,14 @@ async function firstQuestion(page) {
   return question;
 }
 
+/** Opens the staff settings with the PIN, at the outreach tallies' table. */
+async function openTallies(page) {
+  await visit(page, env.base, "/ajustes");
+  await page.getByLabel("PIN del personal").fill(PIN);
+  await page.getByRole("button", { name: "Desbloquear" }).click();
+  await page.locator(".tallies-table").waitFor();
+}
+
 /** The fixture's one question, answered, up to its results. */
 async function completeAssessment(page, lang = "es") {
   const words = lang === "es"
@@ -320,10 +328,7 @@ test("outreach: three people offline, 'Next person' between them, and a CSV of c
   await page.getByRole("link", { name: "Centro Ficticio de Pruebas" }).click();
   await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).waitFor();
 
-  await visit(page, env.base, "/ajustes");
-  await page.getByLabel("PIN del personal").fill(PIN);
-  await page.getByRole("button", { name: "Desbloquear" }).click();
-  await page.locator(".tallies-table").waitFor();
+  await openTallies(page);
   assert.equal(await page.evaluate(() => document.activeElement.matches("main h1")), true, "focus on the heading once unlocked");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Descargar CSV" }).click()]);
   const saved = join(copy, "conteos.csv");
@@ -391,10 +396,7 @@ test("outreach: tallies the device cannot read can be cleared, and counting star
   await page.getByRole("navigation").getByRole("link", { name: "Directorio" }).click();
   await page.getByRole("link", { name: "Centro Ficticio de Pruebas" }).click();
   await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).waitFor();
-  await visit(page, env.base, "/ajustes");
-  await page.getByLabel("PIN del personal").fill(PIN);
-  await page.getByRole("button", { name: "Desbloquear" }).click();
-  await page.locator(".tallies-table").waitFor();
+  await openTallies(page);
   await context.close();
 });
 

@@ -250,6 +250,22 @@ mod tests {
         assert_eq!(at(&answers, "documents"), (2, 4));
     }
 
+    /// An adult's answers to every question of the test flow.
+    fn every_question_answered() -> Answers {
+        let mut answers = Answers::default();
+        answers.set("age", choice("adult"));
+        answers.set("documents", Answer::Choices(Default::default()));
+        answers.set("years", Answer::Number(3));
+        answers.set(
+            "home",
+            Answer::Place {
+                country: "GT".into(),
+                region: None,
+            },
+        );
+        answers
+    }
+
     #[test]
     fn back_goes_to_the_question_before_or_to_the_check_page_after_a_change() {
         let flow = test_flow();
@@ -265,14 +281,7 @@ mod tests {
             back(&flow, &answers, "documents"),
             Back::To(flow.question("age").unwrap())
         );
-        answers.set("years", Answer::Number(3));
-        answers.set(
-            "home",
-            Answer::Place {
-                country: "GT".into(),
-                region: None,
-            },
-        );
+        let answers = every_question_answered();
         assert_eq!(
             back(&flow, &answers, "years"),
             Back::Check,
@@ -283,17 +292,7 @@ mod tests {
     #[test]
     fn progress_after_back_or_change_is_the_question_s_own_place() {
         let flow = test_flow();
-        let mut answers = Answers::default();
-        answers.set("age", choice("adult"));
-        answers.set("documents", Answer::Choices(Default::default()));
-        answers.set("years", Answer::Number(3));
-        answers.set(
-            "home",
-            Answer::Place {
-                country: "GT".into(),
-                region: None,
-            },
-        );
+        let answers = every_question_answered();
         let at = |id: &str| {
             let p = progress(&flow, &answers, id);
             (p.number, p.total)
