@@ -20,6 +20,7 @@ pub mod opening;
 pub mod order;
 pub mod problem;
 pub mod qr;
+pub mod saved_settings;
 pub mod search;
 pub mod serving;
 pub mod share_code;

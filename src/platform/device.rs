@@ -6,29 +6,34 @@
 //! the device, never a person.
 
 use crate::core::kiosk::DeviceSettings;
+use crate::core::saved_settings::{self, Saved};
 use crate::platform::{preferences, speech};
 use gloo::storage::{LocalStorage, SessionStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 
 const KEY: &str = "rumbo.device";
 
-/// The device's settings; a personal device when none were saved or they are unreadable.
+/// The device's settings: a personal device when none were saved; what can be read of a
+/// record that cannot be read whole (see `core::saved_settings`).
 pub fn load() -> DeviceSettings {
-    LocalStorage::get::<DeviceSettings>(KEY).unwrap_or_default()
+    saved().map(|saved| saved.settings).unwrap_or_default()
 }
 
-/// Whether settings were saved on this device but cannot be read (damaged, or written
-/// by another version). The device then runs as a personal one, and a kiosk would stop
-/// forgetting people: the settings page tells staff.
+/// Whether settings were saved on this device but could not all be read (damaged, or
+/// written by another version): the settings page tells staff to check and save them.
 pub fn unreadable() -> bool {
-    let saved = LocalStorage::raw().get_item(KEY).ok().flatten().is_some();
-    saved && LocalStorage::get::<DeviceSettings>(KEY).is_err()
+    saved().is_some_and(|saved| saved.damaged)
+}
+
+fn saved() -> Option<Saved> {
+    let record = LocalStorage::raw().get_item(KEY).ok().flatten()?;
+    Some(saved_settings::read(&record))
 }
 
 /// Saves the settings; `false` when the browser refused (storage off or full), so staff
 /// are told the change did not stick.
 pub fn save(settings: &DeviceSettings) -> bool {
-    LocalStorage::set(KEY, settings).is_ok() && LocalStorage::get::<DeviceSettings>(KEY).is_ok_and(|s| &s == settings)
+    LocalStorage::set(KEY, settings).is_ok() && saved().is_some_and(|saved| &saved.settings == settings)
 }
 
 /// Forgets the person who just used the device and starts afresh for the next one.
