@@ -141,13 +141,24 @@ test("an idle kiosk warns, 'I'm still here' keeps the session, then the reset fo
   const warning = page.getByRole("alertdialog", { name: "Are you still there?" });
   await warning.waitFor({ timeout: 10_000 });
   assert.match(await warning.textContent(), /in \d seconds/);
+  // The answers behind it can be neither seen nor reached by a screen reader.
+  assert.equal(await warning.evaluate((el) => getComputedStyle(el).backgroundColor), "rgb(11, 31, 43)", "the overlay is opaque");
+  assert.deepEqual(await page.evaluate(() => ["header", "main", "footer"].map((tag) => document.querySelector(tag).closest("[inert]") !== null)), [true, true, true]);
   await page.getByRole("button", { name: "I'm still here" }).click();
   await warning.waitFor({ state: "detached" });
   await page.getByRole("heading", { name: "Check your answers" }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Check your answers", "focus is back where the person was");
+  assert.equal(await page.locator("[inert]").count(), 0, "the page is usable again");
 
-  // This time nobody answers the warning.
+  // A touch anywhere on the warning but its buttons also says the person is there.
   await warning.waitFor({ timeout: 10_000 });
+  await page.getByRole("heading", { name: "Are you still there?" }).click();
+  await warning.waitFor({ state: "detached" });
+  await page.getByRole("heading", { name: "Check your answers" }).waitFor();
+
+  // This time nobody answers the warning; the last second is said in the singular.
+  await warning.waitFor({ timeout: 10_000 });
+  await warning.getByText("in 1 second ").waitFor({ timeout: 6_000 });
   await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor({ timeout: 15_000 });
   await page.locator("html[lang=es]").waitFor();
   assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, "/");
@@ -199,6 +210,44 @@ test("a kiosk that slept with its screen off longer than the idle time forgets t
     setHidden(false);
   });
   await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor({ timeout: 5_000 });
+  await context.close();
+});
+
+test("a person listening to an option read aloud is not warned away", async () => {
+  const { context, page } = await openPage(env.browser);
+  // Headless Chromium has no voices: a stand-in that is reading until told to stop.
+  await page.addInitScript(() => {
+    const synthesis = { speaking: true, speak() {}, cancel() { this.speaking = false; }, getVoices: () => [] };
+    Object.defineProperty(window, "speechSynthesis", { value: synthesis, configurable: true });
+  });
+  await device(page, settings("kiosk", { idle_seconds: 2, warning_seconds: 4 }));
+  await firstQuestion(page);
+  await page.waitForTimeout(4_000);
+  assert.equal(await page.getByRole("alertdialog").count(), 0, "no warning while it reads");
+  await page.evaluate(() => { window.speechSynthesis.speaking = false; });
+  await page.getByRole("alertdialog").waitFor({ timeout: 6_000 });
+  await context.close();
+});
+
+test("time idle before the screen went off counts with the time it was off", async () => {
+  const { context, page } = await openPage(env.browser);
+  await device(page, settings("kiosk", { idle_seconds: 30, warning_seconds: 20 }));
+  const question = await firstQuestion(page);
+  // The person leaves; two seconds later the screen goes off, and the next person wakes
+  // the tablet 49 s after that: 51 s in all, past the 50 s of idle time and warning.
+  await page.waitForTimeout(2_000);
+  await page.evaluate(() => {
+    const setHidden = (hidden) => {
+      Object.defineProperty(document, "hidden", { configurable: true, get: () => hidden });
+      document.dispatchEvent(new Event("visibilitychange"));
+    };
+    setHidden(true);
+    const real = Date.now;
+    Date.now = () => real() + 49_000;
+    setHidden(false);
+  });
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor({ timeout: 5_000 });
+  assert.equal(await question.count(), 0);
   await context.close();
 });
 

@@ -246,11 +246,12 @@ pub fn idle_phase(idle_ms: f64, settings: &DeviceSettings) -> Idle {
 }
 
 /// Whether a person has gone after the screen was off or the app hidden for `away_ms`
-/// by the wall clock (the only clock that runs while a tablet sleeps): away for the
-/// whole idle time and warning, or a clock set back meanwhile, which cannot be told
-/// apart from a long absence and must not leave their answers for the next person.
-pub fn gone_while_hidden(away_ms: f64, settings: &DeviceSettings) -> bool {
-    away_ms < 0.0 || idle_phase(away_ms, settings) == Idle::Reset
+/// by the wall clock (the only clock that runs while a tablet sleeps), having already
+/// been idle for `idle_before_ms` when it went off: idle for the whole idle time and
+/// warning in all, or a clock set back meanwhile, which cannot be told apart from a long
+/// absence and must not leave their answers for the next person.
+pub fn gone_while_hidden(idle_before_ms: f64, away_ms: f64, settings: &DeviceSettings) -> bool {
+    away_ms < 0.0 || idle_phase(idle_before_ms.max(0.0) + away_ms, settings) == Idle::Reset
 }
 
 #[cfg(test)]
@@ -265,13 +266,29 @@ mod tests {
             ..DeviceSettings::default()
         };
         assert!(
-            !gone_while_hidden(30_000.0, &settings),
+            !gone_while_hidden(0.0, 30_000.0, &settings),
             "a short screen-off keeps the person"
         );
-        assert!(!gone_while_hidden(79_000.0, &settings));
-        assert!(gone_while_hidden(80_000.0, &settings));
-        assert!(gone_while_hidden(5.0 * 60_000.0, &settings));
-        assert!(gone_while_hidden(-1.0, &settings), "a clock set back is not trusted");
+        assert!(!gone_while_hidden(0.0, 79_000.0, &settings));
+        assert!(gone_while_hidden(0.0, 80_000.0, &settings));
+        assert!(gone_while_hidden(0.0, 5.0 * 60_000.0, &settings));
+        assert!(
+            gone_while_hidden(0.0, -1.0, &settings),
+            "a clock set back is not trusted"
+        );
+    }
+
+    #[test]
+    fn time_idle_before_the_screen_went_off_counts_with_the_time_away() {
+        let settings = DeviceSettings {
+            idle_seconds: 90,
+            warning_seconds: 20,
+            ..DeviceSettings::default()
+        };
+        // Left, the screen went off after a minute, woken 50 s later by the next person.
+        assert!(gone_while_hidden(60_000.0, 50_000.0, &settings));
+        // Reading, switched apps for half a minute.
+        assert!(!gone_while_hidden(5_000.0, 30_000.0, &settings));
     }
 
     #[test]

@@ -42,6 +42,12 @@ pub fn speak(text: &str, lang: &str, done: impl FnOnce() + 'static) {
     synthesis.speak(&utterance);
 }
 
+/// Whether something is being read aloud now: a person listening to a long option is
+/// still there, though they touch nothing.
+pub fn is_speaking() -> bool {
+    synthesis().is_some_and(|synthesis| synthesis.speaking())
+}
+
 /// Stops reading, for instance when the person leaves the page or the kiosk resets.
 pub fn stop() {
     if let Some(synthesis) = synthesis() {

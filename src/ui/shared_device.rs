@@ -8,7 +8,7 @@
 //!   selection and no context menu.
 
 use crate::core::kiosk::{DeviceSettings, Idle, Mode, gone_while_hidden, idle_phase};
-use crate::platform::device;
+use crate::platform::{device, speech};
 use crate::ui::device::use_device;
 use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::tallies;
@@ -121,26 +121,41 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
         .forget();
     }
     // performance.now stops while a tablet sleeps with its screen off, so time spent
-    // hidden is judged on the wall clock (core::kiosk::gone_while_hidden).
-    let hidden_since = StoredValue::new(None::<f64>);
+    // hidden is judged on the wall clock (core::kiosk::gone_while_hidden), added to the
+    // time the person had already been idle when the screen went off.
+    let hidden_since = StoredValue::new(None::<(f64, f64)>);
     let for_waking = settings.clone();
     EventListener::new(&document(), "visibilitychange", move |_| {
+        let Some(touched) = last_touch.get_untracked() else {
+            return;
+        };
         if document().hidden() {
-            hidden_since.set_value(Some(js_sys::Date::now()));
+            hidden_since.set_value(Some((js_sys::Date::now(), device::monotonic_ms() - touched)));
             return;
         }
-        let Some(since) = hidden_since.get_value() else { return };
+        let Some((since, idle_before)) = hidden_since.get_value() else {
+            return;
+        };
         hidden_since.set_value(None);
         let away = js_sys::Date::now() - since;
-        if last_touch.get_untracked().is_some() && gone_while_hidden(away, &for_waking) {
+        if gone_while_hidden(idle_before, away, &for_waking) {
             next_person();
+        } else {
+            // Idle time goes on from where it stood, whether or not performance.now
+            // ran during the sleep.
+            last_touch.set(Some(device::monotonic_ms() - idle_before - away.max(0.0)));
         }
     })
     .forget();
     Interval::new(500, move || {
-        let Some(touched) = last_touch.get_untracked() else {
+        let Some(mut touched) = last_touch.get_untracked() else {
             return;
         };
+        // Listening to an option read aloud is using the device.
+        if speech::is_speaking() {
+            touched = device::monotonic_ms();
+            last_touch.set(Some(touched));
+        }
         let now = idle_phase(device::monotonic_ms() - touched, &settings);
         if now == Idle::Reset && phase.get_untracked() != Idle::Reset {
             next_person();
@@ -164,10 +179,13 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
     // The dialog stays mounted through the countdown; only the number changes, so a
     // screen reader announces it once and focus stays on "I'm still here".
     let warning = Memo::new(move |_| matches!(phase.get(), Idle::Warning { .. }));
-    // A key, a touch outside the warning or "Sigo aquí" ends it; focus then goes back
-    // where the person was.
+    // A key, a touch anywhere but "Terminar", or "Sigo aquí" ends it; focus then goes
+    // back where the person was. While it shows, the page behind can be neither seen
+    // (the overlay is opaque: the results hold the person's answers and a QR code of
+    // them) nor reached by a screen reader's swipe.
     Effect::new(move |was_shown: Option<bool>| {
         let shown = warning.get();
+        set_page_inert(shown);
         if was_shown == Some(true) && !shown {
             if let Some(element) = was_at.get_value() {
                 let _ = element.focus();
@@ -179,12 +197,26 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
         Idle::Warning { seconds_left } => seconds_left,
         _ => 0,
     };
+    let countdown = move || match seconds() {
+        1 => t_string!(i18n, idle_text_one).to_string(),
+        seconds => t_string!(i18n, idle_text, seconds = seconds),
+    };
+    let touch_outside_buttons = move |event: leptos::ev::MouseEvent| {
+        let on_button = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|element| matches!(element.closest("button"), Ok(Some(_))));
+        if !on_button {
+            still_here();
+        }
+    };
     view! {
         <Show when=move || warning.get()>
-            <div class="idle-warning" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
+            <div class="idle-warning" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text"
+                on:click=touch_outside_buttons>
                 <div class="idle-box">
                     <h2 id="idle-title">{tr!(idle_title)}</h2>
-                    <p id="idle-text">{move || t_string!(i18n, idle_text, seconds = seconds())}</p>
+                    <p id="idle-text">{countdown}</p>
                     <button node_ref=button type="button" class="button button-primary button-large"
                         on:click=move |_| still_here()>
                         {tr!(idle_still_here)}
@@ -195,5 +227,21 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
                 </div>
             </div>
         </Show>
+    }
+}
+
+/// Makes everything but the idle warning unreachable (`inert`), or reachable again.
+fn set_page_inert(inert: bool) {
+    let Ok(others) = document().query_selector_all("body > :not(.idle-warning)") else {
+        return;
+    };
+    for i in 0..others.length() {
+        if let Some(element) = others.get(i).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
+            let _ = if inert {
+                element.set_attribute("inert", "")
+            } else {
+                element.remove_attribute("inert")
+            };
+        }
     }
 }
