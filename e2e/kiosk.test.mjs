@@ -364,10 +364,22 @@ test("outreach: three people offline, 'Next person' between them, and a CSV of c
   for (let person = 0; person < 3; person++) {
     await completeAssessment(page);
     if (person === 0) {
-      // Looking at the results again after checking the answers is the same person.
+      // Looking at the results again after checking the answers, starting again, or
+      // opening a contact twice is the same person, counted once.
       await page.getByRole("button", { name: "Revisar mis respuestas" }).click();
       await page.getByRole("button", { name: "Ver mis opciones" }).click();
       await page.locator(".outcome h3", { hasText: "Resultado ficticio" }).waitFor();
+      await page.getByRole("button", { name: "Empezar de nuevo" }).click();
+      await page.getByRole("button", { name: "Empezar" }).waitFor();
+      assert.equal(await page.getByRole("button", { name: "Recuperar mis respuestas" }).count(), 0,
+        "on a shared device, answers cleared are not kept for whoever comes next");
+      await completeAssessment(page);
+      for (let look = 0; look < 2; look++) {
+        await page.locator(".outcome").getByRole("link", { name: "Centro Ficticio de Pruebas" }).click();
+        await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).waitFor();
+        await page.getByRole("link", { name: "Volver a mis opciones" }).click();
+        await page.locator(".outcome h3", { hasText: "Resultado ficticio" }).waitFor();
+      }
     }
     await page.getByRole("button", { name: "Siguiente persona" }).click();
     await page.locator("main h1", { hasText: "Información veraz" }).waitFor();
@@ -388,7 +400,7 @@ test("outreach: three people offline, 'Next person' between them, and a CSV of c
     "fecha,medida,clave,cantidad\n" +
       `${today},evaluaciones_completadas,,3\n` +
       `${today},opcion_mostrada,fixture-outcome,3\n` +
-      `${today},contactos_abiertos,resource_centre,1\n`,
+      `${today},contactos_abiertos,resource_centre,2\n`,
   );
   for (const answer of ["adult", "18", "age"]) assert.ok(!csv.split("\n").slice(1).join().includes(`,${answer}`), `no answer "${answer}"`);
 

@@ -32,7 +32,7 @@ pub fn App() -> impl IntoView {
     provide_language(!mode.is_shared());
     provide_data();
     provide_favourites(mode.keeps_favourites());
-    provide_assessment();
+    provide_assessment(!mode.is_shared());
     provide_directory_search();
     view! {
         <Router>

@@ -10,13 +10,16 @@ use crate::core::kiosk::Mode;
 use crate::core::tallies::Tallies;
 use crate::platform::db::Db;
 use crate::platform::{device, tallies};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeSet;
 use wasm_bindgen_futures::spawn_local;
 
 thread_local! {
     /// Counts being written now: the "next person" reset waits for them, or a tap on
     /// it right after the results would lose the count with the page.
     static WRITING: Cell<u32> = const { Cell::new(0) };
+    /// The entries this person opened, counted already.
+    static OPENED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
 }
 
 /// An assessment reached its results: count it and each option shown.
@@ -30,9 +33,18 @@ pub fn count_assessment(mode: Mode, flow: &Flow, answers: &Answers) {
     });
 }
 
-/// A directory entry was opened: count its kind.
-pub fn count_entry_opened(mode: Mode, kind: Kind) {
-    count(mode, move |t, date| t.entry_opened(date, kind));
+/// A directory entry was opened: count its kind, once per entry and person (looking
+/// at it again, or coming back to it from the results, is the same person's interest).
+/// Which entries were counted is kept in memory only, and goes with the person when
+/// the device forgets them (the page is loaded anew).
+pub fn count_entry_opened(mode: Mode, id: &str, kind: Kind) {
+    if !mode.counts_tallies() {
+        return;
+    }
+    let first_time = OPENED.with_borrow_mut(|opened| opened.insert(id.to_string()));
+    if first_time {
+        count(mode, move |t, date| t.entry_opened(date, kind));
+    }
 }
 
 fn count(mode: Mode, change: impl FnOnce(&mut Tallies, &str) + 'static) {

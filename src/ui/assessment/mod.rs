@@ -41,9 +41,11 @@ pub struct Assessment {
     /// The link in the results the person followed last (a contact), to give focus
     /// back to it when they return, rather than start them again at the top.
     pub left_by: RwSignal<Option<String>>,
-    /// What "Empezar de nuevo" cleared (answers, and whether they were counted), so a
-    /// tap by mistake can be taken back until the person starts again.
-    discarded: RwSignal<Option<(Answers, bool)>>,
+    /// What "Empezar de nuevo" cleared, so a tap by mistake can be taken back until the
+    /// person starts again. Only on a person's own device: on a shared one it would
+    /// hand their answers to whoever comes next.
+    discarded: RwSignal<Option<Answers>>,
+    undoable: bool,
 }
 
 impl Assessment {
@@ -91,13 +93,13 @@ impl Assessment {
         self.screen.set(Screen::Results);
     }
 
+    /// Clears the answers. Whether this person was counted in the tallies stays: on
+    /// a shared device they are one person until the device forgets them.
     pub fn start_again(self) {
         let answers = self.answers.get_untracked();
-        let counted = self.counted.get_untracked();
         self.discarded
-            .set((!answers.0.is_empty()).then_some((answers, counted)));
+            .set((self.undoable && !answers.0.is_empty()).then_some(answers));
         self.answers.set(Answers::default());
-        self.counted.set(false);
         self.screen.set(Screen::Start);
     }
 
@@ -109,11 +111,10 @@ impl Assessment {
     /// Takes back "Empezar de nuevo": the answers return, to the results when they
     /// were complete, else to the next question.
     pub fn undo_start_again(self, flow: &Flow) {
-        let Some((answers, counted)) = self.discarded.get_untracked() else {
+        let Some(answers) = self.discarded.get_untracked() else {
             return;
         };
         self.answers.set(answers);
-        self.counted.set(counted);
         self.resume(flow);
         if self.screen.with_untracked(|s| *s == Screen::Check) {
             self.screen.set(Screen::Results);
@@ -133,13 +134,15 @@ pub fn focused_heading() -> NodeRef<leptos::html::H2> {
     heading
 }
 
-pub fn provide_assessment() {
+/// `undoable`: whether "Empezar de nuevo" can be taken back (a person's own device).
+pub fn provide_assessment(undoable: bool) {
     provide_context(Assessment {
         answers: RwSignal::new(Answers::default()),
         screen: RwSignal::new(Screen::Start),
         counted: RwSignal::new(false),
         left_by: RwSignal::new(None),
         discarded: RwSignal::new(None),
+        undoable,
     });
 }
 

@@ -78,7 +78,7 @@ fn BackLink() -> impl IntoView {
 #[component]
 fn EntryDetails(entry: Arc<Entry>) -> impl IntoView {
     let i18n = use_i18n();
-    count_entry_opened(use_mode(), entry.kind);
+    count_entry_opened(use_mode(), &entry.id, entry.kind);
     let lang = move || lang_of(i18n.get_locale());
     let e = entry.clone();
     let place = move || {
