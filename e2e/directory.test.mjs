@@ -50,6 +50,25 @@ test("filtering by service narrows the list and shows counts", async () => {
   await context.close();
 });
 
+test("a filter keeps showing the value in force when the words leave none of it", async () => {
+  const { context, page } = await openPage(env.browser);
+  await openDirectory(page);
+  await page.locator("#filter-country").selectOption("GT");
+  await search(page, "houston");
+  await page.locator(".notice", { hasText: "No encontramos contactos" }).waitFor();
+  // Not "Estados Unidos (1)" while Guatemala still filters: the person sees why
+  // nothing is found, and can choose "Todos".
+  assert.equal(await page.locator("#filter-country").inputValue(), "GT");
+  assert.match(await page.locator("#filter-country option:checked").textContent(), /^Guatemala \(0\)$/);
+  await page.locator("#filter-country").selectOption("");
+  await page.locator(".result a", { hasText: "Houston" }).waitFor();
+  // A filter with nothing to choose is not offered.
+  const data = JSON.parse(readFileSync(new URL("../public/data/directory.json", import.meta.url), "utf8"));
+  const anyLanguage = data.entries.some((e) => (e.languages ?? []).length > 0);
+  assert.equal(await page.locator("#filter-language").isVisible(), anyLanguage);
+  await context.close();
+});
+
 test("which consulate serves Texas: the nearest ones, labelled as nearest, not as yours", async () => {
   const { context, page } = await openPage(env.browser);
   await openDirectory(page);

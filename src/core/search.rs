@@ -178,6 +178,21 @@ impl SearchIndex {
                 results.entries.push(i);
             }
         }
+        // A value chosen stays offered, with its 0, when the words leave nothing of it:
+        // a filter showing another value than the one in force would hide why nothing
+        // is found, and how to undo it.
+        if let Some(country) = &query.country {
+            results.countries.entry(country.clone()).or_default();
+        }
+        if let Some(kind) = query.kind {
+            results.kinds.entry(kind).or_default();
+        }
+        if let Some(service) = query.service {
+            results.services.entry(service).or_default();
+        }
+        if let Some(language) = &query.language {
+            results.languages.entry(language.clone()).or_default();
+        }
         crate::core::order::sort_by(&mut results.entries, |&a, &b| {
             let key = |i: usize| (self.facts[i].status != Status::Active, scores[i]);
             key(a)
@@ -455,6 +470,24 @@ mod tests {
             ["a", "b", "e", "c"],
             "no words: all active by name, closed last"
         );
+    }
+
+    #[test]
+    fn a_chosen_filter_value_stays_offered_when_the_words_leave_none_of_it() {
+        let index = SearchIndex::build(&directory());
+        let query = Query {
+            text: "ficticio".into(),
+            country: Some("US".into()),
+            kind: Some(Kind::Consulate),
+            service: Some(Service::Passport),
+            language: Some("mam".into()),
+        };
+        let results = index.search(&query);
+        assert!(results.entries.is_empty());
+        assert_eq!(results.countries.get("US"), Some(&0), "{:?}", results.countries);
+        assert_eq!(results.kinds.get(&Kind::Consulate), Some(&0));
+        assert_eq!(results.services.get(&Service::Passport), Some(&0));
+        assert_eq!(results.languages.get("mam"), Some(&0));
     }
 
     #[test]

@@ -262,7 +262,8 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
     }
 }
 
-/// One filter: "All" plus each value with its count.
+/// One filter: "All" plus each value with its count. A filter with nothing to choose
+/// (no entry records a language yet) is left out rather than offered empty.
 #[component]
 fn FilterSelect(
     id: &'static str,
@@ -271,8 +272,9 @@ fn FilterSelect(
     value: Signal<Option<String>>,
     on_change: Callback<Option<String>>,
 ) -> impl IntoView {
+    let has_choices = move || value.with(Option::is_some) || options.with(|o| !o.is_empty());
     view! {
-        <div class="filter">
+        <div class="filter" hidden=move || !has_choices()>
             <label for=id>{move || label.get()}</label>
             <select id=id on:change=move |ev| {
                 let v = event_target_value(&ev);
