@@ -74,7 +74,7 @@ fn serving(c: &mut Criterion) {
     let all: Vec<usize> = (0..directory.entries.len()).collect();
     let texas = place_point("US", Some("Texas")).expect("Texas is in the table");
     c.bench_function("sort by distance, 10k entries", |b| {
-        b.iter(|| sort_by_distance(black_box(&directory), black_box(&all), texas))
+        b.iter(|| sort_by_distance(black_box(&directory), black_box(&all), texas, None))
     });
 }
 

@@ -95,6 +95,25 @@ test("which consulate serves Texas: the nearest ones, labelled as nearest, not a
   await context.close();
 });
 
+test("the consulate in the person's own state is offered first, though not placed on the map", async () => {
+  const { context, page } = await openPage(env.browser);
+  await openDirectory(page);
+  await page.getByLabel("Tipo").selectOption("consulate");
+  await page.getByLabel("Su país").selectOption("US");
+  await page.getByLabel("Estado, departamento o región").fill("Maryland");
+  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  const serving = page.locator(".serving");
+  await serving.getByRole("heading", { name: "Las más cercanas a Maryland, Estados Unidos" }).waitFor();
+  assert.equal(await serving.locator("li a").first().textContent(), "Consulado de Guatemala en Maryland");
+  await page.locator(".result-count", { hasText: "Ordenados por distancia" }).waitFor();
+  assert.equal(await page.locator(".result a").first().textContent(), "Consulado de Guatemala en Maryland");
+  // A known place with no office of the type chosen is not called an unknown place.
+  await page.getByLabel("Tipo").selectOption("government_office");
+  await serving.getByText("no tiene oficinas de este tipo para Maryland, Estados Unidos").waitFor();
+  assert.equal(await page.getByText("No conocemos ese lugar").count(), 0);
+  await context.close();
+});
+
 test("near me sorts by the device's position, asked only on the tap", async () => {
   const { context, page } = await openPage(env.browser, {
     geolocation: { latitude: 41.88, longitude: -87.63 },

@@ -18,12 +18,17 @@ pub enum Serving<'a> {
     /// Offices whose service area covers the place: open ones first, then those naming
     /// the region before those covering the whole country, then nearest first.
     Yours(Vec<&'a Entry>),
-    /// No office covers the place: those located in the place's region, then the nearest
-    /// others (at least `NEAREST_SHOWN` in all), each with its distance in kilometres from
-    /// the place's approximate centre.
-    Nearest(Vec<(&'a Entry, f64)>),
-    /// No office covers the place and its position is not known.
+    /// No office covers the place: those in the place's region, then the nearest others
+    /// in its country, then those in the country whose position is not recorded, then the
+    /// nearest abroad (at least `NEAREST_SHOWN` in all), each with its distance in
+    /// kilometres from the place's approximate centre where the office's position is
+    /// known.
+    Nearest(Vec<(&'a Entry, Option<f64>)>),
+    /// The place is not known (so neither is its position).
     Unknown,
+    /// The place is known, but the directory has no office (of the kind asked for) to
+    /// offer for it.
+    NoOffices,
 }
 
 /// The offices (of `kind`, if given; never defunct ones) serving `country` (ISO code) and
@@ -57,29 +62,33 @@ pub fn offices_serving<'a>(
         return Serving::Yours(yours.into_iter().map(|(e, _)| e).collect());
     }
     let Some(point) = point else { return Serving::Unknown };
-    let mut nearest: Vec<(&Entry, f64)> = candidates()
-        .filter_map(|e| distance_to(e, point).map(|d| (e, d)))
-        .collect();
-    // Offices in the person's own region come first, all of them: a state's centre can be
-    // nearer to a neighbour's office than to an office across the same state, and a
-    // person looks first for the offices in their state.
-    let in_region = |e: &Entry| {
-        e.address.country.trim().eq_ignore_ascii_case(country.trim())
-            && region_name
-                .as_ref()
-                .zip(e.address.region.as_deref())
-                .is_some_and(|(r, er)| r.is(er))
+    let same_country = |e: &Entry| e.address.country.trim().eq_ignore_ascii_case(country.trim());
+    let in_region = |e: &Entry| is_in_region(e, country, region_name.as_ref());
+    // Offices in the person's own region come first, all of them, whether or not their
+    // position is recorded: a state's centre can be nearer to a neighbour's office than to
+    // an office across the same state, and a person looks first for the offices in their
+    // state. Then their country: its offices with no recorded position (a ministry in the
+    // capital) before an office abroad that is only measurably near.
+    let rank = |e: &Entry, km: Option<f64>| match (in_region(e), same_country(e), km) {
+        (true, _, _) => 0,
+        (false, true, Some(_)) => 1,
+        (false, true, None) => 2,
+        (false, false, _) => 3,
     };
-    crate::core::order::sort_by(&mut nearest, |(a, da), (b, db)| {
-        (!in_region(a))
-            .cmp(&!in_region(b))
-            .then_with(|| da.total_cmp(db))
+    let mut nearest: Vec<(&Entry, Option<f64>)> = candidates()
+        .map(|e| (e, distance_to(e, point)))
+        .filter(|&(e, km)| km.is_some() || same_country(e))
+        .collect();
+    crate::core::order::sort_by(&mut nearest, |&(a, da), &(b, db)| {
+        rank(a, da)
+            .cmp(&rank(b, db))
+            .then_with(|| da.unwrap_or(f64::INFINITY).total_cmp(&db.unwrap_or(f64::INFINITY)))
             .then_with(|| a.id.cmp(&b.id))
     });
     let local = nearest.iter().take_while(|(e, _)| in_region(e)).count();
     nearest.truncate(local.max(NEAREST_SHOWN));
     if nearest.is_empty() {
-        Serving::Unknown
+        Serving::NoOffices
     } else {
         Serving::Nearest(nearest)
     }
@@ -118,20 +127,44 @@ pub fn distance_is_approximate(entry: &Entry, from_place_centre: bool) -> bool {
     from_place_centre || entry.location.is_some_and(|l| l.precision == Precision::City)
 }
 
+/// Whether the entry's address is in `region` of `country` (a region named any way
+/// `RegionName` knows: "TX" is Texas).
+fn is_in_region(entry: &Entry, country: &str, region: Option<&RegionName>) -> bool {
+    entry.address.country.trim().eq_ignore_ascii_case(country.trim())
+        && region
+            .zip(entry.address.region.as_deref())
+            .is_some_and(|(r, er)| r.is(er))
+}
+
 /// The entries at `indexes` with their distance from `from`, nearest first; those without
-/// a location keep their order at the end.
-pub fn sort_by_distance(directory: &Directory, indexes: &[usize], from: (f64, f64)) -> Vec<(usize, Option<f64>)> {
-    let mut out: Vec<(usize, Option<f64>)> = indexes
+/// a location keep their order at the end. With `place` (a country and region the person
+/// picked), the entries in that region come first, located or not, as in
+/// [`offices_serving`].
+pub fn sort_by_distance(
+    directory: &Directory,
+    indexes: &[usize],
+    from: (f64, f64),
+    place: Option<(&str, Option<&str>)>,
+) -> Vec<(usize, Option<f64>)> {
+    let region = place.and_then(|(country, region)| Some((country, RegionName::new(country, region?))));
+    let outside = |i: usize| {
+        region
+            .as_ref()
+            .is_some_and(|(country, region)| !is_in_region(&directory.entries[i], country, Some(region)))
+    };
+    let mut out: Vec<(bool, usize, Option<f64>)> = indexes
         .iter()
-        .map(|&i| (i, distance_to(&directory.entries[i], from)))
+        .map(|&i| (outside(i), i, distance_to(&directory.entries[i], from)))
         .collect();
-    crate::core::order::sort_by(&mut out, |(_, a), (_, b)| match (a, b) {
-        (Some(a), Some(b)) => a.total_cmp(b),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
+    crate::core::order::sort_by(&mut out, |&(outside_a, _, a), &(outside_b, _, b)| {
+        outside_a.cmp(&outside_b).then_with(|| match (a, b) {
+            (Some(a), Some(b)) => a.total_cmp(&b),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        })
     });
-    out
+    out.into_iter().map(|(_, i, km)| (i, km)).collect()
 }
 
 #[cfg(test)]
@@ -226,7 +259,10 @@ mod tests {
 
     fn nearest(serving: Serving) -> Vec<(String, f64)> {
         match serving {
-            Serving::Nearest(entries) => entries.iter().map(|(e, d)| (e.id.clone(), *d)).collect(),
+            Serving::Nearest(entries) => entries
+                .iter()
+                .map(|(e, d)| (e.id.clone(), d.unwrap_or(f64::INFINITY)))
+                .collect(),
             other => panic!("expected Nearest, got {other:?}"),
         }
     }
@@ -343,9 +379,42 @@ mod tests {
         assert_eq!(offices_serving(&directory, consulate, "FR", None), Serving::Unknown);
         assert_eq!(
             offices_serving(&directory, Some(Kind::Hotline), "US", Some("Texas")),
-            Serving::Unknown,
-            "a known place but no office of that kind with a location"
+            Serving::NoOffices,
+            "a known place, but no office of that kind: not an unknown place"
         );
+    }
+
+    #[test]
+    fn offices_in_the_region_or_country_count_without_a_recorded_position() {
+        let gt = |id: &str, region: Option<&str>, at: Option<(f64, f64)>| {
+            let address = match region {
+                Some(r) => format!(r#""country":"GT","region":"{r}""#),
+                None => r#""country":"GT""#.to_string(),
+            };
+            office(id, "government_office", "active", at.map(|(a, b)| (a, b, "city")), &[])
+                .replace(r#""country":"US""#, &address)
+        };
+        let directory = directory(&[
+            gt("centro-ficticio-xela", Some("Quetzaltenango"), None),
+            gt("ministerio-ficticio", None, None),
+            gt("oficina-ficticia-peten", Some("Petén"), Some((16.9, -89.9))),
+            office(
+                "consulado-ficticio-texas",
+                "government_office",
+                "active",
+                Some((26.2, -98.2, "city")),
+                &[],
+            ),
+        ]);
+        let found = nearest(offices_serving(&directory, None, "GT", Some("Quetzaltenango")));
+        let ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
+        // The office in the region, though not placed on the map; then the country's,
+        // measurable first; the office abroad only if room is left.
+        assert_eq!(
+            ids,
+            ["centro-ficticio-xela", "oficina-ficticia-peten", "ministerio-ficticio"]
+        );
+        assert!(found[0].1.is_infinite() && found[1].1.is_finite());
     }
 
     #[test]
@@ -357,13 +426,35 @@ mod tests {
             office("cerca", "consulate", "active", Some((41.88, -87.63, "exact")), &[]),
         ]);
         let ohio = place_point("US", Some("Ohio")).unwrap();
-        let sorted = sort_by_distance(&directory, &[0, 1, 2, 3], ohio);
+        let sorted = sort_by_distance(&directory, &[0, 1, 2, 3], ohio, None);
         let order: Vec<usize> = sorted.iter().map(|(i, _)| *i).collect();
         assert_eq!(order, [3, 1, 0, 2]);
         assert!(sorted[0].1.unwrap() < sorted[1].1.unwrap());
         assert_eq!((sorted[2].1, sorted[3].1), (None, None));
-        assert_eq!(sort_by_distance(&directory, &[2, 0], ohio), [(2, None), (0, None)]);
-        assert!(sort_by_distance(&directory, &[], ohio).is_empty());
+        assert_eq!(
+            sort_by_distance(&directory, &[2, 0], ohio, None),
+            [(2, None), (0, None)]
+        );
+        assert!(sort_by_distance(&directory, &[], ohio, None).is_empty());
+    }
+
+    #[test]
+    fn sorting_from_a_picked_place_puts_its_region_first_located_or_not() {
+        let directory = directory(&[
+            consulate_in("oklahoma-ficticio", (35.5, -97.5), "Oklahoma"),
+            office("maryland-ficticio", "consulate", "active", None, &[])
+                .replace(r#""country":"US""#, r#""country":"US","region":"Maryland""#),
+            consulate_in("filadelfia-ficticio", (39.95, -75.17), "Pennsylvania"),
+        ]);
+        let maryland = place_point("US", Some("MD")).unwrap();
+        let order = |place| -> Vec<usize> {
+            sort_by_distance(&directory, &[0, 1, 2], maryland, place)
+                .iter()
+                .map(|(i, _)| *i)
+                .collect()
+        };
+        assert_eq!(order(Some(("US", Some("MD")))), [1, 2, 0]);
+        assert_eq!(order(None), [2, 0, 1], "from a position alone, by distance");
     }
 
     #[test]

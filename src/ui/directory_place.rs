@@ -168,7 +168,8 @@ pub fn ServingOffices(content: Arc<Content>, origin: Origin, kind: Option<Kind>)
         let (href, name) = (format!("{}/{}", paths::DIRECTORY, e.id), e.name.get(lang()).to_string());
         view! { <li><A href=href>{name}</A>{extra.map(|x| view! { " · " <span class="result-meta">{x}</span> })}</li> }
     };
-    let body = move || match offices_serving(&content.directory, kind, &country, region.as_deref()) {
+    let body = move || {
+        match offices_serving(&content.directory, kind, &country, region.as_deref()) {
         Serving::Yours(entries) => view! {
             <h2>{tr_with!(serving_yours, place = place())}</h2>
             <ul>{entries.into_iter().map(|e| link(e, None)).collect_view()}</ul>
@@ -177,10 +178,13 @@ pub fn ServingOffices(content: Arc<Content>, origin: Origin, kind: Option<Kind>)
         Serving::Nearest(entries) => view! {
             <h2>{tr_with!(serving_nearest_title, place = place())}</h2>
             <p>{tr_with!(serving_nearest, place = place())}</p>
-            <ul>{entries.into_iter().map(|(e, km)| link(e, Some(distance_words(km, true, i18n)))).collect_view()}</ul>
+            <ul>{entries.into_iter().map(|(e, km)| link(e, km.map(|km| distance_words(km, true, i18n)))).collect_view()}</ul>
         }
         .into_any(),
         Serving::Unknown => view! { <p>{tr!(place_unknown)}</p> }.into_any(),
+        Serving::NoOffices if kind.is_some() => view! { <p>{tr_with!(serving_none_of_kind, place = place())}</p> }.into_any(),
+        Serving::NoOffices => view! { <p>{tr_with!(serving_none, place = place())}</p> }.into_any(),
+    }
     };
     view! { <section class="serving">{body}</section> }.into_any()
 }

@@ -122,7 +122,13 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
     let ordered = Memo::new(move |_| {
         let entries = results.with(|r| r.entries.clone());
         match origin.get() {
-            Some(o) => sort_by_distance(&c.directory, &entries, o.point),
+            Some(o) => {
+                let place = o
+                    .place
+                    .as_ref()
+                    .map(|(country, region)| (country.as_str(), region.as_deref()));
+                sort_by_distance(&c.directory, &entries, o.point, place)
+            }
             None => entries.into_iter().map(|i| (i, None)).collect(),
         }
     });
