@@ -344,6 +344,12 @@ test("on the kiosk, a contact opened from the results leads back to them", async
   await page.locator(".outcome h3", { hasText: "Resultado ficticio" }).waitFor();
   // Back at the link they followed, not at the top of the results.
   await page.waitForFunction(() => document.activeElement?.textContent === "Centro Ficticio de Pruebas");
+  // Gone on to the directory, the same contact leads back to the directory.
+  await page.getByRole("navigation").getByRole("link", { name: "Directorio" }).click();
+  await page.locator(".result").getByRole("link", { name: "Centro Ficticio de Pruebas" }).click();
+  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).waitFor();
+  await page.getByRole("link", { name: "Volver al directorio" }).waitFor();
+  assert.equal(await page.getByRole("link", { name: "Volver a mis opciones" }).count(), 0);
   await context.close();
 });
 

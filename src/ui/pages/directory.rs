@@ -8,6 +8,7 @@ use crate::core::search::{Query, SearchIndex};
 use crate::core::serving::{distance_is_approximate, sort_by_distance};
 use crate::platform::format;
 use crate::ui::app::paths;
+use crate::ui::assessment::use_assessment;
 use crate::ui::data::use_content;
 use crate::ui::data_status::NoDataYet;
 use crate::ui::device::use_mode;
@@ -57,6 +58,9 @@ pub fn provide_directory_search() {
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
     let content = use_content();
+    // The person went on to the directory: an entry opened from here leads back here,
+    // not to the results they saw before.
+    use_assessment().left_by.set(None);
     view! {
         <Page title=tr_signal!(directory_title)>
             {move || match content.get() {

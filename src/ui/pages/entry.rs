@@ -52,7 +52,10 @@ pub fn EntryPage() -> impl IntoView {
                     <p>{tr!(entry_not_found)}</p>
                     <A href=paths::DIRECTORY attr:class="button">{tr!(entry_back)}</A>
                 }.into_any(),
-                Some(Some(e)) => view! { <EntryDetails entry=e /> <BackLink /> }.into_any(),
+                Some(Some(e)) => {
+                    let id = e.id.clone();
+                    view! { <EntryDetails entry=e /> <BackLink id /> }.into_any()
+                }
             }}
         </Page>
     }
@@ -62,8 +65,14 @@ pub fn EntryPage() -> impl IntoView {
 /// directory. A kiosk keeps no history (Back cannot leave the page for the previous
 /// person's), so without it the only way out was the header.
 #[component]
-fn BackLink() -> impl IntoView {
-    let from_results = use_assessment().screen.with_untracked(|s| *s == Screen::Results);
+fn BackLink(id: String) -> impl IntoView {
+    // The results remember the link followed from them; the directory forgets it.
+    let href = format!("{}/{id}", paths::DIRECTORY);
+    let assessment = use_assessment();
+    let from_results = assessment.screen.with_untracked(|s| *s == Screen::Results)
+        && assessment
+            .left_by
+            .with_untracked(|link| link.as_deref() == Some(href.as_str()));
     let (href, text) = match from_results {
         true => (paths::ASSESSMENT, tr!(entry_back_results)),
         false => (paths::DIRECTORY, tr!(entry_back)),
