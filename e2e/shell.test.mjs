@@ -2,6 +2,7 @@
 // deep links that load, no accessibility violations, everything reachable by keyboard.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { launch, openPage, visit, axeViolations, layoutProblems } from "./support.mjs";
 
 const ROUTES = [
@@ -136,6 +137,20 @@ test("every control is at least 44 px high and the page reflows at 200% zoom", a
   for (const route of ROUTES) {
     await visit(page, env.base, route.path);
     assert.deepEqual(await layoutProblems(page), { small: [], overflow: 0 }, route.path);
+  }
+  await context.close();
+});
+
+test("with the phone's text at 200% on a 320 px screen, no page and no contact scrolls sideways", async () => {
+  const { context, page } = await openPage(env.browser, { viewport: { width: 320, height: 640 } });
+  // As a phone's largest font setting does: the root text size doubles, the width stays.
+  await context.addInitScript(() => document.addEventListener("DOMContentLoaded", () => { document.documentElement.style.fontSize = "200%"; }));
+  const data = JSON.parse(readFileSync(new URL("../public/data/directory.json", import.meta.url), "utf8"));
+  const pages = [...ROUTES.map((r) => [r.path, r.es]), ...data.entries.map((e) => [`/directorio/${e.id}`, e.name.es])];
+  for (const [path, heading] of pages) {
+    await visit(page, env.base, path);
+    await page.locator("main h1", { hasText: heading }).waitFor();
+    assert.equal((await layoutProblems(page)).overflow, 0, path);
   }
   await context.close();
 });
