@@ -227,6 +227,17 @@ test("while the content downloads, the directory says it is on its way, not that
   await context.close();
 });
 
+test("an entry's link opened without a connection says what it needs, not 'loading' for ever", async () => {
+  const { context, page } = await openPage(env.browser);
+  await page.route("**/data/directory.json", (route) => route.abort("internetdisconnected"));
+  await visit(page, env.base, "/directorio/consulado-houston");
+  const main = page.locator("main");
+  await main.getByText("El directorio necesita la información del centro").waitFor();
+  assert.equal(await page.locator("main h1").textContent(), "Directorio de contactos");
+  assert.ok(!(await main.textContent()).includes("Cargando"), await main.textContent());
+  await context.close();
+});
+
 test("screen readers hear the count once typing pauses, and the offices when a place is chosen", async () => {
   const { context, page } = await openPage(env.browser);
   await openDirectory(page);

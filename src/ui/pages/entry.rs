@@ -10,6 +10,7 @@ use crate::platform::{format, network};
 use crate::ui::app::paths;
 use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::data::use_data;
+use crate::ui::data_status::NoDataYet;
 use crate::ui::device::use_mode;
 use crate::ui::favourites::use_favourites;
 use crate::ui::i18n::{t_string, use_i18n};
@@ -42,12 +43,14 @@ pub fn EntryPage() -> impl IntoView {
     let title = Signal::derive(move || match entry.get() {
         Some(Some(e)) => e.name.get(lang()).to_string(),
         Some(None) => t_string!(i18n, not_found_title).to_string(),
-        None => t_string!(i18n, entry_loading).to_string(),
+        // The directory is still on its way, or could not be downloaded.
+        None if data.on_its_way() => t_string!(i18n, entry_loading).to_string(),
+        None => t_string!(i18n, directory_title).to_string(),
     });
     view! {
         <Page title=title>
             {move || match entry.get() {
-                None => view! { <p role="status">{tr!(entry_loading)}</p> }.into_any(),
+                None => view! { <NoDataYet missing=|l| crate::ui::i18n::td_string!(l, directory_no_data) /> }.into_any(),
                 Some(None) => view! {
                     <p>{tr!(entry_not_found)}</p>
                     <A href=paths::DIRECTORY attr:class="button">{tr!(entry_back)}</A>
