@@ -251,6 +251,29 @@ test("time idle before the screen went off counts with the time it was off", asy
   await context.close();
 });
 
+test("on shared devices, Back stays in the app and Forward does not reopen the last page", async () => {
+  for (const mode of ["kiosk", "outreach"]) {
+    const { context, page } = await openPage(env.browser);
+    await device(page, settings(mode));
+    const origin = new URL(env.base).origin;
+    if (mode === "kiosk") {
+      await firstQuestion(page);
+    } else {
+      await page.getByRole("navigation").getByRole("link", { name: "¿Cuáles son mis opciones?" }).click();
+      await page.getByRole("button", { name: "Empezar" }).click();
+      await page.getByRole("heading", { name: /¿Qué edad tiene\?/ }).waitFor();
+    }
+    // The Android back gesture, twice: the app is still there, at its start.
+    for (let i = 0; i < 2; i++) {
+      await page.goBack();
+      assert.equal(new URL(page.url()).origin, origin, `${mode}: Back left the app`);
+      await page.locator("main h1").waitFor();
+    }
+    assert.equal(await page.evaluate(() => navigation.canGoForward), false, `${mode}: nothing to go Forward to`);
+    await context.close();
+  }
+});
+
 test("on a kiosk, answering adds no history entry the next person could go back to", async () => {
   const { context, page } = await openPage(env.browser);
   await device(page, settings("kiosk"));

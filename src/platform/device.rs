@@ -74,6 +74,31 @@ pub fn drop_forward_history(start_page: Option<&str>) {
     }
 }
 
+/// Keeps one history entry of the app's own behind the current one on a shared device.
+/// There every navigation replaces the current entry, so Back (Android's back gesture)
+/// left the app for whatever came before it — a blank or the browser's start page — and
+/// Forward then reopened the last person's page. With an entry behind, Back stays in
+/// the app (it shows the page that entry holds); called again after each Back, it puts
+/// a fresh entry on top, which also drops the Forward one.
+///
+/// Needs the Navigation API (Chrome, which the centre's tablets run) to tell whether the
+/// entry behind is already the app's; elsewhere nothing is done rather than adding an
+/// entry at every start.
+pub fn keep_an_entry_behind() {
+    let Some(window) = web_sys::window() else { return };
+    let index = js_sys::Reflect::get(&window, &"navigation".into())
+        .and_then(|navigation| js_sys::Reflect::get(&navigation, &"currentEntry".into()))
+        .and_then(|entry| js_sys::Reflect::get(&entry, &"index".into()))
+        .ok()
+        .and_then(|index| index.as_f64());
+    // `index` counts only this site's entries: 0 means none of the app's is behind.
+    if index == Some(0.0)
+        && let Ok(history) = window.history()
+    {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", None);
+    }
+}
+
 /// Milliseconds on a clock that only moves forward at one second per second
 /// (`performance.now`), for the idle reset. The wall clock jumps when a tablet sets its
 /// time on finding a signal: forward, it wiped a person mid-answer; backward, it never

@@ -2,7 +2,8 @@
 //! worker's phone, strangers follow one another, so:
 //!
 //! - navigation replaces the history entry instead of adding one, leaving nothing of
-//!   a person to go back to;
+//!   a person to go back to, and one entry of the app's own is kept behind it, so Back
+//!   does not leave the app;
 //! - "Finish" (kiosk) or "Next person" (outreach) wipes the person's traces at once;
 //! - on the kiosk, a warning after a while without a touch, then the same wipe; no text
 //!   selection and no context menu.
@@ -36,6 +37,8 @@ pub fn SharedDevice() -> impl IntoView {
     // Each start of the app on a shared device is a new person's visit; pages after
     // this one in the tab's history are someone else's.
     device::drop_forward_history(None);
+    device::keep_an_entry_behind();
+    EventListener::new(&window(), "popstate", |_| device::keep_an_entry_behind()).forget();
     if mode == Mode::Kiosk {
         EventListener::new_with_options(
             &document(),
