@@ -163,6 +163,12 @@ pub fn canonical_region(country: &str, region: &str) -> Option<&'static str> {
     find_region(country, region).map(|r| r.names[0])
 }
 
+/// Every name the table knows for a region ("Texas" → "Texas", "TX", "Tejas"), so that
+/// search finds an office in Texas by any of them; empty for a region it does not know.
+pub fn region_names(country: &str, region: &str) -> &'static [&'static str] {
+    find_region(country, region).map_or(&[], |r| r.names)
+}
+
 /// A region as one person wrote it, folded and looked up once, to compare with many
 /// others (the service areas of a whole directory).
 pub struct RegionName {

@@ -304,6 +304,12 @@ fn entry_words(e: &Entry, vocabulary: &mut Vocabulary) -> Vec<(Field, u32)> {
             }
         }
     }
+    // "houston tx", "NC": a state as people write it.
+    if let Some(region) = &e.address.region {
+        for name in crate::core::geo::region_names(&e.address.country, region) {
+            add(Field::Place, name);
+        }
+    }
     add(Field::Place, &e.address.country);
     for (code, names) in COUNTRY_NAMES {
         if e.address.country.eq_ignore_ascii_case(code) {
@@ -470,6 +476,21 @@ mod tests {
             ["a", "b", "e", "c"],
             "no words: all active by name, closed last"
         );
+    }
+
+    #[test]
+    fn a_state_is_found_by_its_postal_code_and_its_other_names() {
+        let json = r#"{"entries":[
+            {"id":"h","name":{"es":"Consulado Ficticio en Houston"},"kind":"consulate",
+             "address":{"city":"Houston","region":"Texas","country":"US"},"verified_on":"2026-01-01","source":"x"},
+            {"id":"r","name":{"es":"Consulado Ficticio en Raleigh"},"kind":"consulate",
+             "address":{"city":"Raleigh","region":"North Carolina","country":"US"},"verified_on":"2026-01-01","source":"x"}]}"#;
+        let index = SearchIndex::build(&Directory::from_json(json.as_bytes()).unwrap());
+        let find = |t: &str| index.search(&text(t)).entries;
+        assert_eq!(find("houston tx"), [0]);
+        assert_eq!(find("TX"), [0]);
+        assert_eq!(find("NC"), [1]);
+        assert_eq!(find("carolina del norte"), [1]);
     }
 
     #[test]
