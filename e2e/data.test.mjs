@@ -288,6 +288,18 @@ test("open now is judged on the entry's own clock", async () => {
   await page.clock.setFixedTime(new Date("2026-11-23T23:00:00Z"));
   await page.reload();
   await page.locator(".open-now.closed").waitFor();
+  // The week from Monday, a day not listed as closed, the zone by its place.
+  const rows = await page.locator(".hours tr").evaluateAll((rows) => rows.map((r) => r.textContent));
+  assert.deepEqual(rows, [
+    "Lunes08:00–16:00", "MartesCerrado", "MiércolesCerrado", "JuevesCerrado", "ViernesCerrado",
+    "Sábado09:00–12:00", "DomingoAbierto las 24 horas",
+  ]);
+  assert.equal(await page.locator(".hours caption").textContent(), "Hora local de Guatemala");
+  // Open round the clock on Sunday: open, not "closes at 24:00".
+  await page.clock.setFixedTime(new Date("2026-11-29T18:00:00Z"));
+  await page.reload();
+  await page.locator(".open-now.open").waitFor();
+  assert.equal(await page.locator(".open-now").textContent(), "Abierto ahora");
   await context.close();
 });
 

@@ -20,7 +20,15 @@ export const FIXTURE_DIRECTORY = {
       phones: [{ number: "+15550100123", kind: "voice" }, { number: "+15550100124", kind: "whatsapp" }],
       email: "info@ficticio.example",
       website: "https://ficticio.example",
-      hours: { time_zone: "America/Guatemala", weekly: [{ day: "mon", opens: "08:00", closes: "16:00" }] },
+      // Out of order, as data can come: the page lists Monday to Sunday.
+      hours: {
+        time_zone: "America/Guatemala",
+        weekly: [
+          { day: "sat", opens: "09:00", closes: "12:00" },
+          { day: "mon", opens: "08:00", closes: "16:00" },
+          { day: "sun", opens: "00:00", closes: "24:00" },
+        ],
+      },
       languages: ["spa", "quc"],
       tags: ["information"],
       verified_on: "2026-01-01",

@@ -310,6 +310,20 @@ pub enum Weekday {
     Sun,
 }
 
+impl Weekday {
+    /// Monday to Sunday, the order a week is listed in Guatemala and most of the Americas'
+    /// Spanish-speaking offices.
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+}
+
 /// A country, or a region of it, that an office serves.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

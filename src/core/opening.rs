@@ -76,6 +76,38 @@ pub fn minutes(text: &str) -> Option<u32> {
     (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h * 60 + m)
 }
 
+/// The week as an entry's page lists it: Monday to Sunday, each day's openings in order
+/// (`(opens, closes)`); a day with none is closed (a day not listed is closed, see
+/// docs/data-format.md). The data may list openings in any order and a day twice
+/// (morning and afternoon).
+pub fn week(hours: &Hours) -> Vec<(Weekday, Vec<(String, String)>)> {
+    Weekday::ALL
+        .into_iter()
+        .map(|day| {
+            let mut spans: Vec<(u32, &str, &str)> = hours
+                .weekly
+                .iter()
+                .filter(|o| o.day == day)
+                .map(|o| (minutes(&o.opens).unwrap_or(u32::MAX), o.opens.as_str(), o.closes.as_str()))
+                .collect();
+            crate::core::order::sort(&mut spans);
+            let spans = spans.into_iter().map(|(_, o, c)| (o.to_string(), c.to_string()));
+            (day, spans.collect())
+        })
+        .collect()
+}
+
+/// Whether an opening is the whole day (`00:00`–`24:00`).
+pub fn is_all_day(opens: &str, closes: &str) -> bool {
+    opens == "00:00" && closes == "24:00"
+}
+
+/// The place a time zone is named after ("America/Los_Angeles" → "Los Angeles"): people
+/// know the city, not the zone's identifier.
+pub fn zone_place(zone: &str) -> String {
+    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +161,25 @@ mod tests {
         assert!(!at(Weekday::Mon, 17, 0).open_now);
         assert_eq!(weekday_from_short("Tue"), Some(Weekday::Tue));
         assert_eq!(weekday_from_short("mar."), None);
+    }
+
+    #[test]
+    fn the_week_is_listed_monday_to_sunday_with_each_days_openings_in_order() {
+        let week = week(&hours());
+        let days: Vec<Weekday> = week.iter().map(|(d, _)| *d).collect();
+        assert_eq!(days, Weekday::ALL);
+        let spans = |d: usize| -> Vec<(&str, &str)> { week[d].1.iter().map(|(o, c)| (o.as_str(), c.as_str())).collect() };
+        assert_eq!(spans(0), [("08:00", "12:00"), ("14:00", "17:00")], "morning first");
+        assert!(spans(1).is_empty(), "a day not listed is closed");
+        assert_eq!(spans(5), [("09:00", "24:00")]);
+    }
+
+    #[test]
+    fn a_zone_is_named_by_its_place_and_a_whole_day_is_recognised() {
+        assert_eq!(zone_place("America/Los_Angeles"), "Los Angeles");
+        assert_eq!(zone_place("America/Guatemala"), "Guatemala");
+        assert_eq!(zone_place("UTC"), "UTC");
+        assert!(is_all_day("00:00", "24:00"));
+        assert!(!is_all_day("00:00", "23:59"));
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::core::directory::{Entry, PhoneKind, Precision, Status, Weekday};
 use crate::core::lang::Lang;
-use crate::core::{links, vcard};
+use crate::core::{links, opening, vcard};
 use crate::platform::share::{self, Shared};
 use crate::platform::{format, network};
 use crate::ui::app::paths;
@@ -314,19 +314,24 @@ fn HoursSection(entry: Arc<Entry>) -> impl IntoView {
         Weekday::Sat => t_string!(i18n, day_sat),
         Weekday::Sun => t_string!(i18n, day_sun),
     };
-    let zone = hours.time_zone.clone();
+    let zone = opening::zone_place(&hours.time_zone);
     // Open now, in the entry's own time zone (the browser applies its DST rules).
     let state = entry.hours_now().and_then(format::open_state_now);
     let now_line = state.map(|state| match state.closes_at {
+        // Open round the clock: "closes at 24:00" would say it closes.
+        Some(time) if time == "24:00" => view! { <p class="open-now open">{tr!(directory_open_now)}</p> }.into_any(),
         Some(time) => view! { <p class="open-now open">{tr_with!(entry_open_now, time = time.clone())}</p> }.into_any(),
         None => view! { <p class="open-now closed">{tr!(entry_closed_now)}</p> }.into_any(),
     });
-    let rows = hours
-        .weekly
-        .iter()
-        .map(|o| {
-            let (day, span) = (o.day, format!("{}–{}", o.opens, o.closes));
-            view! { <tr><th scope="row">{move || day_name(day)}</th><td>{span}</td></tr> }
+    let rows = opening::week(&hours)
+        .into_iter()
+        .map(|(day, spans)| {
+            let spans = match spans.as_slice() {
+                [] => tr!(entry_closed_day).into_any(),
+                [(opens, closes)] if opening::is_all_day(opens, closes) => tr!(entry_all_day).into_any(),
+                spans => spans.iter().map(|(o, c)| format!("{o}–{c}")).collect::<Vec<_>>().join(", ").into_any(),
+            };
+            view! { <tr><th scope="row">{move || day_name(day)}</th><td>{spans}</td></tr> }
         })
         .collect_view();
     view! {
