@@ -238,6 +238,35 @@ test("an entry's link opened without a connection says what it needs, not 'loadi
   await context.close();
 });
 
+test("what became of a share is said in the language shown, also after switching", async () => {
+  const { context, page } = await openPage(env.browser);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await visit(page, env.base, "/directorio/consulado-houston");
+  await page.getByRole("button", { name: "Compartir" }).click();
+  const status = page.locator(".entry-message");
+  await status.filter({ hasText: "Enlace copiado." }).waitFor();
+  await page.getByRole("button", { name: "English" }).click();
+  await status.filter({ hasText: "Link copied." }).waitFor();
+  await context.close();
+});
+
+test("back from an entry, focus and the view are on the entry opened, not at the top", async () => {
+  const { context, page } = await openPage(env.browser, { viewport: { width: 390, height: 844 } });
+  await openDirectory(page);
+  const link = page.locator(".result a").last();
+  const name = await link.textContent();
+  await link.click();
+  await page.locator("main h1", { hasText: name }).waitFor();
+  await page.goBack();
+  await page.waitForFunction((n) => document.activeElement?.textContent === n, name);
+  const inView = await page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  });
+  assert.ok(inView, "the focused link is on screen");
+  await context.close();
+});
+
 test("screen readers hear the count once typing pauses, and the offices when a place is chosen", async () => {
   const { context, page } = await openPage(env.browser);
   await openDirectory(page);

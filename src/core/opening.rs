@@ -88,7 +88,13 @@ pub fn week(hours: &Hours) -> Vec<(Weekday, Vec<(String, String)>)> {
                 .weekly
                 .iter()
                 .filter(|o| o.day == day)
-                .map(|o| (minutes(&o.opens).unwrap_or(u32::MAX), o.opens.as_str(), o.closes.as_str()))
+                .map(|o| {
+                    (
+                        minutes(&o.opens).unwrap_or(u32::MAX),
+                        o.opens.as_str(),
+                        o.closes.as_str(),
+                    )
+                })
                 .collect();
             crate::core::order::sort(&mut spans);
             let spans = spans.into_iter().map(|(_, o, c)| (o.to_string(), c.to_string()));
@@ -168,7 +174,8 @@ mod tests {
         let week = week(&hours());
         let days: Vec<Weekday> = week.iter().map(|(d, _)| *d).collect();
         assert_eq!(days, Weekday::ALL);
-        let spans = |d: usize| -> Vec<(&str, &str)> { week[d].1.iter().map(|(o, c)| (o.as_str(), c.as_str())).collect() };
+        let spans =
+            |d: usize| -> Vec<(&str, &str)> { week[d].1.iter().map(|(o, c)| (o.as_str(), c.as_str())).collect() };
         assert_eq!(spans(0), [("08:00", "12:00"), ("14:00", "17:00")], "morning first");
         assert!(spans(1).is_empty(), "a day not listed is closed");
         assert_eq!(spans(5), [("09:00", "24:00")]);

@@ -48,3 +48,22 @@ pub fn focus(selector: &str) -> bool {
         None => false,
     }
 }
+
+/// The in-app link (its `href`) a click inside a list landed on, so focus can return to
+/// it when the person comes back from where it led.
+pub fn followed_link(ev: &leptos::ev::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href^='/']").ok().flatten())
+        .and_then(|link| link.get_attribute("href"))
+}
+
+/// Back from a page a link in `within` led to (browser Back, or a "Volver" link): focus,
+/// and with it the view, go to that link rather than to the top of a long list. After the
+/// page heading has taken focus, hence the next frame.
+pub fn refocus_link(within: &'static str, href: String) {
+    request_animation_frame(move || {
+        focus(&format!("{within} a[href=\"{href}\"]"));
+    });
+}

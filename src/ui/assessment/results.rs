@@ -17,7 +17,7 @@ use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::device::use_mode;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::language::{lang_of, locale_of};
-use crate::ui::page::focus;
+use crate::ui::page::{followed_link, refocus_link};
 use crate::ui::text::{tr, tr_signal, tr_with};
 use crate::ui::widgets::external_link::ExternalLink;
 use crate::ui::widgets::qr_code::QrCode;
@@ -25,7 +25,6 @@ use crate::ui::widgets::read_aloud::ReadAloud;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
 #[component]
@@ -33,22 +32,13 @@ pub fn Results(content: Arc<Content>) -> impl IntoView {
     let i18n = use_i18n();
     let assessment = use_assessment();
     let heading = focused_heading();
-    // Back from a contact (browser Back, or "Volver a mis opciones" on a kiosk): focus,
-    // and the view, go to the link the person followed. After the heading has taken
-    // focus, hence the next frame.
     if let Some(href) = assessment.left_by.get_untracked() {
         assessment.left_by.set(None);
-        request_animation_frame(move || {
-            focus(&format!(".results a[href=\"{href}\"]"));
-        });
+        refocus_link(".results", href);
     }
     let remember_link = move |ev: leptos::ev::MouseEvent| {
-        let link = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href^='/']").ok().flatten());
-        if let Some(link) = link {
-            assessment.left_by.set(link.get_attribute("href"));
+        if let Some(href) = followed_link(&ev) {
+            assessment.left_by.set(Some(href));
         }
     };
     let c = content.clone();

@@ -17,6 +17,7 @@ use crate::ui::favourites::use_favourites;
 use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::language::lang_of;
 use crate::ui::page::Page;
+use crate::ui::page::{followed_link, refocus_link};
 use crate::ui::text::{tr, tr_signal};
 use gloo::timers::callback::Timeout;
 use leptos::prelude::*;
@@ -29,6 +30,8 @@ use std::sync::Arc;
 pub struct DirectorySearch {
     pub query: RwSignal<Query>,
     pub origin: RwSignal<Option<Origin>>,
+    /// The entry the person opened from the list, to give focus back to when they return.
+    left_by: RwSignal<Option<String>>,
     /// The index of the content it was built from: built once per data version, not on
     /// every visit to the page.
     index: StoredValue<Option<(Arc<Content>, Arc<SearchIndex>)>>,
@@ -51,6 +54,7 @@ pub fn provide_directory_search() {
     provide_context(DirectorySearch {
         query: RwSignal::new(Query::default()),
         origin: RwSignal::new(None),
+        left_by: RwSignal::new(None),
         index: StoredValue::new(None),
     });
 }
@@ -76,7 +80,18 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || lang_of(i18n.get_locale());
     let search = expect_context::<DirectorySearch>();
-    let DirectorySearch { query, origin, .. } = search;
+    let DirectorySearch {
+        query, origin, left_by, ..
+    } = search;
+    if let Some(href) = left_by.get_untracked() {
+        left_by.set(None);
+        refocus_link(".results-list", href);
+    }
+    let remember_link = move |ev: leptos::ev::MouseEvent| {
+        if let Some(href) = followed_link(&ev) {
+            left_by.set(Some(href));
+        }
+    };
     let index = search.index_for(&content);
     let results = {
         let index = index.clone();
@@ -268,7 +283,7 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
         </Show>
         // Screen-reader users move by headings; the list is the page's main content.
         <h2 class="visually-hidden">{tr!(directory_results_heading)}</h2>
-        <ul class="results-list">{list}</ul>
+        <ul class="results-list" on:click=remember_link>{list}</ul>
     }
 }
 

@@ -141,19 +141,18 @@ fn EntryAlerts(entry: Arc<Entry>) -> impl IntoView {
 fn EntryActions(entry: Arc<Entry>) -> impl IntoView {
     let i18n = use_i18n();
     let favourites = use_favourites();
-    let message = RwSignal::new(None::<String>);
+    // What became of the last share, said in the language shown now.
+    let shared = RwSignal::new(None::<Shared>);
     let e = entry.clone();
     let share = move |_| {
         let title = e.name.get(lang_of(i18n.get_locale_untracked())).to_string();
         let url = page_url();
-        spawn_local(async move {
-            let said = match share::share_or_copy(&title, &url).await {
-                Shared::Sheet => None,
-                Shared::Copied => Some(t_string!(i18n, entry_shared_copied).to_string()),
-                Shared::Failed => Some(t_string!(i18n, entry_share_failed).to_string()),
-            };
-            message.set(said);
-        });
+        spawn_local(async move { shared.set(Some(share::share_or_copy(&title, &url).await)) });
+    };
+    let message = move || match shared.get()? {
+        Shared::Sheet => None,
+        Shared::Copied => Some(t_string!(i18n, entry_shared_copied)),
+        Shared::Failed => Some(t_string!(i18n, entry_share_failed)),
     };
     let e = entry.clone();
     let save_contact = move |_| {
@@ -179,7 +178,7 @@ fn EntryActions(entry: Arc<Entry>) -> impl IntoView {
                     {move || if is_favourite.get() { t_string!(i18n, entry_favourite_remove) } else { t_string!(i18n, entry_favourite_add) }}
                 </button>
             })}
-            <p class="entry-message" role="status">{move || message.get()}</p>
+            <p class="entry-message" role="status">{message}</p>
         </div>
     })
 }
@@ -329,7 +328,12 @@ fn HoursSection(entry: Arc<Entry>) -> impl IntoView {
             let spans = match spans.as_slice() {
                 [] => tr!(entry_closed_day).into_any(),
                 [(opens, closes)] if opening::is_all_day(opens, closes) => tr!(entry_all_day).into_any(),
-                spans => spans.iter().map(|(o, c)| format!("{o}–{c}")).collect::<Vec<_>>().join(", ").into_any(),
+                spans => spans
+                    .iter()
+                    .map(|(o, c)| format!("{o}–{c}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                    .into_any(),
             };
             view! { <tr><th scope="row">{move || day_name(day)}</th><td>{spans}</td></tr> }
         })
