@@ -250,6 +250,22 @@ test("what became of a share is said in the language shown, also after switching
   await context.close();
 });
 
+test("on a phone, what is typed shows its results on the same screen; filters and place unfold", async () => {
+  const { context, page } = await openPage(env.browser, { viewport: { width: 390, height: 844 } });
+  await openDirectory(page);
+  await search(page, "houston");
+  const top = await page.locator(".result").first().evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(top < 844, `the first result starts at ${top} px, below the screen`);
+  assert.equal(await page.locator("#filter-kind").isVisible(), false, "filters folded away");
+  await page.getByText("Filtrar por país, tipo o servicio").click();
+  await page.locator("#filter-kind").selectOption("consulate");
+  await page.locator(".refine summary", { hasText: "Filtrar por país, tipo o servicio (1)" }).waitFor();
+  await page.getByText("¿Qué oficina le corresponde? Diga dónde está").click();
+  await page.locator("#place-country").waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
 test("back from an entry, focus and the view are on the entry opened, not at the top", async () => {
   const { context, page } = await openPage(env.browser, { viewport: { width: 390, height: 844 } });
   await openDirectory(page);

@@ -163,6 +163,10 @@ test("a place chosen in the directory and the staff settings fit a 320 px phone 
       await context.addInitScript((code) => localStorage.setItem("rumbo.lang", JSON.stringify(code)), lang);
       const where = `${screen.viewport.width} px, ${lang}`;
       await visit(page, env.base, "/directorio");
+      // On a phone the place picker is folded away until asked for.
+      const picker = page.locator("details.refine").last();
+      await picker.waitFor();
+      if (!(await picker.evaluate((d) => d.open))) await picker.locator("summary").click();
       await page.locator("#place-country").selectOption("US");
       await page.locator("#place-region").fill("Texas");
       await page.getByRole("button", { name: lang === "es" ? "Usar este lugar" : "Use this place" }).click();

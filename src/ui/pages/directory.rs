@@ -197,6 +197,28 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
             .collect_view()
     };
     let count = move || results.with(|r| r.entries.len());
+    // On a phone, the filters and the place picker fold away, so what is typed shows its
+    // results on the same screen; open where there is room, or when one is in use.
+    let show_refine = window()
+        .match_media("(min-width: 40rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let active_filters = Memo::new(move |_| {
+        query.with(|q| {
+            [
+                q.country.is_some(),
+                q.kind.is_some(),
+                q.service.is_some(),
+                q.language.is_some(),
+            ]
+            .into_iter()
+            .filter(|&on| on)
+            .count()
+        })
+    });
+    let filters_open = show_refine || active_filters.get_untracked() > 0;
+    let place_open = show_refine || origin.with_untracked(Option::is_some);
     let serving_kind = Memo::new(move |_| query.with(|q| q.kind));
     let count_text = Memo::new(move |_| {
         let count = match count() {
@@ -247,6 +269,11 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
             <input id="directory-query" type="search" autocomplete="off"
                 placeholder=tr!(directory_search_placeholder)
                 prop:value=move || query.with(|q| q.text.clone()) on:input=set_text />
+            <details class="refine" open=filters_open>
+            <summary>{tr!(directory_filters)}{move || match active_filters.get() {
+                0 => String::new(),
+                n => format!(" ({n})"),
+            }}</summary>
             <div class="filters">
                 <FilterSelect id="filter-country" label=tr_signal!(directory_filter_country)
                     options=Signal::derive(country_options)
@@ -265,9 +292,13 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
                     value=Signal::derive(move || query.with(|q| q.language.clone()))
                     on_change=Callback::new(move |v: Option<String>| query.update(|q| q.language = v)) />
             </div>
+            </details>
             <button type="button" class="button button-small" on:click=move |_| query.set(Query::default())>{tr!(directory_clear)}</button>
         </div>
-        <PlacePicker origin />
+        <details class="refine" open=place_open>
+            <summary>{tr!(place_summary)}</summary>
+            <PlacePicker origin />
+        </details>
         // Always in the page, so screen readers announce the offices when a place is
         // chosen (a live region inserted already filled is usually not read); rebuilt
         // when the place or the type filter changes, not on every letter typed.
