@@ -130,13 +130,23 @@ test("near me sorts by the device's position, asked only on the tap", async () =
   await context.close();
 });
 
-test("an unknown place gets a clear message, not a guess", async () => {
+test("an unknown place gets a clear message, not a guess, and drops the place before", async () => {
   const { context, page } = await openPage(env.browser);
   await openDirectory(page);
+  await page.getByLabel("Estado, departamento o región").fill("Texas");
+  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  await page.locator(".serving").waitFor();
+  // Only a country: distances from its middle would mean nothing.
+  await page.getByLabel("Estado, departamento o región").fill("");
+  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  await page.getByText("Escriba su estado, departamento o región").waitFor();
+  assert.equal(await page.locator(".serving").count(), 0);
+  assert.ok(!(await page.locator(".result-count").textContent()).includes("Ordenados por distancia"));
   await page.getByLabel("Estado, departamento o región").fill("Atlantis");
   await page.getByRole("button", { name: "Usar este lugar" }).click();
   await page.getByText("No conocemos ese lugar.").waitFor();
   assert.equal(await page.locator(".serving").count(), 0);
+  assert.ok(!(await page.locator(".result-count").textContent()).includes("Ordenados por distancia"), "not sorted from the place before");
   // A screen reader on the field hears that it is wrong, and why.
   const field = page.getByRole("textbox", { name: "Estado, departamento o región" });
   assert.equal(await field.getAttribute("aria-invalid"), "true");

@@ -90,6 +90,12 @@ async function completeAssessment(page, lang = "es") {
 test("staff make a device a kiosk with a PIN, and only the PIN turns it off", async () => {
   const { context, page } = await openPage(env.browser);
   await visit(page, env.base, "/ajustes");
+  // No password field: the browser would offer to save the PIN and, on a kiosk, fill it
+  // in for anyone. The PIN fields are masked all the same.
+  assert.equal(await page.locator('input[type="password"]').count(), 0);
+  const pinField = page.locator("#settings-new-pin");
+  assert.equal(await pinField.getAttribute("autocomplete"), "off");
+  assert.equal(await pinField.evaluate((el) => getComputedStyle(el).webkitTextSecurity), "disc");
   await page.getByLabel(/Quiosco/).check();
   await page.getByRole("button", { name: "Guardar y reiniciar" }).click();
   await page.getByText("necesitan un PIN").waitFor();

@@ -31,6 +31,8 @@ pub struct Origin {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum PlaceNotice {
     Unknown,
+    /// Only a country: distances from its centre would mean nothing.
+    NeedsRegion,
     Locating,
     Refused,
     Unavailable,
@@ -52,6 +54,13 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
     let use_place = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let c = country.get_untracked();
+        // A place the picker cannot use also drops the one before: the list must not
+        // stay sorted from Huehuetenango while the menu says México.
+        if region.with_untracked(|r| r.trim().is_empty()) {
+            origin.set(None);
+            notice.set(Some(PlaceNotice::NeedsRegion));
+            return;
+        }
         match region.with_untracked(|r| locate(&c, r)) {
             Some((point, r)) => {
                 notice.set(None);
@@ -60,7 +69,10 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
                     place: Some((c, r)),
                 }));
             }
-            None => notice.set(Some(PlaceNotice::Unknown)),
+            None => {
+                origin.set(None);
+                notice.set(Some(PlaceNotice::Unknown));
+            }
         }
     };
     let near_me = move |_| {
@@ -87,6 +99,7 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
     let message = move || {
         notice.get().map(|n| match n {
             PlaceNotice::Unknown => t_string!(i18n, place_unknown),
+            PlaceNotice::NeedsRegion => t_string!(i18n, place_needs_region),
             PlaceNotice::Locating => t_string!(i18n, place_locating),
             PlaceNotice::Refused => t_string!(i18n, place_refused),
             PlaceNotice::Unavailable => t_string!(i18n, place_unavailable),
@@ -106,7 +119,7 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
                         <label for="place-region">{tr!(place_region)}</label>
                         <input id="place-region" type="text" autocomplete=use_mode().place_autocomplete()
                             aria-describedby="place-notice"
-                            aria-invalid=move || (notice.get() == Some(PlaceNotice::Unknown)).to_string()
+                            aria-invalid=move || matches!(notice.get(), Some(PlaceNotice::Unknown | PlaceNotice::NeedsRegion)).to_string()
                             prop:value=move || region.get() on:input=move |ev| region.set(event_target_value(&ev)) />
                     </div>
                 </div>

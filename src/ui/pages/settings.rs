@@ -63,7 +63,10 @@ fn Unlock(settings: DeviceSettings, entered: RwSignal<String>, unlocked: RwSigna
     view! {
         <form class="settings-form" on:submit=submit>
             <label for="settings-pin">{tr!(settings_pin)}</label>
-            <input id="settings-pin" type="password" inputmode="numeric" autocomplete="off"
+            // Not type=password: the browser would offer to save the PIN, and on a
+            // kiosk then fill it in for anyone. Masked with CSS (`.pin-field`) instead.
+            <input id="settings-pin" class="pin-field" type="text" inputmode="numeric" autocomplete="off"
+                autocapitalize="off" spellcheck="false"
                 aria-invalid=move || wrong.get().to_string()
                 aria-describedby="settings-pin-error"
                 prop:value=move || entered.get() on:input=move |ev| entered.set(event_target_value(&ev)) />
@@ -150,7 +153,8 @@ fn SettingsForm(settings: DeviceSettings, entered: String) -> impl IntoView {
                 {options}
             </fieldset>
             <label for="settings-new-pin">{tr!(settings_new_pin)}</label>
-            <input id=field_id(Setting::NewPin) type="password" inputmode="numeric" autocomplete="new-password"
+            <input id=field_id(Setting::NewPin) class="pin-field" type="text" inputmode="numeric" autocomplete="off"
+                autocapitalize="off" spellcheck="false"
                 aria-invalid=move || invalid(Setting::NewPin) aria-describedby=move || described(Setting::NewPin)
                 prop:value=move || new_pin.get() on:input=move |ev| new_pin.set(event_target_value(&ev)) />
             <label for="settings-idle">{tr!(settings_idle)}</label>
