@@ -159,6 +159,10 @@ test("an entry opens by deep link with its provenance, and unknown facts say so"
   await visit(page, env.base, "/directorio/consulado-los-angeles");
   await page.locator("main h1", { hasText: "Consulado de Guatemala en Los Ángeles" }).waitFor();
   await page.locator("address", { hasText: "1975 Riverside Drive" }).waitFor();
+  // The street is known and the point is only the city's centre: maps search the address.
+  const osm = await page.getByRole("link", { name: /OpenStreetMap/ }).getAttribute("href");
+  assert.match(osm, /^https:\/\/www\.openstreetmap\.org\/search\?query=1975%20Riverside%20Drive%2C%20Los%20Angeles/);
+  assert.match(await page.locator('a[href^="geo:"]').getAttribute("href"), /\?q=1975%20Riverside%20Drive/);
   await page.locator(".provenance", { hasText: "Prensa Libre" }).waitFor();
   // On the English page the citation, written in Spanish, is marked so: a screen
   // reader reads it with Spanish pronunciation.

@@ -3,7 +3,7 @@
 //! itself. Anything else — `javascript:`, `data:`, plain `http:` — yields no link at all,
 //! so a mistaken or malicious data file cannot put a dangerous link in front of people.
 
-use crate::core::directory::{Location, Phone, PhoneKind};
+use crate::core::directory::{Address, Location, Phone, PhoneKind};
 
 /// Whether `number` is E.164: `+`, then 8 to 15 digits, the first not 0.
 pub fn is_e164(number: &str) -> bool {
@@ -75,19 +75,61 @@ pub fn website_link(url: &str) -> Option<String> {
     is_https(url).then(|| url.to_string())
 }
 
-/// A `geo:` link that opens the phone's own maps app.
-pub fn geo_link(location: &Location) -> String {
-    format!(
-        "geo:{},{}",
-        coordinate(location.latitude),
-        coordinate(location.longitude)
+/// The address as a map search reads it ("1 Calle Ficticia, Los Angeles, California,
+/// US"), when its street is known. A location recorded only as the city's centre is
+/// worse than that for finding the door.
+pub fn map_query(address: &Address) -> Option<String> {
+    let street = address.street.as_deref()?;
+    let parts = [
+        Some(street),
+        address.city.as_deref(),
+        address.region.as_deref(),
+        address.postal_code.as_deref(),
+        Some(address.country.as_str()),
+    ];
+    Some(
+        parts
+            .into_iter()
+            .flatten()
+            .filter(|p| !p.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
     )
 }
 
-/// An OpenStreetMap page centred on the place.
-pub fn openstreetmap_link(location: &Location) -> String {
+/// A `geo:` link that opens the device's map app (Android, most desktop systems): at the
+/// point, or searching for `query` (an address from [`map_query`]) around it.
+pub fn geo_link(location: &Location, query: Option<&str>) -> String {
+    let point = format!("{},{}", coordinate(location.latitude), coordinate(location.longitude));
+    match query {
+        Some(query) => format!("geo:{point}?q={}", percent_encode(query)),
+        None => format!("geo:{point}"),
+    }
+}
+
+/// An OpenStreetMap page centred on the place, or its search for `query`.
+pub fn openstreetmap_link(location: &Location, query: Option<&str>) -> String {
+    if let Some(query) = query {
+        return format!("https://www.openstreetmap.org/search?query={}", percent_encode(query));
+    }
     let (lat, lon) = (coordinate(location.latitude), coordinate(location.longitude));
     format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
+}
+
+/// Percent-encodes text for a URL's query: letters, digits and `-._~` stay, every other
+/// byte of its UTF-8 becomes `%XX`.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push('%');
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(byte >> 4)]));
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(byte & 15)]));
+        }
+    }
+    out
 }
 
 /// A coordinate in degrees with six decimals (about 10 cm), as links and contact cards
@@ -218,9 +260,35 @@ mod tests {
             longitude: -91.5180,
             precision: Precision::City,
         };
-        assert_eq!(geo_link(&location), "geo:14.834700,-91.518000");
+        assert_eq!(geo_link(&location, None), "geo:14.834700,-91.518000");
         assert!(
-            openstreetmap_link(&location).starts_with("https://www.openstreetmap.org/?mlat=14.834700&mlon=-91.518000")
+            openstreetmap_link(&location, None)
+                .starts_with("https://www.openstreetmap.org/?mlat=14.834700&mlon=-91.518000")
         );
+    }
+
+    #[test]
+    fn with_a_street_known_maps_search_for_the_address() {
+        let location = Location {
+            latitude: 34.05,
+            longitude: -118.24,
+            precision: Precision::City,
+        };
+        let address: Address = serde_json::from_str(
+            r#"{"street":"1 Calle Ficticia #5","city":"Los Ángeles","region":"California","country":"US"}"#,
+        )
+        .unwrap();
+        let query = map_query(&address).unwrap();
+        assert_eq!(query, "1 Calle Ficticia #5, Los Ángeles, California, US");
+        assert_eq!(
+            geo_link(&location, Some(&query)),
+            "geo:34.050000,-118.240000?q=1%20Calle%20Ficticia%20%235%2C%20Los%20%C3%81ngeles%2C%20California%2C%20US"
+        );
+        assert_eq!(
+            openstreetmap_link(&location, Some(&query)),
+            "https://www.openstreetmap.org/search?query=1%20Calle%20Ficticia%20%235%2C%20Los%20%C3%81ngeles%2C%20California%2C%20US"
+        );
+        let no_street: Address = serde_json::from_str(r#"{"city":"Los Ángeles","country":"US"}"#).unwrap();
+        assert_eq!(map_query(&no_street), None, "a city alone is no better than its point");
     }
 }

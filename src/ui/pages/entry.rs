@@ -275,6 +275,11 @@ fn AddressSection(entry: Arc<Entry>) -> impl IntoView {
         .collect_view()
     };
     let location = entry.location;
+    // Where the street is known and the point is only the city's centre, maps search for
+    // the address instead.
+    let query = location
+        .filter(|l| l.precision == Precision::City)
+        .and_then(|_| links::map_query(&entry.address));
     view! {
         <section>
             <h2>{tr!(entry_address)}</h2>
@@ -283,10 +288,10 @@ fn AddressSection(entry: Arc<Entry>) -> impl IntoView {
             {location.map(|location| view! {
                 <h3>{tr!(entry_directions)}</h3>
                 <p class="entry-actions">
-                    <ExternalLink class="button" href=links::geo_link(&location)>{tr!(entry_open_maps)}</ExternalLink>
-                    <ExternalLink class="button" href=links::openstreetmap_link(&location) new_tab=true>{tr!(entry_open_osm)}</ExternalLink>
+                    <ExternalLink class="button" href=links::geo_link(&location, query.as_deref())>{tr!(entry_open_maps)}</ExternalLink>
+                    <ExternalLink class="button" href=links::openstreetmap_link(&location, query.as_deref()) new_tab=true>{tr!(entry_open_osm)}</ExternalLink>
                 </p>
-                {(location.precision == Precision::City).then(|| view! { <p class="source">{tr!(entry_location_approximate)}</p> })}
+                {(location.precision == Precision::City && query.is_none()).then(|| view! { <p class="source">{tr!(entry_location_approximate)}</p> })}
             })}
         </section>
     }
