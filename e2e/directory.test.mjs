@@ -114,6 +114,20 @@ test("the consulate in the person's own state is offered first, though not place
   await context.close();
 });
 
+test("a city the directory knows is taken as its state", async () => {
+  const { context, page } = await openPage(env.browser);
+  await openDirectory(page);
+  await page.getByLabel("Su país").selectOption("US");
+  await page.getByLabel("Estado, departamento o región").fill("los angeles");
+  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  await page.locator(".serving").getByRole("heading", { name: /California, Estados Unidos/ }).waitFor();
+  await page.getByLabel("Su país").selectOption("GT");
+  await page.getByLabel("Estado, departamento o región").fill("Xela");
+  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  await page.locator(".serving").getByRole("heading", { name: /Quetzaltenango, Guatemala/ }).waitFor();
+  await context.close();
+});
+
 test("near me sorts by the device's position, asked only on the tap", async () => {
   const { context, page } = await openPage(env.browser, {
     geolocation: { latitude: 41.88, longitude: -87.63 },

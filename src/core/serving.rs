@@ -7,6 +7,7 @@
 
 use crate::core::directory::{Area, Directory, Entry, Kind, Precision, Status};
 use crate::core::geo::{RegionName, distance_km, place_point};
+use crate::core::search::fold;
 use std::cmp::Ordering;
 
 /// How many offices `Serving::Nearest` holds at most.
@@ -92,6 +93,29 @@ pub fn offices_serving<'a>(
     } else {
         Serving::Nearest(nearest)
     }
+}
+
+/// The region of a city people type as their place ("Los Angeles", "Xela"), taken from
+/// the directory's own entries in `country` whose city or alias it is: people think in
+/// cities, the region table knows states and departments. `None` when no entry says.
+pub fn region_of_city(directory: &Directory, country: &str, city: &str) -> Option<String> {
+    let typed = fold(city);
+    let typed = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    if typed.is_empty() {
+        return None;
+    }
+    directory
+        .entries
+        .iter()
+        .filter(|e| e.address.country.trim().eq_ignore_ascii_case(country.trim()))
+        .filter(|e| {
+            e.address
+                .city
+                .iter()
+                .chain(&e.aliases)
+                .any(|name| fold(name).split_whitespace().collect::<Vec<_>>().join(" ") == typed)
+        })
+        .find_map(|e| e.address.region.clone())
 }
 
 /// How an entry covers a place; the more specific sorts first.
@@ -455,6 +479,32 @@ mod tests {
         };
         assert_eq!(order(Some(("US", Some("MD")))), [1, 2, 0]);
         assert_eq!(order(None), [2, 0, 1], "from a position alone, by distance");
+    }
+
+    #[test]
+    fn a_city_is_placed_in_its_region_by_the_directorys_own_entries() {
+        let directory = directory(&[
+            consulate_in("los-angeles-ficticio", (34.05, -118.24), "California")
+                .replace(r#""country":"US""#, r#""city":"Los Ángeles","country":"US""#),
+            consulate_in("xela-ficticio", (14.8, -91.5), "Quetzaltenango")
+                .replace(r#""country":"US""#, r#""country":"GT""#)
+                .replace(r#""verified_on""#, r#""aliases":["Xela"],"verified_on""#),
+        ]);
+        assert_eq!(
+            region_of_city(&directory, "US", " los  angeles ").as_deref(),
+            Some("California")
+        );
+        assert_eq!(
+            region_of_city(&directory, "GT", "xela").as_deref(),
+            Some("Quetzaltenango")
+        );
+        assert_eq!(
+            region_of_city(&directory, "GT", "Los Angeles"),
+            None,
+            "another country's city"
+        );
+        assert_eq!(region_of_city(&directory, "US", "Atlantis"), None);
+        assert_eq!(region_of_city(&directory, "US", ""), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use crate::core::content::Content;
 use crate::core::directory::{Entry, Kind};
 use crate::core::geo::{known_countries, locate};
-use crate::core::serving::{Serving, offices_serving};
+use crate::core::serving::{Serving, offices_serving, region_of_city};
 use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
 use crate::ui::app::paths;
@@ -41,7 +41,7 @@ enum PlaceNotice {
 /// "Where are you?": a country and region, or "near me" (not on the kiosk, which must
 /// never ask for a stranger's position).
 #[component]
-pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
+pub fn PlacePicker(origin: RwSignal<Option<Origin>>, content: Arc<Content>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || lang_of(i18n.get_locale());
     let (start_country, start_region) = origin
@@ -61,7 +61,10 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>) -> impl IntoView {
             notice.set(Some(PlaceNotice::NeedsRegion));
             return;
         }
-        match region.with_untracked(|r| locate(&c, r)) {
+        // A state or department, or else a city the directory's entries place in one.
+        let found = region
+            .with_untracked(|r| locate(&c, r).or_else(|| locate(&c, &region_of_city(&content.directory, &c, r)?)));
+        match found {
             Some((point, r)) => {
                 notice.set(None);
                 origin.set(Some(Origin {

@@ -297,7 +297,7 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
         </div>
         <details class="refine" open=place_open>
             <summary>{tr!(place_summary)}</summary>
-            <PlacePicker origin />
+            <PlacePicker origin content=content.clone() />
         </details>
         // Always in the page, so screen readers announce the offices when a place is
         // chosen (a live region inserted already filled is usually not read); rebuilt
