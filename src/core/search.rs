@@ -21,6 +21,21 @@ const PLACE_NAMES: &[(&str, &[&str])] = &[
     ("philadelphia", &["filadelfia"]),
 ];
 
+/// Words people use for a service that its label does not have: a returnee searches
+/// "retornado" or "deportado", not "Reintegración". Compared after `fold`.
+const SERVICE_WORDS: &[(Service, &str)] = &[
+    (
+        Service::Reintegration,
+        "retorno retornado retornada retornados deportado deportada deportados deportacion regreso returnee returned deported deportation",
+    ),
+    (Service::Dpi, "documento personal identificacion cedula"),
+    (Service::LegalAdvice, "abogado abogada abogados lawyer attorney"),
+    (
+        Service::PsychosocialSupport,
+        "psicologo psicologa salud mental counselling",
+    ),
+];
+
 /// Country names by ISO code, in Spanish and English and as people write them, for the
 /// countries a directory is likely to hold.
 const COUNTRY_NAMES: &[(&str, &[&str])] = &[
@@ -99,7 +114,16 @@ impl SearchIndex {
         let mut vocabulary = Vocabulary::default();
         // Kinds and services are shared by thousands of entries: fold their labels once.
         let kinds: Vec<Vec<u32>> = Kind::ALL.iter().map(|k| vocabulary.text(&k.label().0)).collect();
-        let services: Vec<Vec<u32>> = Service::ALL.iter().map(|s| vocabulary.text(&s.label().0)).collect();
+        let services: Vec<Vec<u32>> = Service::ALL
+            .iter()
+            .map(|s| {
+                let mut words = vocabulary.text(&s.label().0);
+                for (_, others) in SERVICE_WORDS.iter().filter(|(service, _)| service == s) {
+                    words.extend(others.split_whitespace().map(|w| vocabulary.number(w)));
+                }
+                words
+            })
+            .collect();
         let words = directory
             .entries
             .iter()
@@ -491,6 +515,19 @@ mod tests {
         assert_eq!(find("TX"), [0]);
         assert_eq!(find("NC"), [1]);
         assert_eq!(find("carolina del norte"), [1]);
+    }
+
+    #[test]
+    fn a_service_is_found_by_the_words_people_use_for_it() {
+        let json = r#"{"entries":[
+            {"id":"r","name":{"es":"Centro Ficticio"},"kind":"resource_centre","services":["reintegration"],
+             "address":{"country":"GT"},"verified_on":"2026-01-01","source":"x"},
+            {"id":"p","name":{"es":"Consulado Ficticio"},"kind":"consulate","services":["passport"],
+             "address":{"country":"US"},"verified_on":"2026-01-01","source":"x"}]}"#;
+        let index = SearchIndex::build(&Directory::from_json(json.as_bytes()).unwrap());
+        for words in ["retornado", "Deportada", "deportación", "returnee"] {
+            assert_eq!(index.search(&text(words)).entries, [0], "{words}");
+        }
     }
 
     #[test]
