@@ -452,6 +452,31 @@ test("outreach: three people offline, 'Next person' between them, and a CSV of c
   await context.close();
 });
 
+test("after five wrong PINs the next try waits, across a reload, and the right PIN then unlocks", async () => {
+  const { context, page } = await openPage(env.browser);
+  await device(page, settings("kiosk"));
+  await visit(page, env.base, "/ajustes");
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("PIN del personal").fill("0000");
+    await page.getByRole("button", { name: "Desbloquear" }).click();
+    await page.getByText("El PIN no es correcto.").waitFor();
+  }
+  await page.reload();
+  await page.getByLabel("PIN del personal").fill(PIN);
+  await page.getByRole("button", { name: "Desbloquear" }).click();
+  await page.getByRole("alert").filter({ hasText: "Vuelva a probar en 1 min." }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Guardar y reiniciar" }).count(), 0, "still locked, even with the right PIN");
+  // Half a minute later (as if): the right PIN unlocks.
+  await page.evaluate(() => {
+    const [count, at] = localStorage.getItem("rumbo.pin-tries").split(",");
+    localStorage.setItem("rumbo.pin-tries", `${count},${Number(at) - 31_000}`);
+  });
+  await page.getByRole("button", { name: "Desbloquear" }).click();
+  await page.getByRole("button", { name: "Guardar y reiniciar" }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem("rumbo.pin-tries")), null, "the count starts again");
+  await context.close();
+});
+
 test("settings the device cannot read leave it forgetting people, and are reported to staff", async () => {
   const { context, page } = await openPage(env.browser);
   // As a record from another version could be: a mode this one does not know.

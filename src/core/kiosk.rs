@@ -181,6 +181,19 @@ impl DeviceSettings {
     }
 }
 
+/// How long the unlock form makes staff wait before another try, after `wrong` wrong
+/// PINs in a row: nothing for the first five (fingers slip), then 30 s, doubling up to
+/// 15 min. Without it a patient visitor could try every 4-digit PIN on a kiosk and turn
+/// it into a personal device that keeps people's traces; staff who mistype are not
+/// held for long.
+pub fn pin_retry_wait_ms(wrong: u32) -> f64 {
+    if wrong < 5 {
+        return 0.0;
+    }
+    let doublings = (wrong - 5).min(5) as i32;
+    (30_000.0 * 2f64.powi(doublings)).min(15.0 * 60_000.0)
+}
+
 /// A PIN stored as SHA-256 of a per-device salt and the PIN: the PIN itself is never
 /// kept. (A 4–8 digit PIN is guessable offline by anyone holding the device's storage;
 /// the hash keeps it off the screen and out of casual reach, which is what the kiosk
@@ -289,6 +302,17 @@ mod tests {
         assert!(gone_while_hidden(60_000.0, 50_000.0, &settings));
         // Reading, switched apps for half a minute.
         assert!(!gone_while_hidden(5_000.0, 30_000.0, &settings));
+    }
+
+    #[test]
+    fn wrong_pins_in_a_row_make_the_next_try_wait_longer_up_to_a_limit() {
+        assert_eq!(pin_retry_wait_ms(0), 0.0);
+        assert_eq!(pin_retry_wait_ms(4), 0.0, "a few slips cost nothing");
+        assert_eq!(pin_retry_wait_ms(5), 30_000.0);
+        assert_eq!(pin_retry_wait_ms(6), 60_000.0);
+        assert_eq!(pin_retry_wait_ms(9), 480_000.0);
+        assert_eq!(pin_retry_wait_ms(10), 900_000.0);
+        assert_eq!(pin_retry_wait_ms(1_000), 900_000.0, "never more than 15 minutes");
     }
 
     #[test]

@@ -36,6 +36,34 @@ pub fn save(settings: &DeviceSettings) -> bool {
     LocalStorage::set(KEY, settings).is_ok() && saved().is_some_and(|saved| &saved.settings == settings)
 }
 
+const PIN_TRIES: &str = "rumbo.pin-tries";
+
+/// Wrong PINs in a row and when the last was entered (wall-clock ms), kept across
+/// reloads so a reload does not reset the wait. Written as `count,ms`.
+pub fn pin_tries() -> (u32, f64) {
+    let saved = LocalStorage::raw()
+        .get_item(PIN_TRIES)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let mut parts = saved.split(',');
+    let count = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+    let at = parts.next().and_then(|t| t.parse::<i64>().ok()).unwrap_or(0);
+    (count, at as f64)
+}
+
+/// Records a wrong PIN, or clears the count after the right one.
+pub fn record_pin_try(right: bool) {
+    let storage = LocalStorage::raw();
+    if right {
+        let _ = storage.remove_item(PIN_TRIES);
+    } else {
+        let (count, _) = pin_tries();
+        let now = js_sys::Date::now() as i64;
+        let _ = storage.set_item(PIN_TRIES, &format!("{},{now}", count.saturating_add(1)));
+    }
+}
+
 /// Forgets the person who just used the device and starts afresh for the next one.
 ///
 /// Everything of theirs is in memory (answers, search, open dialogs, scroll), in the

@@ -2,7 +2,7 @@
 //! its PIN and idle time, and read, export or clear the outreach tallies. Reached by
 //! its address, or on a kiosk by holding the app's name for three seconds.
 
-use crate::core::kiosk::{DeviceSettings, Mode, Setting, SettingsChange, SettingsError};
+use crate::core::kiosk::{DeviceSettings, Mode, Setting, SettingsChange, SettingsError, pin_retry_wait_ms};
 use crate::core::tallies::Tallies;
 use crate::platform::db::Db;
 use crate::platform::{device, share, tallies};
@@ -50,15 +50,33 @@ pub fn SettingsPage() -> impl IntoView {
 fn Unlock(settings: DeviceSettings, entered: RwSignal<String>, unlocked: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let wrong = RwSignal::new(false);
+    // Minutes to wait before another try, after too many wrong PINs.
+    let wait_minutes = RwSignal::new(None::<u32>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let (tries, last) = device::pin_tries();
+        let now = js_sys::Date::now();
+        let left = pin_retry_wait_ms(tries) - (now - last);
+        // A clock set back (now before the last try) counts as time passed: staff are
+        // not locked out by it.
+        if left > 0.0 && now >= last {
+            wait_minutes.set(Some((left / 60_000.0).ceil() as u32));
+            return;
+        }
+        wait_minutes.set(None);
         // Only a right PIN touches `unlocked`: setting it re-renders the page, which
         // would also wipe the "wrong PIN" message.
-        if settings.unlocks(&entered.get_untracked()) {
+        let right = settings.unlocks(&entered.get_untracked());
+        device::record_pin_try(right);
+        if right {
             unlocked.set(true);
         } else {
             wrong.set(true);
         }
+    };
+    let error = move || match wait_minutes.get() {
+        Some(minutes) => Some(t_string!(i18n, settings_pin_wait, minutes = minutes)),
+        None => wrong.get().then(|| t_string!(i18n, settings_wrong_pin).to_string()),
     };
     view! {
         <form class="settings-form" on:submit=submit>
@@ -70,9 +88,7 @@ fn Unlock(settings: DeviceSettings, entered: RwSignal<String>, unlocked: RwSigna
                 aria-invalid=move || wrong.get().to_string()
                 aria-describedby="settings-pin-error"
                 prop:value=move || entered.get() on:input=move |ev| entered.set(event_target_value(&ev)) />
-            <p id="settings-pin-error" class="field-error" role="alert">
-                {move || wrong.get().then(|| t_string!(i18n, settings_wrong_pin))}
-            </p>
+            <p id="settings-pin-error" class="field-error" role="alert">{error}</p>
             <button type="submit" class="button button-primary">{tr!(settings_unlock)}</button>
         </form>
     }
