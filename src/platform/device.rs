@@ -106,8 +106,8 @@ pub fn drop_forward_history(start_page: Option<&str>) {
 /// There every navigation replaces the current entry, so Back (Android's back gesture)
 /// left the app for whatever came before it — a blank or the browser's start page — and
 /// Forward then reopened the last person's page. With an entry behind, Back stays in
-/// the app (it shows the page that entry holds); called again after each Back, it puts
-/// a fresh entry on top, which also drops the Forward one.
+/// the app and shows its start page; called again after each Back, it puts a fresh entry
+/// on top, which also drops the Forward one.
 ///
 /// Needs the Navigation API (Chrome, which the centre's tablets run) to tell whether the
 /// entry behind is already the app's; elsewhere nothing is done rather than adding an
@@ -120,10 +120,14 @@ pub fn keep_an_entry_behind() {
         .ok()
         .and_then(|index| index.as_f64());
     // `index` counts only this site's entries: 0 means none of the app's is behind.
+    // The entry behind is pointed at the start page, never at the page shown now: that
+    // address may carry a person's answers (a share link's fragment).
     if index == Some(0.0)
         && let Ok(history) = window.history()
+        && let Ok(here) = window.location().href()
     {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", None);
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some("/"));
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&here));
     }
 }
 
