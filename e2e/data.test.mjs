@@ -278,6 +278,17 @@ test("a full disk on the first visit: shown now, and not promised for offline", 
   await context.close();
 });
 
+test("a device whose clock is wrong does not say the information was saved in 2001", async () => {
+  const { context, page } = await openPage(env.browser);
+  await page.clock.setFixedTime(new Date("2001-01-01T12:00:00Z"));
+  await visit(page, env.base, "/acerca-de");
+  const about = page.locator(".data-on-device");
+  await about.getByText("Guardada en este dispositivo (su reloj no tiene la fecha correcta).").waitFor();
+  assert.ok(!(await about.textContent()).includes("2001"), await about.textContent());
+  await about.getByText("publicada el 24 de noviembre de 2026").waitFor();
+  await context.close();
+});
+
 test("open now is judged on the entry's own clock", async () => {
   const { context, page } = await openPage(env.browser);
   // Monday 23 November 2026, 10:00 in Guatemala (UTC−6): the fixture opens 08:00–16:00.

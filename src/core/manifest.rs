@@ -34,6 +34,18 @@ pub struct FileEntry {
 }
 
 impl Manifest {
+    /// Whether a copy said to be saved at `saved_ms` (the device's clock) must have been
+    /// saved on a wrong clock: more than a day before this version was published. A
+    /// tablet whose clock reset to 1970 would otherwise say the centre's information was
+    /// saved then; the publication date is what tells its age.
+    pub fn saved_on_a_wrong_clock(&self, saved_ms: f64) -> bool {
+        let Some(published) = days_since_epoch(&self.date) else {
+            return false;
+        };
+        let saved = (saved_ms / 86_400_000.0).floor() as i64;
+        saved < published - 1
+    }
+
     pub const FILE: &'static str = "manifest.json";
 
     /// Parses a manifest and refuses one written for a newer app.
@@ -112,6 +124,23 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Days from 1970-01-01 to a `YYYY-MM-DD` date (proleptic Gregorian), `None` if it is
+/// not one.
+fn days_since_epoch(ymd: &str) -> Option<i64> {
+    let mut parts = ymd.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    if parts.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +177,30 @@ mod tests {
         future.schema_version = SCHEMA_VERSION + 1;
         let problem = Manifest::from_json(&serde_json::to_vec(&future).unwrap()).unwrap_err();
         assert!(problem.message.get_code("en").contains("newer version"));
+    }
+
+    #[test]
+    fn a_copy_saved_long_before_its_publication_was_saved_on_a_wrong_clock() {
+        assert_eq!(days_since_epoch("1970-01-01"), Some(0));
+        assert_eq!(days_since_epoch("2026-11-26"), Some(20_783));
+        assert_eq!(days_since_epoch("2000-03-01"), Some(11_017));
+        assert_eq!(days_since_epoch("2026-13-01"), None);
+        let manifest = Manifest {
+            schema_version: 1,
+            content_version: 3,
+            date: "2026-11-26".into(),
+            files: vec![],
+        };
+        let day = 86_400_000.0;
+        assert!(manifest.saved_on_a_wrong_clock(0.0), "a clock reset to 1970");
+        assert!(
+            !manifest.saved_on_a_wrong_clock(20_783.0 * day + 3_600_000.0),
+            "the day it was published"
+        );
+        assert!(
+            !manifest.saved_on_a_wrong_clock(20_782.0 * day),
+            "a day behind, by time zone"
+        );
+        assert!(!manifest.saved_on_a_wrong_clock(20_900.0 * day), "months later");
     }
 }
