@@ -121,6 +121,9 @@ for (const persona of PERSONAS) {
       await page.getByRole("button", { name: WORDS[lang].results }).click();
       await page.locator(".outcome").first().waitFor();
       assert.deepEqual(await page.locator(".outcome h3").allTextContents(), persona[lang]);
+      // Why each is shown, quoted the way the language quotes: «…» in Spanish, “…” in English.
+      const quote = lang === "es" ? /\? «[^»]+»$|^[^?]+ «[^»]+»$/ : /\? “[^”]+”$|^[^?]+ “[^”]+”$/;
+      for (const line of await page.locator(".because li").allTextContents()) assert.match(line, quote);
       assert.deepEqual(page.errors, []);
       await context.close();
     });

@@ -86,7 +86,7 @@ test("which consulate serves Texas: the nearest ones, labelled as nearest, not a
   assert.deepEqual([...nearest].sort(), texas);
   assert.match(await serving.locator("li").first().textContent(), /a unos \d+ km/);
   // The whole list is now nearest first, with distances.
-  await page.locator(".result-count", { hasText: "Ordenados por distancia desde Texas, Estados Unidos." }).waitFor();
+  await page.locator(".result-count", { hasText: "resultados, ordenados por distancia desde Texas, Estados Unidos." }).waitFor();
   assert.ok(texas.includes(await page.locator(".result a").first().textContent()));
   await page.getByRole("button", { name: "Quitar el lugar" }).click();
   await serving.waitFor({ state: "detached" });
@@ -105,7 +105,7 @@ test("the consulate in the person's own state is offered first, though not place
   const serving = page.locator(".serving");
   await serving.getByRole("heading", { name: "Las más cercanas a Maryland, Estados Unidos" }).waitFor();
   assert.equal(await serving.locator("li a").first().textContent(), "Consulado de Guatemala en Maryland");
-  await page.locator(".result-count", { hasText: "Ordenados por distancia" }).waitFor();
+  await page.locator(".result-count", { hasText: "ordenados por distancia" }).waitFor();
   assert.equal(await page.locator(".result a").first().textContent(), "Consulado de Guatemala en Maryland");
   // A known place with no office of the type chosen is not called an unknown place.
   await page.getByLabel("Tipo").selectOption("government_office");
@@ -135,7 +135,7 @@ test("near me sorts by the device's position, asked only on the tap", async () =
   });
   await openDirectory(page);
   await page.getByRole("button", { name: "Cerca de mí" }).click();
-  await page.locator(".result-count", { hasText: "Ordenados por distancia desde su ubicación." }).waitFor();
+  await page.locator(".result-count", { hasText: "resultados, ordenados por distancia desde su ubicación." }).waitFor();
   assert.equal(await page.locator(".result a").first().textContent(), "Consulado de Guatemala en Chicago");
   assert.match(await page.locator(".result .result-meta").first().textContent(), /km/);
   assert.equal(await page.locator(".serving").count(), 0, "a position is not a place: no claim about who serves it");
@@ -155,12 +155,12 @@ test("an unknown place gets a clear message, not a guess, and drops the place be
   await page.getByRole("button", { name: "Usar este lugar" }).click();
   await page.getByText("Escriba su estado, departamento o región").waitFor();
   assert.equal(await page.locator(".serving").count(), 0);
-  assert.ok(!(await page.locator(".result-count").textContent()).includes("Ordenados por distancia"));
+  assert.ok(!(await page.locator(".result-count").textContent()).includes("ordenados por distancia"));
   await page.getByLabel("Estado, departamento o región").fill("Atlantis");
   await page.getByRole("button", { name: "Usar este lugar" }).click();
   await page.getByText("No conocemos ese lugar.").waitFor();
   assert.equal(await page.locator(".serving").count(), 0);
-  assert.ok(!(await page.locator(".result-count").textContent()).includes("Ordenados por distancia"), "not sorted from the place before");
+  assert.ok(!(await page.locator(".result-count").textContent()).includes("ordenados por distancia"), "not sorted from the place before");
   // A screen reader on the field hears that it is wrong, and why.
   const field = page.getByRole("textbox", { name: "Estado, departamento o región" });
   assert.equal(await field.getAttribute("aria-invalid"), "true");

@@ -87,6 +87,7 @@ test("a damaged app file is reported in English for a person who chose English",
   await page.goto(env.base + "/");
   await page.getByRole("button", { name: "Try again" }).waitFor();
   assert.match(await page.getByRole("status").textContent(), /could not be loaded.*connection/);
+  assert.equal(await page.title(), "Rumbo · Migrant Resource Centre", "the tab's title too");
   await context.close();
 });
 

@@ -141,6 +141,17 @@ test("every control is at least 44 px high and the page reflows at 200% zoom", a
   await context.close();
 });
 
+test("in English, About marks the Spanish title it cites and dates read the British way", async () => {
+  const { context, page } = await openPage(env.browser);
+  await context.addInitScript(() => localStorage.setItem("rumbo.lang", JSON.stringify("en")));
+  await visit(page, env.base, "/acerca-de");
+  await page.locator('.source [lang="es"]', { hasText: "Presentan avances del Centro de Recursos" }).waitFor();
+  const version = page.locator(".data-on-device p").first();
+  await version.filter({ hasText: "published on" }).waitFor();
+  assert.match(await version.textContent(), /published on \d{1,2} [A-Z][a-z]+ \d{4}\./, await version.textContent());
+  await context.close();
+});
+
 test("with the phone's text at 200% on a 320 px screen, no page and no contact scrolls sideways", async () => {
   const { context, page } = await openPage(env.browser, { viewport: { width: 320, height: 640 } });
   // As a phone's largest font setting does: the root text size doubles, the width stays.

@@ -42,6 +42,7 @@ export default function initializer() {
   if (typeof lang === "string" && all[lang]?.loader_loading) {
     Object.assign(texts, all[lang]);
     document.documentElement.lang = lang;
+    if (texts.loader_title) document.title = texts.loader_title;
     for (const element of document.querySelectorAll("[data-text]")) {
       const text = texts[element.dataset.text];
       if (text) element.textContent = text;

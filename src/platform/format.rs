@@ -7,8 +7,11 @@ use wasm_bindgen::{JsCast, JsValue};
 pub fn date_from_ms(ms: f64, lang: &str) -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    // The English text is British (centre, programme), so are its dates: "26 November
+    // 2026", not "November 26, 2026".
+    let locale = if lang == "en" { "en-GB" } else { lang };
     js_sys::Date::new(&JsValue::from_f64(ms))
-        .to_locale_date_string(lang, &options)
+        .to_locale_date_string(locale, &options)
         .into()
 }
 

@@ -71,7 +71,16 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
     let because: Vec<String> = shown
         .because
         .iter()
-        .map(|(q, a)| format!("{}: «{}»", q.prompt.get(lang), super::answer_in_words(q, a, lang)))
+        .map(|(q, a)| {
+            let (question, answer) = (q.prompt.get(lang), super::answer_in_words(q, a, lang));
+            td_string!(
+                locale_of(lang),
+                results_because_line,
+                question = question,
+                answer = answer
+            )
+            .to_string()
+        })
         .collect();
     let texts = |list: &[Text]| list.iter().map(|t| t.get(lang).to_string()).collect::<Vec<_>>();
     let (requirements, steps, warnings) = (

@@ -15,7 +15,9 @@ pub fn AboutPage() -> impl IntoView {
             <section>
                 <h2>{tr!(about_who_title)}</h2>
                 <p>{tr!(about_who)}</p>
-                <p class="source">{tr!(about_who_source)}</p>
+                // The communiqué's title is Spanish on every page: marked so, a screen reader
+                // reads it with Spanish pronunciation.
+                <p class="source">{tr!(about_who_source)} " " <span lang="es">{tr!(about_who_source_title)}</span> ", " {tr!(about_who_source_date)} "."</p>
             </section>
             <section>
                 <h2>{tr!(about_informs_title)}</h2>
