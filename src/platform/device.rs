@@ -6,7 +6,8 @@
 //! the device, never a person.
 
 use crate::core::kiosk::DeviceSettings;
-use crate::core::saved_settings::{self, Saved};
+use crate::core::kiosk::PinHash;
+use crate::core::saved_settings::{Field, Fields, Saved};
 use crate::platform::{preferences, speech};
 use gloo::storage::{LocalStorage, SessionStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,7 +28,48 @@ pub fn unreadable() -> bool {
 
 fn saved() -> Option<Saved> {
     let record = LocalStorage::raw().get_item(KEY).ok().flatten()?;
-    Some(saved_settings::read(&record))
+    Some(read_record(&record))
+}
+
+/// Reads the saved record field by field (the rules are `core::saved_settings`), with the
+/// browser's own JSON reader: serde would bring one reader per field type into the
+/// download for these few values.
+fn read_record(record: &str) -> Saved {
+    let Ok(value) = js_sys::JSON::parse(record) else {
+        return Saved::unreadable();
+    };
+    if !value.is_object() || value.is_null() || js_sys::Array::is_array(&value) {
+        return Saved::unreadable();
+    }
+    let member = |of: &JsValue, name: &str| {
+        js_sys::Reflect::get(of, &name.into())
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let whole = |v: &JsValue| {
+        v.as_f64()
+            .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+            .map(|n| n as u32)
+    };
+    let pin = |v: &JsValue| {
+        Some(PinHash {
+            salt: member(v, "salt")?.as_string()?,
+            sha256: member(v, "sha256")?.as_string()?,
+        })
+    };
+    Saved::from_fields(Fields {
+        mode: field(member(&value, "mode"), |v| v.as_string()),
+        pin: field(member(&value, "pin"), pin),
+        idle_seconds: field(member(&value, "idle_seconds"), whole),
+        warning_seconds: field(member(&value, "warning_seconds"), whole),
+    })
+}
+
+fn field<T>(value: Option<JsValue>, read: impl Fn(&JsValue) -> Option<T>) -> Field<T> {
+    match value {
+        None => Field::Absent,
+        Some(value) => read(&value).map_or(Field::Unreadable, Field::Read),
+    }
 }
 
 /// Saves the settings; `false` when the browser refused (storage off or full), so staff
