@@ -128,6 +128,20 @@ test("a city the directory knows is taken as its state", async () => {
   await context.close();
 });
 
+test("in English, a long distance is written with its thousands separated", async () => {
+  const { context, page } = await openPage(env.browser);
+  await context.addInitScript(() => localStorage.setItem("rumbo.lang", JSON.stringify("en")));
+  await visit(page, env.base, "/directorio");
+  await page.getByLabel("Type").selectOption("consulate");
+  await page.getByLabel("Your country").selectOption("GT");
+  await page.getByLabel("State, department or region").fill("Quetzaltenango");
+  await page.getByRole("button", { name: "Use this place" }).click();
+  const first = page.locator(".serving li").first();
+  await first.waitFor();
+  assert.match(await first.textContent(), /about \d,\d{3} km away/);
+  await context.close();
+});
+
 test("near me sorts by the device's position, asked only on the tap", async () => {
   const { context, page } = await openPage(env.browser, {
     geolocation: { latitude: 41.88, longitude: -87.63 },

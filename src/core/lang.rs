@@ -129,6 +129,28 @@ pub fn guatemalan_language_name(code: &str) -> Option<&'static str> {
         .map(|(_, name)| *name)
 }
 
+/// A whole number as the language writes it: "1,088" and "12,400" in English; in
+/// Spanish, four digits stay together ("1088") and longer numbers are grouped by threes
+/// with a non-breaking space ("12 400"), as the RAE recommends.
+pub fn whole_number(n: u32, lang: Lang) -> String {
+    let digits = n.to_string();
+    let (separator, from) = match lang {
+        Lang::En => (',', 4),
+        Lang::Es => ('\u{a0}', 5),
+    };
+    if digits.len() < from {
+        return digits;
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
+    for (at, digit) in digits.chars().enumerate() {
+        if at > 0 && (digits.len() - at) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,5 +198,14 @@ mod tests {
                 "{code} is an ISO 639-3 code"
             );
         }
+    }
+
+    #[test]
+    fn whole_numbers_are_grouped_as_each_language_writes_them() {
+        assert_eq!(whole_number(999, Lang::En), "999");
+        assert_eq!(whole_number(1_088, Lang::En), "1,088");
+        assert_eq!(whole_number(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(whole_number(1_088, Lang::Es), "1088");
+        assert_eq!(whole_number(12_400, Lang::Es), "12\u{a0}400");
     }
 }

@@ -5,6 +5,7 @@
 use crate::core::content::Content;
 use crate::core::directory::{Entry, Kind};
 use crate::core::geo::{known_countries, locate};
+use crate::core::lang::whole_number;
 use crate::core::serving::{Serving, offices_serving, region_of_city};
 use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
@@ -162,7 +163,7 @@ pub fn place_words(origin: &Origin, lang: &str, your_location: &str) -> String {
 /// "About 35 km" or "35 km", in whole kilometres (never "0"). Integers on purpose:
 /// formatting a float would pull the float printer into the app's download.
 pub fn distance_words(km: f64, approximate: bool, i18n: leptos_i18n::I18nContext<crate::ui::i18n::Locale>) -> String {
-    let km = (km.round() as u32).max(1);
+    let km = whole_number((km.round() as u32).max(1), lang_of(i18n.get_locale()));
     if approximate {
         t_string!(i18n, directory_distance_approx, km = km).to_string()
     } else {

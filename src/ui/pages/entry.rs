@@ -383,7 +383,7 @@ fn ServicesSection(entry: Arc<Entry>) -> impl IntoView {
                 let country = format::country_name(&area.country, lang().code());
                 match &area.region {
                     Some(region) => format!("{region} ({country})"),
-                    None => format!("{country}: {}", t_string!(i18n, entry_whole_country)),
+                    None => t_string!(i18n, entry_whole_country, country = country),
                 }
             })
             .collect::<Vec<_>>()
