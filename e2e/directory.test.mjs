@@ -15,6 +15,13 @@ async function search(page, text) {
   return page.locator(".result a").allTextContents();
 }
 
+/** Picks a place in the place picker (Spanish page): a country, then what is typed. */
+async function usePlace(page, country, region) {
+  if (country) await page.getByLabel("Su país").selectOption(country);
+  await page.getByLabel("Estado, departamento o región").fill(region);
+  await page.getByRole("button", { name: "Usar este lugar" }).click();
+}
+
 async function openDirectory(page) {
   await visit(page, env.base, "/directorio");
   await page.getByLabel("Buscar").waitFor();
@@ -73,9 +80,7 @@ test("which consulate serves Texas: the nearest ones, labelled as nearest, not a
   const { context, page } = await openPage(env.browser);
   await openDirectory(page);
   await page.getByLabel("Tipo").selectOption("consulate");
-  await page.getByLabel("Su país").selectOption("US");
-  await page.getByLabel("Estado, departamento o región").fill("TX");
-  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  await usePlace(page, "US", "TX");
   const serving = page.locator(".serving");
   await serving.getByRole("heading", { name: "Las más cercanas a Texas, Estados Unidos" }).waitFor();
   // No service area is recorded yet: the directory says so instead of claiming one.
@@ -99,9 +104,7 @@ test("the consulate in the person's own state is offered first, though not place
   const { context, page } = await openPage(env.browser);
   await openDirectory(page);
   await page.getByLabel("Tipo").selectOption("consulate");
-  await page.getByLabel("Su país").selectOption("US");
-  await page.getByLabel("Estado, departamento o región").fill("Maryland");
-  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  await usePlace(page, "US", "Maryland");
   const serving = page.locator(".serving");
   await serving.getByRole("heading", { name: "Las más cercanas a Maryland, Estados Unidos" }).waitFor();
   assert.equal(await serving.locator("li a").first().textContent(), "Consulado de Guatemala en Maryland");
@@ -117,13 +120,9 @@ test("the consulate in the person's own state is offered first, though not place
 test("a city the directory knows is taken as its state", async () => {
   const { context, page } = await openPage(env.browser);
   await openDirectory(page);
-  await page.getByLabel("Su país").selectOption("US");
-  await page.getByLabel("Estado, departamento o región").fill("los angeles");
-  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  await usePlace(page, "US", "los angeles");
   await page.locator(".serving").getByRole("heading", { name: /California, Estados Unidos/ }).waitFor();
-  await page.getByLabel("Su país").selectOption("GT");
-  await page.getByLabel("Estado, departamento o región").fill("Xela");
-  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  await usePlace(page, "GT", "Xela");
   await page.locator(".serving").getByRole("heading", { name: /Quetzaltenango, Guatemala/ }).waitFor();
   await context.close();
 });
@@ -161,17 +160,14 @@ test("near me sorts by the device's position, asked only on the tap", async () =
 test("an unknown place gets a clear message, not a guess, and drops the place before", async () => {
   const { context, page } = await openPage(env.browser);
   await openDirectory(page);
-  await page.getByLabel("Estado, departamento o región").fill("Texas");
-  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  await usePlace(page, null, "Texas");
   await page.locator(".serving").waitFor();
   // Only a country: distances from its middle would mean nothing.
-  await page.getByLabel("Estado, departamento o región").fill("");
-  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  await usePlace(page, null, "");
   await page.getByText("Escriba su estado, departamento o región").waitFor();
   assert.equal(await page.locator(".serving").count(), 0);
   assert.ok(!(await page.locator(".result-count").textContent()).includes("ordenados por distancia"));
-  await page.getByLabel("Estado, departamento o región").fill("Atlantis");
-  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  await usePlace(page, null, "Atlantis");
   await page.getByText("No conocemos ese lugar.").waitFor();
   assert.equal(await page.locator(".serving").count(), 0);
   assert.ok(!(await page.locator(".result-count").textContent()).includes("ordenados por distancia"), "not sorted from the place before");
@@ -347,9 +343,7 @@ test("screen readers hear the count once typing pauses, and the offices when a p
   const region = page.locator("main div[aria-live=polite]");
   assert.equal(await region.count(), 1);
   assert.equal((await region.textContent()).trim(), "");
-  await page.getByLabel("Su país").selectOption("US");
-  await page.getByLabel("Estado, departamento o región").fill("TX");
-  await page.getByRole("button", { name: "Usar este lugar" }).click();
+  await usePlace(page, "US", "TX");
   await region.locator(".serving h2").waitFor();
   await context.close();
 });

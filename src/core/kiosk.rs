@@ -194,6 +194,15 @@ pub fn pin_retry_wait_ms(wrong: u32) -> f64 {
     (30_000.0 * 2f64.powi(doublings)).min(15.0 * 60_000.0)
 }
 
+/// Whole minutes staff must still wait before trying a PIN, given `wrong` wrong PINs in
+/// a row, the last at `last_try_ms`, and the clock now (wall-clock ms); `None` when they
+/// may try. A clock set back (now before the last try) counts as time passed: staff are
+/// not locked out by it.
+pub fn pin_minutes_to_wait(wrong: u32, last_try_ms: f64, now_ms: f64) -> Option<u32> {
+    let left = pin_retry_wait_ms(wrong) - (now_ms - last_try_ms);
+    (left > 0.0 && now_ms >= last_try_ms).then(|| (left / 60_000.0).ceil() as u32)
+}
+
 /// A PIN stored as SHA-256 of a per-device salt and the PIN: the PIN itself is never
 /// kept. (A 4–8 digit PIN is guessable offline by anyone holding the device's storage;
 /// the hash keeps it off the screen and out of casual reach, which is what the kiosk
@@ -313,6 +322,20 @@ mod tests {
         assert_eq!(pin_retry_wait_ms(9), 480_000.0);
         assert_eq!(pin_retry_wait_ms(10), 900_000.0);
         assert_eq!(pin_retry_wait_ms(1_000), 900_000.0, "never more than 15 minutes");
+    }
+
+    #[test]
+    fn the_wait_is_said_in_whole_minutes_and_a_clock_set_back_does_not_lock_staff_out() {
+        let last = 1_000_000.0;
+        assert_eq!(
+            pin_minutes_to_wait(4, last, last + 1.0),
+            None,
+            "a few slips cost nothing"
+        );
+        assert_eq!(pin_minutes_to_wait(5, last, last + 1.0), Some(1));
+        assert_eq!(pin_minutes_to_wait(5, last, last + 30_000.0), None, "the wait is over");
+        assert_eq!(pin_minutes_to_wait(10, last, last + 60_000.0), Some(14));
+        assert_eq!(pin_minutes_to_wait(10, last, last - 1.0), None, "clock set back");
     }
 
     #[test]

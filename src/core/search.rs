@@ -69,6 +69,22 @@ pub struct Query {
     pub language: Option<String>,
 }
 
+impl Query {
+    /// How many filters are in use (not the words typed), as the folded filters'
+    /// summary shows it.
+    pub fn active_filters(&self) -> usize {
+        [
+            self.country.is_some(),
+            self.kind.is_some(),
+            self.service.is_some(),
+            self.language.is_some(),
+        ]
+        .into_iter()
+        .filter(|&on| on)
+        .count()
+    }
+}
+
 /// Matching entries (indexes into the directory), best first, and how many matches
 /// each filter value would give (with the other filters applied), for the chips.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -442,6 +458,11 @@ mod tests {
         index.search(&query).entries.iter().map(|&i| IDS[i]).collect()
     }
 
+    /// The index of a small directory written out in the test.
+    fn index_of(json: &str) -> SearchIndex {
+        SearchIndex::build(&Directory::from_json(json.as_bytes()).unwrap())
+    }
+
     fn text(t: &str) -> Query {
         Query {
             text: t.into(),
@@ -509,7 +530,7 @@ mod tests {
              "address":{"city":"Houston","region":"Texas","country":"US"},"verified_on":"2026-01-01","source":"x"},
             {"id":"r","name":{"es":"Consulado Ficticio en Raleigh"},"kind":"consulate",
              "address":{"city":"Raleigh","region":"North Carolina","country":"US"},"verified_on":"2026-01-01","source":"x"}]}"#;
-        let index = SearchIndex::build(&Directory::from_json(json.as_bytes()).unwrap());
+        let index = index_of(json);
         let find = |t: &str| index.search(&text(t)).entries;
         assert_eq!(find("houston tx"), [0]);
         assert_eq!(find("TX"), [0]);
@@ -524,7 +545,7 @@ mod tests {
              "address":{"country":"GT"},"verified_on":"2026-01-01","source":"x"},
             {"id":"p","name":{"es":"Consulado Ficticio"},"kind":"consulate","services":["passport"],
              "address":{"country":"US"},"verified_on":"2026-01-01","source":"x"}]}"#;
-        let index = SearchIndex::build(&Directory::from_json(json.as_bytes()).unwrap());
+        let index = index_of(json);
         for words in ["retornado", "Deportada", "deportación", "returnee"] {
             assert_eq!(index.search(&text(words)).entries, [0], "{words}");
         }
@@ -540,6 +561,8 @@ mod tests {
             service: Some(Service::Passport),
             language: Some("mam".into()),
         };
+        assert_eq!(query.active_filters(), 4);
+        assert_eq!(Query::default().active_filters(), 0);
         let results = index.search(&query);
         assert!(results.entries.is_empty());
         assert_eq!(results.countries.get("US"), Some(&0), "{:?}", results.countries);

@@ -204,19 +204,7 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
         .ok()
         .flatten()
         .is_some_and(|m| m.matches());
-    let active_filters = Memo::new(move |_| {
-        query.with(|q| {
-            [
-                q.country.is_some(),
-                q.kind.is_some(),
-                q.service.is_some(),
-                q.language.is_some(),
-            ]
-            .into_iter()
-            .filter(|&on| on)
-            .count()
-        })
-    });
+    let active_filters = Memo::new(move |_| query.with(Query::active_filters));
     let filters_open = show_refine || active_filters.get_untracked() > 0;
     let place_open = show_refine || origin.with_untracked(Option::is_some);
     let serving_kind = Memo::new(move |_| query.with(|q| q.kind));

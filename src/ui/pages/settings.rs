@@ -2,7 +2,7 @@
 //! its PIN and idle time, and read, export or clear the outreach tallies. Reached by
 //! its address, or on a kiosk by holding the app's name for three seconds.
 
-use crate::core::kiosk::{DeviceSettings, Mode, Setting, SettingsChange, SettingsError, pin_retry_wait_ms};
+use crate::core::kiosk::{DeviceSettings, Mode, Setting, SettingsChange, SettingsError, pin_minutes_to_wait};
 use crate::core::tallies::Tallies;
 use crate::platform::db::Db;
 use crate::platform::{device, share, tallies};
@@ -55,15 +55,10 @@ fn Unlock(settings: DeviceSettings, entered: RwSignal<String>, unlocked: RwSigna
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (tries, last) = device::pin_tries();
-        let now = js_sys::Date::now();
-        let left = pin_retry_wait_ms(tries) - (now - last);
-        // A clock set back (now before the last try) counts as time passed: staff are
-        // not locked out by it.
-        if left > 0.0 && now >= last {
-            wait_minutes.set(Some((left / 60_000.0).ceil() as u32));
+        wait_minutes.set(pin_minutes_to_wait(tries, last, js_sys::Date::now()));
+        if wait_minutes.get_untracked().is_some() {
             return;
         }
-        wait_minutes.set(None);
         // Only a right PIN touches `unlocked`: setting it re-renders the page, which
         // would also wipe the "wrong PIN" message.
         let right = settings.unlocks(&entered.get_untracked());
