@@ -3,6 +3,7 @@
 //! rule of the validator holds.
 
 use rumbo::core::content::Content;
+use rumbo::core::json::SerdeJson;
 use std::path::Path;
 
 fn data_dir() -> std::path::PathBuf {
@@ -12,6 +13,7 @@ fn data_dir() -> std::path::PathBuf {
 fn shipped() -> Result<Content, Vec<rumbo::core::problem::Problem>> {
     let manifest = std::fs::read(data_dir().join("manifest.json")).expect("public/data/manifest.json");
     Content::from_files(
+        &SerdeJson,
         &manifest,
         |name| std::fs::read(data_dir().join(name)).ok(),
         "2026-11-24",

@@ -1,6 +1,6 @@
 //! Code patterns that make the app's download larger, kept out of the code the browser
 //! runs. Each was measured (docs/size.md): a `t!` in a view, a slice sort or a float
-//! printed with `{:.N}` each compile extra copies of library code into the wasm. The
+//! printed with `{:.N}`, a second JSON parser each compile extra copies of library code into the wasm. The
 //! rules apply to the code before a file's `#[cfg(test)]` module; the staff's CSV tool
 //! (`directory_csv.rs`) runs only on the host and is exempt.
 
@@ -88,6 +88,22 @@ fn the_app_prints_no_floats_with_a_precision() {
     assert!(
         found.is_empty(),
         "print coordinates with links::coordinate and numbers as integers, see docs/size.md:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_app_reads_json_with_the_browser() {
+    let mut found = offending_lines(&["serde_json"], &["src/core/json.rs"]);
+    // The serde_json readers of the content model, called from the browser layers.
+    found.extend(
+        offending_lines(&["SerdeJson", "::from_json("], &[])
+            .into_iter()
+            .filter(|line| line.contains("src/platform/") || line.contains("src/ui/")),
+    );
+    assert!(
+        found.is_empty(),
+        "read JSON through core::json::ReadJson (the app passes platform::json::BrowserJson), see docs/size.md:\n{}",
         found.join("\n")
     );
 }

@@ -21,6 +21,7 @@ use rumbo::core::assessment::Flow;
 use rumbo::core::content::Content;
 use rumbo::core::directory::Directory;
 use rumbo::core::directory_csv;
+use rumbo::core::json::SerdeJson;
 use rumbo::core::manifest::Manifest;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -119,7 +120,7 @@ fn check(dir: &Path, today: &str) -> Result<Content, String> {
             files.insert(entry.name.clone(), read(dir, &entry.name)?);
         }
     }
-    Content::from_files(&manifest, |name| files.get(name).cloned(), today).map_err(|problems| {
+    Content::from_files(&SerdeJson, &manifest, |name| files.get(name).cloned(), today).map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(|p| format!("- {p}")).collect();
         format!("{} problema(s) / problem(s):\n{}", problems.len(), lines.join("\n"))
     })
@@ -140,7 +141,7 @@ fn manifest(dir: &Path, today: &str) -> Result<(), String> {
     let manifest = Manifest::describe(version, today, &listed);
     let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
     // Only publish what the app would accept.
-    Content::from_files(text.as_bytes(), |name| read(dir, name).ok(), today).map_err(|problems| {
+    Content::from_files(&SerdeJson, text.as_bytes(), |name| read(dir, name).ok(), today).map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(|p| format!("- {p}")).collect();
         format!(
             "no se escribió el manifiesto / manifest not written:\n{}",
@@ -225,7 +226,7 @@ fn import(file: &Path, dir: &Path, today: &str) -> Result<(), String> {
     let manifest = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
     // The same gate as `check` and the app, on the files as they would be written.
     let file_bytes = |name: &str| listed.iter().find(|(n, _)| *n == name).map(|(_, b)| b.to_vec());
-    Content::from_files(manifest.as_bytes(), file_bytes, today).map_err(|problems| {
+    Content::from_files(&SerdeJson, manifest.as_bytes(), file_bytes, today).map_err(|problems| {
         refused(
             problems
                 .iter()

@@ -6,8 +6,9 @@
 
 use crate::core::answers::Answer;
 use crate::core::condition::Condition;
+use crate::core::json::{ReadJson, SerdeJson};
 use crate::core::lang::{Lang, Text};
-use crate::core::problem::{Problem, parse_json};
+use crate::core::problem::Problem;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -24,8 +25,10 @@ pub struct Flow {
 impl Flow {
     pub const FILE: &'static str = "assessment.json";
 
+    /// Reads the file with serde_json, for the staff's tool and the tests (the app
+    /// reads it through [`crate::core::content`] with the browser's parser).
     pub fn from_json(bytes: &[u8]) -> Result<Flow, Problem> {
-        parse_json(Self::FILE, bytes)
+        SerdeJson.read(Self::FILE, bytes)
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

@@ -6,6 +6,7 @@
 
 use crate::core::assessment::Flow;
 use crate::core::directory::Directory;
+use crate::core::json::ReadJson;
 use crate::core::manifest::Manifest;
 use crate::core::problem::Problem;
 use crate::core::validate::validate;
@@ -18,14 +19,15 @@ pub struct Content {
 }
 
 impl Content {
-    /// Reads the content from the manifest's bytes and a way to get each file's bytes
-    /// by name. Returns every problem found, not just the first.
+    /// Reads the content with `json` from the manifest's bytes and a way to get each
+    /// file's bytes by name. Returns every problem found, not just the first.
     pub fn from_files(
+        json: &impl ReadJson,
         manifest_bytes: &[u8],
         file: impl Fn(&str) -> Option<Vec<u8>>,
         today: &str,
     ) -> Result<Content, Vec<Problem>> {
-        let manifest = Manifest::from_json(manifest_bytes).map_err(|p| vec![p])?;
+        let manifest = Manifest::read(json, manifest_bytes).map_err(|p| vec![p])?;
         let mut problems = Vec::new();
         let mut read = |name: &str| -> Option<Vec<u8>> {
             let Some(entry) = manifest.file(name) else {
@@ -50,8 +52,8 @@ impl Content {
         };
         let directory_bytes = read(Directory::FILE);
         let flow_bytes = read(Flow::FILE);
-        let directory = directory_bytes.and_then(|b| Directory::from_json(&b).map_err(|p| problems.push(p)).ok());
-        let flow = flow_bytes.and_then(|b| Flow::from_json(&b).map_err(|p| problems.push(p)).ok());
+        let directory = directory_bytes.and_then(|b| json.read(Directory::FILE, &b).map_err(|p| problems.push(p)).ok());
+        let flow = flow_bytes.and_then(|b| json.read(Flow::FILE, &b).map_err(|p| problems.push(p)).ok());
         match (directory, flow) {
             (Some(directory), Some(flow)) if problems.is_empty() => {
                 let problems = validate(&directory, &flow, today);
@@ -74,6 +76,7 @@ impl Content {
 mod tests {
     use super::*;
     use crate::core::assessment::tests::TEST_FLOW;
+    use crate::core::json::SerdeJson;
     use std::collections::BTreeMap;
 
     const DIRECTORY: &str = r#"{"entries":[{"id":"centro-ficticio","name":{"es":"Centro Ficticio","en":"Fictitious Centre"},
@@ -98,7 +101,13 @@ mod tests {
     #[test]
     fn whole_and_matching_files_give_the_content() {
         let files = files();
-        let content = Content::from_files(&manifest_for(&files), |n| files.get(n).cloned(), "2026-11-24").unwrap();
+        let content = Content::from_files(
+            &SerdeJson,
+            &manifest_for(&files),
+            |n| files.get(n).cloned(),
+            "2026-11-24",
+        )
+        .unwrap();
         assert_eq!(content.directory.entries.len(), 1);
         assert_eq!(content.flow.version, 1);
     }
@@ -110,7 +119,8 @@ mod tests {
         let mut served = files.clone();
         served.insert(Directory::FILE, b"{\"entries\":[".to_vec()); // cut
         served.remove(Flow::FILE); // missing
-        let problems = Content::from_files(&manifest, |n| served.get(n).cloned(), "2026-11-24").unwrap_err();
+        let problems =
+            Content::from_files(&SerdeJson, &manifest, |n| served.get(n).cloned(), "2026-11-24").unwrap_err();
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].path.starts_with(Directory::FILE));
         assert!(problems[1].path.starts_with(Flow::FILE));
@@ -123,7 +133,13 @@ mod tests {
             .replace("https://example.org/ficticio", "javascript:alert(1)")
             .replace("\"source\"", "\"website\":\"javascript:alert(1)\",\"source\"");
         files.insert(Directory::FILE, bad.into_bytes());
-        let problems = Content::from_files(&manifest_for(&files), |n| files.get(n).cloned(), "2026-11-24").unwrap_err();
+        let problems = Content::from_files(
+            &SerdeJson,
+            &manifest_for(&files),
+            |n| files.get(n).cloned(),
+            "2026-11-24",
+        )
+        .unwrap_err();
         assert!(problems.iter().any(|p| p.path.ends_with(".website")), "{problems:?}");
     }
 
@@ -131,8 +147,13 @@ mod tests {
     fn a_file_the_manifest_does_not_list_is_a_problem() {
         let files = files();
         let only_directory = BTreeMap::from([(Directory::FILE, files[Directory::FILE].clone())]);
-        let problems =
-            Content::from_files(&manifest_for(&only_directory), |n| files.get(n).cloned(), "2026-11-24").unwrap_err();
+        let problems = Content::from_files(
+            &SerdeJson,
+            &manifest_for(&only_directory),
+            |n| files.get(n).cloned(),
+            "2026-11-24",
+        )
+        .unwrap_err();
         assert!(problems[0].message.get_code("en").contains("does not list"));
     }
 }

@@ -6,8 +6,9 @@
 //! Unknown facts are absent (`None`, empty list), never a plausible placeholder, and the
 //! fields still to check are named in `to_verify` for the centre's staff.
 
+use crate::core::json::{ReadJson, SerdeJson};
 use crate::core::lang::Text;
-use crate::core::problem::{Problem, parse_json};
+use crate::core::problem::Problem;
 use serde::{Deserialize, Serialize};
 
 /// The file `directory.json`.
@@ -20,8 +21,10 @@ pub struct Directory {
 impl Directory {
     pub const FILE: &'static str = "directory.json";
 
+    /// Reads the file with serde_json, for the staff's tool and the tests (the app
+    /// reads it through [`crate::core::content`] with the browser's parser).
     pub fn from_json(bytes: &[u8]) -> Result<Directory, Problem> {
-        parse_json(Self::FILE, bytes)
+        SerdeJson.read(Self::FILE, bytes)
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {

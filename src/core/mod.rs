@@ -12,6 +12,7 @@ pub mod directory;
 pub mod directory_csv;
 pub mod engine;
 pub mod geo;
+pub mod json;
 pub mod kiosk;
 pub mod lang;
 pub mod links;

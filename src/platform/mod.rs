@@ -8,6 +8,7 @@ pub mod favourites;
 pub mod fetch;
 pub mod format;
 pub mod geolocation;
+pub mod json;
 pub mod network;
 pub mod preferences;
 pub mod service_worker;

@@ -15,6 +15,7 @@ use crate::core::update::{Refusal, files_to_download, is_newer};
 use crate::platform::data_store::{self, StoredContent};
 use crate::platform::db::Db;
 use crate::platform::fetch::{self, FetchError};
+use crate::platform::json::BrowserJson;
 use gloo::storage::{LocalStorage, Storage};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -174,7 +175,7 @@ impl Sync {
             Err(Some(notice)) => return Err(notice),
         };
         let manifest_text = String::from_utf8(manifest_bytes).map_err(|_| failed)?;
-        let published = Manifest::from_json(manifest_text.as_bytes()).map_err(|problem| {
+        let published = Manifest::read(&BrowserJson, manifest_text.as_bytes()).map_err(|problem| {
             log_problems("manifest refused", std::slice::from_ref(&problem));
             if problem.path.ends_with("schema_version") {
                 Notice::AppTooOld
@@ -186,7 +187,7 @@ impl Sync {
             .on_device
             .borrow()
             .as_ref()
-            .and_then(|s| Manifest::from_json(s.manifest.as_bytes()).ok());
+            .and_then(|s| Manifest::read(&BrowserJson, s.manifest.as_bytes()).ok());
         if self.shown.get() && !is_newer(device_manifest.as_ref(), &published) {
             return Ok(());
         }
@@ -278,6 +279,7 @@ impl Sync {
 /// against the manifest, then the full validator.
 fn parse(stored: &StoredContent) -> Result<Content, Vec<Problem>> {
     Content::from_files(
+        &BrowserJson,
         stored.manifest.as_bytes(),
         |name| stored.files.get(name).map(|t| t.as_bytes().to_vec()),
         &today(),
