@@ -53,3 +53,35 @@ fn every_outcome_says_where_its_facts_come_from() {
         assert!(!outcome.reviewed_on.is_empty(), "{}: no reviewed_on", outcome.id);
     }
 }
+
+/// Spanish names an English reader meets in the options (an ID card, its number, a
+/// programme's name on the Ministry's website) are explained where the option first
+/// names them, so the English text can be followed without knowing Guatemala's papers.
+#[test]
+fn spanish_names_in_english_options_are_explained() {
+    let content = shipped().expect("valid content");
+    let glosses = [
+        ("DPI", "DPI (national ID)"),
+        ("CUI", "CUI (the number on your DPI)"),
+        ("Programa de Trabajo Temporal\"", "\"Programa de Trabajo Temporal\" (Temporary Work Programme)"),
+    ];
+    for outcome in &content.flow.outcomes {
+        // In the order the results show them.
+        let texts = [&outcome.title, &outcome.summary]
+            .into_iter()
+            .chain(&outcome.requirements)
+            .chain(&outcome.steps)
+            .map(|t| t.get(rumbo::core::lang::Lang::En));
+        let english: String = texts.collect::<Vec<_>>().join("\n");
+        for (name, explained) in glosses {
+            if let Some(first) = english.find(name) {
+                let start = first.saturating_sub(explained.find(name).unwrap());
+                assert!(
+                    english[start..].starts_with(explained),
+                    "{}: the first \"{name}\" is not explained as \"{explained}\"",
+                    outcome.id
+                );
+            }
+        }
+    }
+}
