@@ -63,7 +63,10 @@ fn spanish_names_in_english_options_are_explained() {
     let glosses = [
         ("DPI", "DPI (national ID)"),
         ("CUI", "CUI (the number on your DPI)"),
-        ("Programa de Trabajo Temporal\"", "\"Programa de Trabajo Temporal\" (Temporary Work Programme)"),
+        (
+            "Programa de Trabajo Temporal\"",
+            "\"Programa de Trabajo Temporal\" (Temporary Work Programme)",
+        ),
     ];
     for outcome in &content.flow.outcomes {
         // In the order the results show them.

@@ -17,7 +17,9 @@ pub struct LocalTime {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OpenState {
     pub open_now: bool,
-    /// When it closes, if open now (`HH:MM`).
+    /// When it closes, if open now (`HH:MM`). `None` while open until midnight: "closes
+    /// at 24:00" would read as if it were about to close, and a line open round the
+    /// clock never does.
     pub closes_at: Option<String>,
     /// Today's openings, `(opens, closes)`, in order.
     pub today: Vec<(String, String)>,
@@ -43,7 +45,9 @@ pub fn open_state(hours: &Hours, now: LocalTime) -> OpenState {
         .find(|(open, close, _, _)| *open <= now.minutes && now.minutes < *close);
     OpenState {
         open_now: current.is_some(),
-        closes_at: current.map(|(_, _, _, close)| close.to_string()),
+        closes_at: current
+            .filter(|(_, close, _, _)| *close < 24 * 60)
+            .map(|(_, _, _, close)| close.to_string()),
         today: today
             .iter()
             .map(|(_, _, o, c)| (o.to_string(), c.to_string()))
@@ -146,6 +150,7 @@ mod tests {
         assert!(at(Weekday::Mon, 16, 30).open_now);
         assert!(!at(Weekday::Tue, 10, 0).open_now, "no hours that day");
         assert!(at(Weekday::Sat, 23, 59).open_now, "open until midnight");
+        assert_eq!(at(Weekday::Sat, 23, 59).closes_at, None, "no \"closes at 24:00\"");
     }
 
     #[test]

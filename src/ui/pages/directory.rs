@@ -163,10 +163,7 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
                 let distance = km
                     .zip(from.as_ref())
                     .map(|(km, o)| distance_words(km, distance_is_approximate(e, o.place.is_some()), i18n));
-                let open = e
-                    .hours_now()
-                    .and_then(format::open_state_now)
-                    .map(|s| s.closes_at.is_some());
+                let open = e.hours_now().and_then(format::open_state_now).map(|s| s.open_now);
                 let place = [
                     e.address.city.clone(),
                     Some(format::country_name(&e.address.country, l.code())),

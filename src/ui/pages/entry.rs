@@ -321,11 +321,12 @@ fn HoursSection(entry: Arc<Entry>) -> impl IntoView {
     let zone = opening::zone_place(&hours.time_zone);
     // Open now, in the entry's own time zone (the browser applies its DST rules).
     let state = entry.hours_now().and_then(format::open_state_now);
-    let now_line = state.map(|state| match state.closes_at {
-        // Open round the clock: "closes at 24:00" would say it closes.
-        Some(time) if time == "24:00" => view! { <p class="open-now open">{tr!(directory_open_now)}</p> }.into_any(),
-        Some(time) => view! { <p class="open-now open">{tr_with!(entry_open_now, time = time.clone())}</p> }.into_any(),
-        None => view! { <p class="open-now closed">{tr!(entry_closed_now)}</p> }.into_any(),
+    let now_line = state.map(|state| match (state.open_now, state.closes_at) {
+        (true, Some(time)) => {
+            view! { <p class="open-now open">{tr_with!(entry_open_now, time = time.clone())}</p> }.into_any()
+        }
+        (true, None) => view! { <p class="open-now open">{tr!(directory_open_now)}</p> }.into_any(),
+        (false, _) => view! { <p class="open-now closed">{tr!(entry_closed_now)}</p> }.into_any(),
     });
     let rows = opening::week(&hours)
         .into_iter()
