@@ -289,6 +289,19 @@ test("a device whose clock is wrong does not say the information was saved in 20
   await context.close();
 });
 
+test("a copy saved while the clock was set ahead is not dated in the future once the clock is right", async () => {
+  const { context, page } = await openPage(env.browser);
+  await page.clock.setFixedTime(new Date("2027-09-01T12:00:00Z"));
+  await visit(page, env.base, "/acerca-de");
+  const about = page.locator(".data-on-device");
+  await about.getByText("Guardada en este dispositivo el 1 de septiembre de 2027.").waitFor();
+  await page.clock.setFixedTime(new Date("2026-11-26T12:00:00Z"));
+  await page.reload();
+  await about.getByText("Guardada en este dispositivo (su reloj no tiene la fecha correcta).").waitFor();
+  assert.ok(!(await about.textContent()).includes("2027"), await about.textContent());
+  await context.close();
+});
+
 test("open now is judged on the entry's own clock", async () => {
   const { context, page } = await openPage(env.browser);
   // Monday 23 November 2026, 10:00 in Guatemala (UTC−6): the fixture opens 08:00–16:00.

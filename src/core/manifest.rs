@@ -36,15 +36,16 @@ pub struct FileEntry {
 
 impl Manifest {
     /// Whether a copy said to be saved at `saved_ms` (the device's clock) must have been
-    /// saved on a wrong clock: more than a day before this version was published. A
-    /// tablet whose clock reset to 1970 would otherwise say the centre's information was
-    /// saved then; the publication date is what tells its age.
-    pub fn saved_on_a_wrong_clock(&self, saved_ms: f64) -> bool {
-        let Some(published) = days_since_epoch(&self.date) else {
-            return false;
-        };
-        let saved = (saved_ms / 86_400_000.0).floor() as i64;
-        saved < published - 1
+    /// saved on a wrong clock: more than a day before this version was published, or
+    /// more than a day after `now_ms` (a clock set ahead, since put right). A tablet whose
+    /// clock reset to 1970 would otherwise say the centre's information was saved then,
+    /// one set a year ahead that it was saved next year; the publication date is what
+    /// tells its age.
+    pub fn saved_on_a_wrong_clock(&self, saved_ms: f64, now_ms: f64) -> bool {
+        let day = |ms: f64| (ms / 86_400_000.0).floor() as i64;
+        let saved = day(saved_ms);
+        let before_publication = days_since_epoch(&self.date).is_some_and(|published| saved < published - 1);
+        before_publication || saved > day(now_ms) + 1
     }
 
     pub const FILE: &'static str = "manifest.json";
@@ -198,15 +199,24 @@ mod tests {
             files: vec![],
         };
         let day = 86_400_000.0;
-        assert!(manifest.saved_on_a_wrong_clock(0.0), "a clock reset to 1970");
+        let now = 20_900.0 * day;
+        assert!(manifest.saved_on_a_wrong_clock(0.0, now), "a clock reset to 1970");
         assert!(
-            !manifest.saved_on_a_wrong_clock(20_783.0 * day + 3_600_000.0),
+            !manifest.saved_on_a_wrong_clock(20_783.0 * day + 3_600_000.0, now),
             "the day it was published"
         );
         assert!(
-            !manifest.saved_on_a_wrong_clock(20_782.0 * day),
+            !manifest.saved_on_a_wrong_clock(20_782.0 * day, now),
             "a day behind, by time zone"
         );
-        assert!(!manifest.saved_on_a_wrong_clock(20_900.0 * day), "months later");
+        assert!(!manifest.saved_on_a_wrong_clock(now, now), "months later, today");
+        assert!(
+            !manifest.saved_on_a_wrong_clock(now + day, now),
+            "a day ahead, by time zone"
+        );
+        assert!(
+            manifest.saved_on_a_wrong_clock(now + 300.0 * day, now),
+            "saved on a clock set ahead, since put right"
+        );
     }
 }

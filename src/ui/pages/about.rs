@@ -53,7 +53,7 @@ fn DataOnDevice() -> impl IntoView {
                     let published = format::calendar_date(&manifest.date, lang());
                     let date = |ms: f64| format::date_from_ms(ms, lang());
                     let kept = match (loaded.saved_at_ms, loaded.earlier_saved_at_ms) {
-                        (Some(ms), _) if manifest.saved_on_a_wrong_clock(ms) => tr!(about_data_saved_undated).into_any(),
+                        (Some(ms), _) if manifest.saved_on_a_wrong_clock(ms, js_sys::Date::now()) => tr!(about_data_saved_undated).into_any(),
                         (Some(ms), _) => tr_with!(about_data_saved, date = date(ms)).into_any(),
                         (None, Some(ms)) => tr_with!(about_data_earlier_saved, date = date(ms)).into_any(),
                         (None, None) => tr!(about_data_memory).into_any(),
