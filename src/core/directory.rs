@@ -27,8 +27,10 @@ impl Directory {
         SerdeJson.read(Self::FILE, bytes)
     }
 
+    /// The entry with `id`, in whatever case it was typed: ids are lowercase, and a
+    /// person copying an address from a poster or a chat may capitalise it.
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.id == id)
+        self.entries.iter().find(|e| e.id.eq_ignore_ascii_case(id))
     }
 }
 
@@ -362,6 +364,8 @@ mod tests {
         assert_eq!(entry.status, Status::Active);
         assert!(entry.phones.is_empty() && entry.location.is_none() && entry.hours.is_none());
         assert_eq!(entry.kind, Kind::ResourceCentre);
+        assert_eq!(directory.entry("Centro-Ficticio").map(|e| e.id.as_str()), Some("centro-ficticio"));
+        assert!(directory.entry("centro").is_none());
     }
 
     #[test]
