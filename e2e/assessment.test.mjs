@@ -360,6 +360,37 @@ test("a share link opens the same results in a fresh browser, and leaves the add
   await third.context.close();
 });
 
+test("a share link made in English opens in English, unless the phone has a language chosen", async () => {
+  const first = await openPage(env.browser);
+  await start(first.page, "en");
+  for (const step of PERSONAS[3].steps) await answer(first.page, step, "en");
+  await first.page.getByRole("button", { name: WORDS.en.results }).click();
+  const link = await first.page.getByLabel("Link to your results", { exact: true }).inputValue();
+  assert.match(link, /\/opciones#en~r1\.1\.[A-Za-z0-9_-]+$/);
+  await first.context.close();
+
+  const fresh = await openPage(env.browser);
+  await fresh.page.goto(link);
+  await fresh.page.locator(".outcome").first().waitFor();
+  assert.equal(await fresh.page.getAttribute("html", "lang"), "en");
+  assert.deepEqual(await fresh.page.locator(".outcome h3").allTextContents(), PERSONAS[3].en);
+  assert.equal(new URL(fresh.page.url()).hash, "", "the answers are taken out of the address bar");
+  await fresh.context.close();
+
+  // A person who chose Spanish on their phone keeps it.
+  const chosen = await openPage(env.browser);
+  await visit(chosen.page, env.base, "/");
+  await chosen.page.getByRole("button", { name: "English" }).click();
+  await chosen.page.locator("html[lang=en]").waitFor();
+  await chosen.page.getByRole("button", { name: "Español" }).click();
+  await chosen.page.locator("html[lang=es]").waitFor();
+  await chosen.page.goto(link);
+  await chosen.page.locator(".outcome").first().waitFor();
+  assert.equal(await chosen.page.getAttribute("html", "lang"), "es");
+  assert.deepEqual(await chosen.page.locator(".outcome h3").allTextContents(), PERSONAS[3].es);
+  await chosen.context.close();
+});
+
 for (const [what, fragment] of [
   ["cut", (code) => code.slice(0, -4)],
   ["from another version of the questions", (code) => code.replace("r1.1.", "r1.7.")],

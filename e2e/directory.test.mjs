@@ -288,6 +288,23 @@ test("what became of a share is said in the language shown, also after switching
   await context.close();
 });
 
+test("a contact shared in English opens in English on a phone with no language chosen", async () => {
+  const { context, page } = await openPage(env.browser);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await visit(page, env.base, "/directorio/consulado-houston");
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("button", { name: "Share" }).click();
+  await page.locator(".entry-message", { hasText: "Link copied." }).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(new URL(link).pathname + new URL(link).hash, "/directorio/consulado-houston#en");
+  const fresh = await openPage(env.browser);
+  await fresh.page.goto(link);
+  await fresh.page.locator("main h1").filter({ hasText: "Houston" }).waitFor();
+  assert.equal(await fresh.page.getAttribute("html", "lang"), "en");
+  await fresh.context.close();
+  await context.close();
+});
+
 test("on a phone, what is typed shows its results on the same screen; filters and place unfold", async () => {
   const { context, page } = await openPage(env.browser, { viewport: { width: 390, height: 844 } });
   await openDirectory(page);

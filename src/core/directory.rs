@@ -364,7 +364,10 @@ mod tests {
         assert_eq!(entry.status, Status::Active);
         assert!(entry.phones.is_empty() && entry.location.is_none() && entry.hours.is_none());
         assert_eq!(entry.kind, Kind::ResourceCentre);
-        assert_eq!(directory.entry("Centro-Ficticio").map(|e| e.id.as_str()), Some("centro-ficticio"));
+        assert_eq!(
+            directory.entry("Centro-Ficticio").map(|e| e.id.as_str()),
+            Some("centro-ficticio")
+        );
         assert!(directory.entry("centro").is_none());
     }
 

@@ -14,6 +14,13 @@ pub fn saved_lang() -> Option<Lang> {
         .and_then(|code| Lang::from_code(&code))
 }
 
+/// The language the link this page was opened from was made in (`core::link_language`),
+/// for a device where nobody has chosen one.
+pub fn link_lang() -> Option<Lang> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    crate::core::link_language::read(&hash).0
+}
+
 /// Remembers the chosen language. Failing to store (storage disabled or full) is not
 /// worth bothering the person about: the switch still works for this visit.
 pub fn save_lang(lang: Lang) {

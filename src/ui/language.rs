@@ -25,10 +25,13 @@ pub fn lang_of(locale: Locale) -> Lang {
 }
 
 /// Creates and provides the i18n context. Spanish comes first whatever the browser's
-/// own language, as the centre asked: many people's phones are set to English. On a
-/// shared device (`remember` false) a person's choice is not stored for the next one.
+/// own language, as the centre asked: many people's phones are set to English. A link
+/// shared by someone reading in another language opens in it, unless a language was
+/// chosen on this device. On a shared device (`remember` false) a person's choice is
+/// not stored for the next one.
 pub fn provide_language(remember: bool) {
-    let initial = locale_of(preferences::saved_lang().unwrap_or(Lang::DEFAULT));
+    let initial = preferences::saved_lang().or_else(preferences::link_lang);
+    let initial = locale_of(initial.unwrap_or(Lang::DEFAULT));
     let i18n = init_i18n_subcontext::<Locale>(Some(Signal::stored(initial)));
     provide_context(i18n);
     Effect::new(move |previous: Option<Locale>| {

@@ -7,6 +7,7 @@ use crate::core::contacts::{contacts_for, is_near, place};
 use crate::core::content::Content;
 use crate::core::engine::{self, Shown};
 use crate::core::lang::{Lang, Text};
+use crate::core::link_language;
 use crate::core::links;
 use crate::core::share_code;
 use crate::platform::format;
@@ -176,7 +177,8 @@ fn ShareResults(content: Arc<Content>) -> impl IntoView {
     let link = Signal::derive(move || {
         let origin = window().location().origin().unwrap_or_default();
         let code = assessment.answers.with(|a| share_code::encode(&content.flow, a));
-        format!("{origin}{}#{code}", paths::ASSESSMENT)
+        let fragment = link_language::fragment(lang_of(i18n.get_locale()), &code);
+        format!("{origin}{}#{fragment}", paths::ASSESSMENT)
     });
     let copied = RwSignal::new(false);
     view! {

@@ -1,6 +1,7 @@
 //! "¿Cuáles son mis opciones?": the self-assessment. The page shows the screen the
 //! person is on; the screens are in `ui::assessment`.
 
+use crate::core::link_language;
 use crate::core::share_code::{self, ShareError};
 use crate::ui::assessment::{CheckAnswers, QuestionScreen, Results, Screen, follow_screens_in_history, use_assessment};
 use crate::ui::data::use_content;
@@ -44,8 +45,10 @@ pub fn AssessmentPage() -> impl IntoView {
         hash_changed.track();
         let Some(content) = content.get() else { return };
         let hash = window().location().hash().unwrap_or_default();
-        if hash.len() > 1 {
-            match share_code::decode(&content.flow, &hash) {
+        // The language the link was made in, if any, was read when the app started.
+        let (_, code) = link_language::read(&hash);
+        if !code.is_empty() {
+            match share_code::decode(&content.flow, code) {
                 Ok(answers) => {
                     assessment.answers.set(answers);
                     assessment.screen.set(Screen::Results);

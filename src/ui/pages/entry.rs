@@ -4,7 +4,7 @@
 
 use crate::core::directory::{Entry, PhoneKind, Precision, Status, Weekday};
 use crate::core::lang::Lang;
-use crate::core::{links, opening, vcard};
+use crate::core::{link_language, links, opening, vcard};
 use crate::platform::share::{self, Shared};
 use crate::platform::{format, network};
 use crate::ui::app::paths;
@@ -146,7 +146,7 @@ fn EntryActions(entry: Arc<Entry>) -> impl IntoView {
     let e = entry.clone();
     let share = move |_| {
         let title = e.name.get(lang_of(i18n.get_locale_untracked())).to_string();
-        let url = page_url();
+        let url = page_url(lang_of(i18n.get_locale_untracked()));
         spawn_local(async move { shared.set(Some(share::share_or_copy(&title, &url).await)) });
     };
     let message = move || match shared.get()? {
@@ -413,7 +413,7 @@ fn EntryQr(entry: Arc<Entry>) -> impl IntoView {
     view! {
         <section class="entry-qr">
             <h2>{tr!(entry_qr)}</h2>
-            <QrCode text=Signal::derive(page_url) label=label />
+            <QrCode text=Signal::derive(move || page_url(lang())) label=label />
         </section>
     }
 }
@@ -438,9 +438,16 @@ fn EntryProvenance(entry: Arc<Entry>) -> impl IntoView {
     }
 }
 
-/// The address of the page being shown, for sharing and the QR code.
-fn page_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
+/// The address of the entry being shown, for sharing and the QR code, opening in the
+/// language it is read in now (`core::link_language`).
+fn page_url(lang: Lang) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    match link_language::fragment(lang, "") {
+        fragment if fragment.is_empty() => format!("{origin}{path}"),
+        fragment => format!("{origin}{path}#{fragment}"),
+    }
 }
