@@ -8,7 +8,7 @@
 use crate::core::kiosk::DeviceSettings;
 use crate::core::kiosk::PinHash;
 use crate::core::saved_settings::{Field, Fields, Saved};
-use crate::platform::{preferences, speech};
+use crate::platform::{json, preferences, speech};
 use gloo::storage::{LocalStorage, SessionStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -75,7 +75,7 @@ fn field<T>(value: Option<JsValue>, read: impl Fn(&JsValue) -> Option<T>) -> Fie
 /// Saves the settings; `false` when the browser refused (storage off or full), so staff
 /// are told the change did not stick.
 pub fn save(settings: &DeviceSettings) -> bool {
-    LocalStorage::set(KEY, settings).is_ok() && saved().is_some_and(|saved| &saved.settings == settings)
+    json::store(KEY, settings) && saved().is_some_and(|saved| &saved.settings == settings)
 }
 
 const PIN_TRIES: &str = "rumbo.pin-tries";

@@ -3,14 +3,15 @@
 //! the wrong language).
 
 use crate::core::lang::Lang;
+use crate::platform::json;
 use gloo::storage::{LocalStorage, Storage};
 
 const LANG_KEY: &str = "rumbo.lang";
 
 /// The language the person chose on this device, if any.
 pub fn saved_lang() -> Option<Lang> {
-    LocalStorage::get::<String>(LANG_KEY)
-        .ok()
+    json::stored(LANG_KEY)?
+        .as_string()
         .and_then(|code| Lang::from_code(&code))
 }
 
@@ -24,7 +25,7 @@ pub fn link_lang() -> Option<Lang> {
 /// Remembers the chosen language. Failing to store (storage disabled or full) is not
 /// worth bothering the person about: the switch still works for this visit.
 pub fn save_lang(lang: Lang) {
-    let _ = LocalStorage::set(LANG_KEY, lang.code());
+    json::store(LANG_KEY, lang.code());
 }
 
 /// Forgets the chosen language, so the next person on a shared device starts in Spanish.

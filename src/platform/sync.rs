@@ -15,7 +15,7 @@ use crate::core::update::{Refusal, files_to_download, is_newer};
 use crate::platform::data_store::{self, StoredContent};
 use crate::platform::db::Db;
 use crate::platform::fetch::{self, FetchError};
-use crate::platform::json::BrowserJson;
+use crate::platform::json::{self, BrowserJson};
 use gloo::storage::{LocalStorage, Storage};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -109,7 +109,7 @@ impl Sync {
             shown: Cell::new(false),
             checking: Cell::new(false),
             again: Cell::new(None),
-            refusal: RefCell::new(LocalStorage::get(REFUSAL_KEY).ok()),
+            refusal: RefCell::new(json::stored(REFUSAL_KEY).and_then(|v| serde_wasm_bindgen::from_value(v).ok())),
             handlers,
         });
         if let Some(stored) = stored {
@@ -203,7 +203,7 @@ impl Sync {
         // The files arrived but cannot be used: remember, so routine checks wait.
         let refuse = || {
             let refused = Refusal::record(refusal.as_ref(), &manifest_text, now_ms);
-            let _ = LocalStorage::set(REFUSAL_KEY, &refused);
+            json::store(REFUSAL_KEY, &refused);
             *self.refusal.borrow_mut() = Some(refused);
             failed
         };
