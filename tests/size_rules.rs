@@ -113,6 +113,22 @@ fn the_app_reads_json_with_the_browser() {
 }
 
 #[test]
+fn the_language_comes_from_the_apps_own_context() {
+    // leptos_i18n's generated `use_i18n` would find no context (the app provides its
+    // own, `ui::language::I18n`: the crate's context parses the browser's languages
+    // with ICU, 13 KB of the download) and panic at run time.
+    let found: Vec<String> = offending_lines(&["use_i18n"], &[])
+        .into_iter()
+        .filter(|line| line.contains("ui::i18n::") || line.contains("leptos_i18n::"))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "use crate::ui::language::use_i18n, see docs/size.md:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
 fn the_rules_see_the_code_they_guard() {
     // If the scan found no files or cut them wrongly, the tests above would pass vacuously.
     let code = app_code();

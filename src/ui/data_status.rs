@@ -2,8 +2,9 @@
 
 use crate::platform::sync::Notice;
 use crate::ui::data::use_data;
-use crate::ui::i18n::{t_string, use_i18n};
+use crate::ui::language::use_i18n;
 use crate::ui::page::focus_page_heading;
+use crate::ui::text::t_string;
 use crate::ui::text::{Message, text, tr};
 use leptos::prelude::*;
 

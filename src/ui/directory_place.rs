@@ -11,9 +11,10 @@ use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
 use crate::ui::app::paths;
 use crate::ui::device::use_mode;
-use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::language::lang_of;
+use crate::ui::language::use_i18n;
 use crate::ui::page::focus;
+use crate::ui::text::t_string;
 use crate::ui::text::{tr, tr_with};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -162,7 +163,7 @@ pub fn place_words(origin: &Origin, lang: &str, your_location: &str) -> String {
 
 /// "About 35 km" or "35 km", in whole kilometres (never "0"). Integers on purpose:
 /// formatting a float would pull the float printer into the app's download.
-pub fn distance_words(km: f64, approximate: bool, i18n: leptos_i18n::I18nContext<crate::ui::i18n::Locale>) -> String {
+pub fn distance_words(km: f64, approximate: bool, i18n: crate::ui::language::I18n) -> String {
     let km = whole_number((km.round() as u32).max(1), lang_of(i18n.get_locale()));
     if approximate {
         t_string!(i18n, directory_distance_approx, km = km).to_string()

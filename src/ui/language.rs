@@ -6,7 +6,6 @@ use crate::core::lang::Lang;
 use crate::platform::preferences;
 use crate::ui::i18n::Locale;
 use leptos::prelude::*;
-use leptos_i18n::context::init_i18n_subcontext;
 
 /// The interface locale for a core language.
 pub fn locale_of(lang: Lang) -> Locale {
@@ -24,6 +23,34 @@ pub fn lang_of(locale: Locale) -> Lang {
     }
 }
 
+/// The interface's current language, shared by the whole app (see [`provide_language`]).
+/// The app's own signal rather than leptos_i18n's context, whose set-up also reads the
+/// browser's languages (parsing them with ICU) though the app never follows them.
+#[derive(Clone, Copy)]
+pub struct I18n(RwSignal<Locale>);
+
+impl I18n {
+    /// The current language, re-read by the caller when it changes.
+    pub fn get_locale(self) -> Locale {
+        self.0.get()
+    }
+
+    /// The current language, without following changes.
+    pub fn get_locale_untracked(self) -> Locale {
+        self.0.get_untracked()
+    }
+
+    /// Switches the interface to `locale`.
+    pub fn set_locale(self, locale: Locale) {
+        self.0.set(locale)
+    }
+}
+
+/// The language context provided by [`provide_language`].
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
 /// Creates and provides the i18n context. Spanish comes first whatever the browser's
 /// own language, as the centre asked: many people's phones are set to English. A link
 /// shared by someone reading in another language opens in it, unless a language was
@@ -32,7 +59,7 @@ pub fn lang_of(locale: Locale) -> Lang {
 pub fn provide_language(remember: bool) {
     let initial = preferences::saved_lang().or_else(preferences::link_lang);
     let initial = locale_of(initial.unwrap_or(Lang::DEFAULT));
-    let i18n = init_i18n_subcontext::<Locale>(Some(Signal::stored(initial)));
+    let i18n = I18n(RwSignal::new(initial));
     provide_context(i18n);
     Effect::new(move |previous: Option<Locale>| {
         let locale = i18n.get_locale();

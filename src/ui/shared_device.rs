@@ -11,8 +11,9 @@
 use crate::core::kiosk::{DeviceSettings, Idle, Mode, gone_while_hidden, idle_phase};
 use crate::platform::{device, speech};
 use crate::ui::device::use_device;
-use crate::ui::i18n::{t_string, use_i18n};
+use crate::ui::language::use_i18n;
 use crate::ui::tallies;
+use crate::ui::text::t_string;
 use crate::ui::text::tr;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Interval;

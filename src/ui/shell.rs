@@ -3,7 +3,7 @@
 
 use crate::core::lang::Lang;
 use crate::ui::app::paths;
-use crate::ui::i18n::use_i18n;
+use crate::ui::language::use_i18n;
 use crate::ui::language::{lang_of, locale_of};
 use crate::ui::page::focus;
 use crate::ui::shared_device::NextPersonButton;

@@ -7,7 +7,8 @@
 //! node is compiled once and each message costs only its pointer. Messages with
 //! values (`text_with`) share one boxed type the same way.
 
-use crate::ui::i18n::{Locale, use_i18n};
+use crate::ui::i18n::Locale;
+use crate::ui::language::use_i18n;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -49,6 +50,16 @@ macro_rules! tr_with {
 }
 
 pub(crate) use {tr, tr_with};
+
+/// `t_string!(i18n, key, …)`: a message's text in the current language, as leptos_i18n's
+/// `t_string!` gives it, read from the app's own language context ([`use_i18n`]).
+macro_rules! t_string {
+    ($i18n:expr, $($message:tt)+) => {
+        $crate::ui::i18n::td_string!($i18n.get_locale(), $($message)+)
+    };
+}
+
+pub(crate) use t_string;
 
 /// The text of `message` as a signal, for components that take a `Signal<String>`.
 pub fn text_signal(message: Message) -> Signal<String> {

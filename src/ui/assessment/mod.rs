@@ -17,8 +17,9 @@ use crate::core::engine;
 use crate::core::kiosk::Mode;
 use crate::core::lang::Lang;
 use crate::platform::format;
-use crate::ui::i18n::{t_string, use_i18n};
+use crate::ui::language::use_i18n;
 use crate::ui::tallies::count_assessment;
+use crate::ui::text::t_string;
 use leptos::prelude::*;
 
 /// Where the person is in the assessment.

@@ -2,9 +2,10 @@
 
 use crate::platform::format;
 use crate::ui::data::use_data;
-use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::language::lang_of;
+use crate::ui::language::use_i18n;
 use crate::ui::page::Page;
+use crate::ui::text::t_string;
 use crate::ui::text::{tr, tr_signal, tr_with};
 use leptos::prelude::*;
 

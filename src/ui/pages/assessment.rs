@@ -7,8 +7,9 @@ use crate::ui::assessment::{CheckAnswers, QuestionScreen, Results, Screen, follo
 use crate::ui::data::use_content;
 use crate::ui::data_status::NoDataYet;
 use crate::ui::device::use_mode;
-use crate::ui::i18n::{t_string, use_i18n};
+use crate::ui::language::use_i18n;
 use crate::ui::page::{Page, focus_page_heading};
+use crate::ui::text::t_string;
 use crate::ui::text::{tr, tr_signal};
 use leptos::prelude::*;
 

@@ -6,7 +6,8 @@
 //! with their own phone.
 
 use crate::ui::device::use_mode;
-use crate::ui::i18n::{t_string, use_i18n};
+use crate::ui::language::use_i18n;
+use crate::ui::text::t_string;
 use crate::ui::text::tr;
 use crate::ui::widgets::qr_code::QrCode;
 use leptos::prelude::*;

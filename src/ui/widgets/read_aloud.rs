@@ -2,8 +2,8 @@
 //! the browser cannot speak, so nobody presses a button that does nothing.
 
 use crate::platform::speech;
-use crate::ui::i18n::use_i18n;
 use crate::ui::language::lang_of;
+use crate::ui::language::use_i18n;
 use crate::ui::text::tr;
 use leptos::prelude::*;
 
