@@ -27,7 +27,13 @@ pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, answers: &A
         (
             e.status != Status::Active,
             !is_near(e, here),
-            e.name.get_code("es").to_lowercase(),
+            // Char by char: `str::to_lowercase` is a second, larger copy of the same
+            // conversion in the wasm (it differs only for a final Greek sigma).
+            e.name
+                .get_code("es")
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect::<String>(),
         )
     });
     found

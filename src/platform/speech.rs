@@ -61,5 +61,5 @@ fn device_voice(synthesis: &SpeechSynthesis, lang: &str) -> Option<SpeechSynthes
         .get_voices()
         .iter()
         .map(|voice| voice.unchecked_into::<SpeechSynthesisVoice>())
-        .find(|voice| voice.local_service() && voice.lang().to_lowercase().starts_with(lang))
+        .find(|voice| voice.local_service() && voice.lang().to_ascii_lowercase().starts_with(lang))
 }
