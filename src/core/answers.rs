@@ -19,6 +19,18 @@ pub enum Answer {
     },
 }
 
+impl Answer {
+    /// The options ticked, as `Answer::Choices`. Inserted one by one: collecting into a
+    /// set sorts first, and that sort is one more copy of the library's in the wasm.
+    pub fn choices(ids: impl IntoIterator<Item = String>) -> Answer {
+        let mut set = BTreeSet::new();
+        for id in ids {
+            set.insert(id);
+        }
+        Answer::Choices(set)
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Answers(pub BTreeMap<String, Answer>);

@@ -128,11 +128,11 @@ pub fn sample_answers(question: &Question) -> Vec<Answer> {
         SingleChoice => question.options.iter().map(|o| Answer::Choice(o.id.clone())).collect(),
         MultipleChoice => {
             let mut sets = vec![
-                Default::default(),
-                question.options.iter().map(|o| o.id.clone()).collect(),
+                Answer::choices([]),
+                Answer::choices(question.options.iter().map(|o| o.id.clone())),
             ];
-            sets.extend(question.options.iter().map(|o| [o.id.clone()].into_iter().collect()));
-            sets.into_iter().map(Answer::Choices).collect()
+            sets.extend(question.options.iter().map(|o| Answer::choices([o.id.clone()])));
+            sets
         }
         Number => {
             let (min, max) = question.bounds();

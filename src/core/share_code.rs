@@ -121,14 +121,13 @@ fn read_answers(flow: &Flow, body: &[u8]) -> Option<Answers> {
                 if u32::from(mask).checked_shr(question.options.len() as u32).unwrap_or(0) != 0 {
                     return None;
                 }
-                Answer::Choices(
+                Answer::choices(
                     question
                         .options
                         .iter()
                         .enumerate()
                         .filter(|(i, _)| mask & (1 << i) != 0)
-                        .map(|(_, o)| o.id.clone())
-                        .collect(),
+                        .map(|(_, o)| o.id.clone()),
                 )
             }
             QuestionKind::Number => {

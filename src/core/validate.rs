@@ -112,11 +112,12 @@ pub fn validate_directory(directory: &Directory, today: &str) -> Vec<Problem> {
 
 pub fn validate_flow(flow: &Flow, directory: &Directory, today: &str) -> Vec<Problem> {
     let mut out = Vec::new();
-    let tags: BTreeSet<&str> = directory
-        .entries
-        .iter()
-        .flat_map(|e| e.tags.iter().map(String::as_str))
-        .collect();
+    // Inserted one by one: collecting into a set sorts first, one more copy of the
+    // library's sort in the wasm.
+    let mut tags = BTreeSet::new();
+    for tag in directory.entries.iter().flat_map(|e| &e.tags) {
+        tags.insert(tag.as_str());
+    }
     let mut ids = BTreeSet::new();
     for (i, q) in flow.questions.iter().enumerate() {
         let at = |field: &str| format!("{}: questions[{i}] ({}).{field}", Flow::FILE, q.id);
