@@ -1,8 +1,9 @@
 //! Downloading the content files: always from the network (never the HTTP cache, which
 //! could hand back a stale manifest), and never waiting forever on a dead connection.
 
-use gloo::net::http::Request;
-use web_sys::{AbortSignal, RequestCache};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, RequestCache, RequestInit, Response};
 
 /// How long one file may take before the download counts as cut.
 const TIMEOUT_MS: u32 = 30_000;
@@ -16,17 +17,30 @@ pub enum FetchError {
     Status(u16),
 }
 
-/// The bytes at `url` (same origin, e.g. `/data/manifest.json`).
+/// The bytes at `url` (same origin, e.g. `/data/manifest.json`), with the browser's own
+/// `fetch` (gloo-net's request builder is larger in the wasm than this one call).
 pub async fn bytes(url: &str) -> Result<Vec<u8>, FetchError> {
-    let signal = AbortSignal::timeout_with_u32(TIMEOUT_MS);
-    let response = Request::get(url)
-        .cache(RequestCache::NoStore)
-        .abort_signal(Some(&signal))
-        .send()
+    let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
+    let init = RequestInit::new();
+    init.set_cache(RequestCache::NoStore);
+    init.set_signal(Some(&AbortSignal::timeout_with_u32(TIMEOUT_MS)));
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|e| FetchError::Network(e.to_string()))?;
+        .map_err(network)?
+        .unchecked_into();
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }
-    response.binary().await.map_err(|e| FetchError::Network(e.to_string()))
+    let body = JsFuture::from(response.array_buffer().map_err(network)?)
+        .await
+        .map_err(network)?;
+    Ok(js_sys::Uint8Array::new(&body).to_vec())
+}
+
+/// The browser's description of a failed fetch ("TypeError: Failed to fetch").
+fn network(error: JsValue) -> FetchError {
+    FetchError::Network(match error.dyn_into::<js_sys::Error>() {
+        Ok(error) => String::from(error.to_string()),
+        Err(other) => format!("{other:?}"),
+    })
 }
