@@ -278,12 +278,19 @@ test("a full disk on the first visit: shown now, and not promised for offline", 
   await context.close();
 });
 
+const UNDATED = "Guardada en este dispositivo (su reloj no tiene la fecha correcta).";
+
+// The About page's "information on this device" section, opened with the clock at `when`.
+async function aboutWithClockAt(page, when) {
+  await page.clock.setFixedTime(new Date(when));
+  await visit(page, env.base, "/acerca-de");
+  return page.locator(".data-on-device");
+}
+
 test("a device whose clock is wrong does not say the information was saved in 2001", async () => {
   const { context, page } = await openPage(env.browser);
-  await page.clock.setFixedTime(new Date("2001-01-01T12:00:00Z"));
-  await visit(page, env.base, "/acerca-de");
-  const about = page.locator(".data-on-device");
-  await about.getByText("Guardada en este dispositivo (su reloj no tiene la fecha correcta).").waitFor();
+  const about = await aboutWithClockAt(page, "2001-01-01T12:00:00Z");
+  await about.getByText(UNDATED).waitFor();
   assert.ok(!(await about.textContent()).includes("2001"), await about.textContent());
   await about.getByText("publicada el 24 de noviembre de 2026").waitFor();
   await context.close();
@@ -291,13 +298,11 @@ test("a device whose clock is wrong does not say the information was saved in 20
 
 test("a copy saved while the clock was set ahead is not dated in the future once the clock is right", async () => {
   const { context, page } = await openPage(env.browser);
-  await page.clock.setFixedTime(new Date("2027-09-01T12:00:00Z"));
-  await visit(page, env.base, "/acerca-de");
-  const about = page.locator(".data-on-device");
+  const about = await aboutWithClockAt(page, "2027-09-01T12:00:00Z");
   await about.getByText("Guardada en este dispositivo el 1 de septiembre de 2027.").waitFor();
   await page.clock.setFixedTime(new Date("2026-11-26T12:00:00Z"));
   await page.reload();
-  await about.getByText("Guardada en este dispositivo (su reloj no tiene la fecha correcta).").waitFor();
+  await about.getByText(UNDATED).waitFor();
   assert.ok(!(await about.textContent()).includes("2027"), await about.textContent());
   await context.close();
 });

@@ -98,16 +98,24 @@ mod tests {
         serde_json::to_vec(&Manifest::describe(1, "2026-11-24", &list)).unwrap()
     }
 
+    /// The content read as the staff's tool reads it: a manifest describing `listed`,
+    /// the files as `served`.
+    fn read(
+        listed: &BTreeMap<&'static str, Vec<u8>>,
+        served: &BTreeMap<&'static str, Vec<u8>>,
+    ) -> Result<Content, Vec<Problem>> {
+        Content::from_files(
+            &SerdeJson,
+            &manifest_for(listed),
+            |n| served.get(n).cloned(),
+            "2026-11-24",
+        )
+    }
+
     #[test]
     fn whole_and_matching_files_give_the_content() {
         let files = files();
-        let content = Content::from_files(
-            &SerdeJson,
-            &manifest_for(&files),
-            |n| files.get(n).cloned(),
-            "2026-11-24",
-        )
-        .unwrap();
+        let content = read(&files, &files).unwrap();
         assert_eq!(content.directory.entries.len(), 1);
         assert_eq!(content.flow.version, 1);
     }
@@ -115,12 +123,10 @@ mod tests {
     #[test]
     fn every_problem_is_reported_and_nothing_is_returned() {
         let files = files();
-        let manifest = manifest_for(&files);
         let mut served = files.clone();
         served.insert(Directory::FILE, b"{\"entries\":[".to_vec()); // cut
         served.remove(Flow::FILE); // missing
-        let problems =
-            Content::from_files(&SerdeJson, &manifest, |n| served.get(n).cloned(), "2026-11-24").unwrap_err();
+        let problems = read(&files, &served).unwrap_err();
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].path.starts_with(Directory::FILE));
         assert!(problems[1].path.starts_with(Flow::FILE));
@@ -133,13 +139,7 @@ mod tests {
             .replace("https://example.org/ficticio", "javascript:alert(1)")
             .replace("\"source\"", "\"website\":\"javascript:alert(1)\",\"source\"");
         files.insert(Directory::FILE, bad.into_bytes());
-        let problems = Content::from_files(
-            &SerdeJson,
-            &manifest_for(&files),
-            |n| files.get(n).cloned(),
-            "2026-11-24",
-        )
-        .unwrap_err();
+        let problems = read(&files, &files).unwrap_err();
         assert!(problems.iter().any(|p| p.path.ends_with(".website")), "{problems:?}");
     }
 
@@ -147,13 +147,7 @@ mod tests {
     fn a_file_the_manifest_does_not_list_is_a_problem() {
         let files = files();
         let only_directory = BTreeMap::from([(Directory::FILE, files[Directory::FILE].clone())]);
-        let problems = Content::from_files(
-            &SerdeJson,
-            &manifest_for(&only_directory),
-            |n| files.get(n).cloned(),
-            "2026-11-24",
-        )
-        .unwrap_err();
+        let problems = read(&only_directory, &files).unwrap_err();
         assert!(problems[0].message.get_code("en").contains("does not list"));
     }
 }

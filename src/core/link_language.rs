@@ -22,6 +22,14 @@ pub fn fragment(lang: Lang, rest: &str) -> String {
     }
 }
 
+/// The link to `address` (no fragment of its own) made in `lang`, carrying `rest`.
+pub fn link(address: &str, lang: Lang, rest: &str) -> String {
+    match fragment(lang, rest) {
+        fragment if fragment.is_empty() => address.to_string(),
+        fragment => format!("{address}#{fragment}"),
+    }
+}
+
 /// The language a fragment asks for, if any, and the rest of it.
 pub fn read(fragment: &str) -> (Option<Lang>, &str) {
     let fragment = fragment.trim_start_matches('#');
@@ -42,6 +50,14 @@ mod tests {
         assert_eq!(read("#en~r1.1.AbC"), (Some(Lang::En), "r1.1.AbC"));
         assert_eq!(fragment(Lang::En, ""), "en");
         assert_eq!(read("#en"), (Some(Lang::En), ""));
+        assert_eq!(
+            link("https://x.example/opciones", Lang::En, "r1.1.AbC"),
+            "https://x.example/opciones#en~r1.1.AbC"
+        );
+        assert_eq!(
+            link("https://x.example/directorio/a", Lang::Es, ""),
+            "https://x.example/directorio/a"
+        );
     }
 
     #[test]

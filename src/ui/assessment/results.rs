@@ -179,8 +179,11 @@ fn ShareResults(content: Arc<Content>) -> impl IntoView {
     let link = Signal::derive(move || {
         let origin = window().location().origin().unwrap_or_default();
         let code = assessment.answers.with(|a| share_code::encode(&content.flow, a));
-        let fragment = link_language::fragment(lang_of(i18n.get_locale()), &code);
-        format!("{origin}{}#{fragment}", paths::ASSESSMENT)
+        link_language::link(
+            &format!("{origin}{}", paths::ASSESSMENT),
+            lang_of(i18n.get_locale()),
+            &code,
+        )
     });
     let copied = RwSignal::new(false);
     view! {

@@ -447,8 +447,5 @@ fn page_url(lang: Lang) -> String {
     };
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
-    match link_language::fragment(lang, "") {
-        fragment if fragment.is_empty() => format!("{origin}{path}"),
-        fragment => format!("{origin}{path}#{fragment}"),
-    }
+    link_language::link(&format!("{origin}{path}"), lang, "")
 }
