@@ -160,6 +160,32 @@ test("the Houston persona's consulate contacts put Texas first", async () => {
   await context.close();
 });
 
+test("consulates are ordered from the person's place however they write it", async () => {
+  const { context, page } = await openPage(env.browser);
+  const stepsWith = (place) => [...PERSONAS[4].steps.slice(0, -1), ["place", place, place]];
+  const contacts = page.locator("#outcome-consular_services .contacts li");
+  // A state with no consulate: the nearest first (Omaha, then Oklahoma City), none "near".
+  await start(page, "es");
+  for (const step of stepsWith("KS")) await answer(page, step, "es");
+  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  await contacts.first().waitFor();
+  const firstTwo = (await contacts.allTextContents()).slice(0, 2);
+  assert.match(firstTwo[0], /Omaha/);
+  assert.match(firstTwo[1], /Oklahoma City/);
+  assert.equal(await contacts.filter({ hasText: "cerca de usted" }).count(), 0);
+  // A city the directory knows: its state's consulates first, marked near.
+  await page.getByRole("button", { name: "Empezar de nuevo" }).click();
+  await page.getByRole("button", { name: "Empezar" }).click();
+  for (const step of stepsWith("Houston")) await answer(page, step, "es");
+  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  await contacts.first().waitFor();
+  const near = await contacts.filter({ hasText: "cerca de usted" }).allTextContents();
+  assert.equal(near.length, 4, near.join(" | "));
+  for (const city of ["Dallas", "Del Rio", "Houston", "McAllen"]) assert.ok(near.some((t) => t.includes(city)), city);
+  assert.match(await contacts.first().textContent(), /cerca de usted/);
+  await context.close();
+});
+
 test("changing an earlier answer asks only the questions that then apply", async () => {
   const { context, page } = await openPage(env.browser);
   await start(page, "es");

@@ -1,10 +1,15 @@
 //! The directory contacts shown under an assessment outcome: entries tagged for it,
 //! the ones in the person's own state or region first (when they said where they live),
-//! closed ones last and defunct ones never.
+//! then the nearest, closed ones last and defunct ones never.
+//!
+//! The place is read as the directory's place picker reads it (`serving::locate_place`):
+//! "TX", "Tejas" and "Houston" all put a person in Texas.
 
 use crate::core::answers::{Answer, Answers};
 use crate::core::assessment::Outcome;
 use crate::core::directory::{Directory, Entry, Status};
+use crate::core::geo::RegionName;
+use crate::core::serving::{distance_to, is_in_region, locate_place};
 
 /// The place the person gave in the assessment, if any.
 pub fn place(answers: &Answers) -> Option<(&str, Option<&str>)> {
@@ -14,56 +19,102 @@ pub fn place(answers: &Answers) -> Option<(&str, Option<&str>)> {
     })
 }
 
-/// Contacts for `outcome`, most useful first.
-pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, answers: &Answers) -> Vec<&'a Entry> {
-    let here = place(answers);
-    let mut found: Vec<&Entry> = directory
+/// A contact under an outcome.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Contact<'a> {
+    pub entry: &'a Entry,
+    /// In the person's own region (or country, when they gave no region).
+    pub near: bool,
+}
+
+/// Contacts for `outcome`, most useful first: open before closed, the person's own
+/// region before the rest, then nearest first from the place's approximate centre
+/// (offices with no recorded position after those with one), then by name.
+pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, answers: &Answers) -> Vec<Contact<'a>> {
+    let here = place(answers).map(|(country, typed)| {
+        let typed = typed.map(str::trim).filter(|t| !t.is_empty());
+        // A region the table and the directory do not know is still compared by name.
+        let (point, region) = match typed.map(|t| locate_place(directory, country, t)) {
+            Some(Some((point, region))) => (Some(point), region),
+            Some(None) => (None, typed.map(str::to_string)),
+            None => (locate_place(directory, country, "").map(|(p, _)| p), None),
+        };
+        (country, region.map(|r| RegionName::new(country, &r)), point)
+    });
+    let near = |e: &Entry| {
+        here.as_ref().is_some_and(|(country, region, _)| match region {
+            Some(region) => is_in_region(e, country, Some(region)),
+            None => e.address.country.trim().eq_ignore_ascii_case(country.trim()),
+        })
+    };
+    let distance = |e: &Entry| {
+        here.as_ref()
+            .and_then(|(_, _, point)| distance_to(e, (*point)?))
+            .unwrap_or(f64::INFINITY)
+    };
+    let mut found: Vec<(Contact<'a>, f64, String)> = directory
         .entries
         .iter()
         .filter(|e| e.status != Status::Defunct)
         .filter(|e| e.tags.iter().any(|t| outcome.directory_tags.contains(t)))
-        .collect();
-    crate::core::order::sort_by_key(&mut found, |e| {
-        (
-            e.status != Status::Active,
-            !is_near(e, here),
+        .map(|entry| {
             // Char by char: `str::to_lowercase` is a second, larger copy of the same
             // conversion in the wasm (it differs only for a final Greek sigma).
-            e.name
-                .get_code("es")
-                .chars()
-                .flat_map(char::to_lowercase)
-                .collect::<String>(),
-        )
+            let name = entry.name.get_code("es").chars().flat_map(char::to_lowercase).collect();
+            (
+                Contact {
+                    entry,
+                    near: near(entry),
+                },
+                distance(entry),
+                name,
+            )
+        })
+        .collect();
+    crate::core::order::sort_by(&mut found, |(a, da, na), (b, db, nb)| {
+        (a.entry.status != Status::Active, !a.near)
+            .cmp(&(b.entry.status != Status::Active, !b.near))
+            .then_with(|| da.total_cmp(db))
+            .then_with(|| na.cmp(nb))
     });
-    found
-}
-
-/// Whether the entry is in the person's country and, if they gave one, their region.
-pub fn is_near(entry: &Entry, place: Option<(&str, Option<&str>)>) -> bool {
-    let Some((country, region)) = place else { return false };
-    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
-    same(&entry.address.country, country)
-        && region.is_none_or(|r| entry.address.region.as_deref().is_some_and(|er| same(er, r)))
+    found.into_iter().map(|(contact, _, _)| contact).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Fictitious consulates: `(id, state, status, city, position)`.
     fn directory() -> Directory {
-        let entry = |id: &str, region: &str, status: &str| {
+        let entry = |id: &str, region: &str, status: &str, city: &str, at: Option<(f64, f64)>| {
+            let location = at.map_or(String::new(), |(lat, lon)| {
+                format!(r#","location":{{"latitude":{lat},"longitude":{lon},"precision":"city"}}"#)
+            });
             format!(
-                r#"{{"id":"{id}","name":{{"es":"{id}","en":"{id}"}},"kind":"consulate","address":{{"country":"US","region":"{region}"}},
-                "status":"{status}","tags":["consular"],"verified_on":"2026-01-01","source":"x"}}"#
+                r#"{{"id":"{id}","name":{{"es":"{id}","en":"{id}"}},"kind":"consulate","address":{{"city":"{city}","country":"US","region":"{region}"}},
+                "status":"{status}","tags":["consular"],"verified_on":"2026-01-01","source":"x"{location}}}"#
             )
         };
         let json = format!(
-            r#"{{"entries":[{},{},{},{}]}}"#,
-            entry("a-ficticio", "Ohio", "active"),
-            entry("b-ficticio", "Texas", "active"),
-            entry("c-ficticio", "Texas", "temporarily_closed"),
-            entry("d-ficticio", "Texas", "defunct")
+            r#"{{"entries":[{},{},{},{},{},{}]}}"#,
+            entry("a-ficticio", "Ohio", "active", "Villa Ficticia", Some((40.0, -83.0))),
+            entry("b-ficticio", "Texas", "active", "Ciudad Ficticia", Some((29.8, -95.4))),
+            entry(
+                "c-ficticio",
+                "Texas",
+                "temporarily_closed",
+                "Otra Ficticia",
+                Some((32.8, -96.8))
+            ),
+            entry("d-ficticio", "Texas", "defunct", "Ciudad Ficticia", Some((29.8, -95.4))),
+            entry(
+                "e-ficticio",
+                "Nebraska",
+                "active",
+                "Pueblo Ficticio",
+                Some((41.3, -96.0))
+            ),
+            entry("f-ficticio", "Georgia", "active", "Aldea Ficticia", None),
         );
         Directory::from_json(json.as_bytes()).unwrap()
     }
@@ -72,24 +123,74 @@ mod tests {
         serde_json::from_str(r#"{"id":"o","title":{},"summary":{},"rank":1,"directory_tags":["consular"],"sources":[],"reviewed_on":"x"}"#).unwrap()
     }
 
-    #[test]
-    fn the_persons_region_comes_first_closed_last_defunct_never() {
+    /// The contacts' ids, with `*` after those near the place `region` of the US.
+    fn shown(region: Option<&str>) -> Vec<String> {
         let directory = directory();
         let mut answers = Answers::default();
-        let ids = |answers: &Answers| {
-            contacts_for(&outcome(), &directory, answers)
+        if let Some(region) = region {
+            answers.set(
+                "where",
+                Answer::Place {
+                    country: "US".into(),
+                    region: Some(region.into()),
+                },
+            );
+        }
+        contacts_for(&outcome(), &directory, &answers)
+            .iter()
+            .map(|c| format!("{}{}", c.entry.id, if c.near { "*" } else { "" }))
+            .collect()
+    }
+
+    #[test]
+    fn with_no_place_open_offices_come_by_name_closed_last_defunct_never() {
+        assert_eq!(
+            shown(None),
+            ["a-ficticio", "b-ficticio", "e-ficticio", "f-ficticio", "c-ficticio"]
+        );
+    }
+
+    #[test]
+    fn the_persons_region_comes_first_however_they_write_it() {
+        // Texas's own office first (the closed one stays last), then the nearest.
+        let texas = ["b-ficticio*", "e-ficticio", "a-ficticio", "f-ficticio", "c-ficticio*"];
+        for typed in [" texas", "TX", "Tejas", "ciudad ficticia"] {
+            assert_eq!(shown(Some(typed)), texas, "{typed}");
+        }
+    }
+
+    #[test]
+    fn from_a_state_with_no_office_the_nearest_come_first() {
+        // Kansas: Nebraska's office is nearer than Texas's, Ohio's farther; Georgia's
+        // has no recorded position.
+        assert_eq!(
+            shown(Some("Kansas")),
+            ["e-ficticio", "b-ficticio", "a-ficticio", "f-ficticio", "c-ficticio"]
+        );
+    }
+
+    #[test]
+    fn a_region_nobody_knows_is_still_matched_by_name() {
+        assert_eq!(
+            shown(Some("Atlántida Ficticia"))
                 .iter()
-                .map(|e| e.id.clone())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(ids(&answers), ["a-ficticio", "b-ficticio", "c-ficticio"]);
+                .filter(|id| id.ends_with('*'))
+                .count(),
+            0
+        );
+        let directory = Directory::from_json(
+            br#"{"entries":[{"id":"z-ficticio","name":{"es":"z","en":"z"},"kind":"consulate","address":{"country":"MX","region":"Region Ficticia"},
+            "status":"active","tags":["consular"],"verified_on":"2026-01-01","source":"x"}]}"#,
+        )
+        .unwrap();
+        let mut answers = Answers::default();
         answers.set(
             "where",
             Answer::Place {
-                country: "US".into(),
-                region: Some(" texas".into()),
+                country: "MX".into(),
+                region: Some("REGION ficticia".into()),
             },
         );
-        assert_eq!(ids(&answers), ["b-ficticio", "a-ficticio", "c-ficticio"]);
+        assert!(contacts_for(&outcome(), &directory, &answers)[0].near);
     }
 }

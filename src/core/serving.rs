@@ -6,7 +6,7 @@
 //! a consulate's district is a legal fact, and distance is only a guess at convenience.
 
 use crate::core::directory::{Area, Directory, Entry, Kind, Precision, Status};
-use crate::core::geo::{RegionName, distance_km, place_point};
+use crate::core::geo::{RegionName, distance_km, locate, place_point};
 use crate::core::search::fold;
 use std::cmp::Ordering;
 
@@ -95,6 +95,14 @@ pub fn offices_serving<'a>(
     }
 }
 
+/// A place as a person gave it — a state or department, or a city the directory's own
+/// entries place in one ("Houston", "Xela") — as its approximate centre and the region
+/// under its usual name. `None` when neither the region table nor the directory knows it.
+/// The directory's place picker and the assessment's contacts both read places this way.
+pub fn locate_place(directory: &Directory, country: &str, typed: &str) -> Option<((f64, f64), Option<String>)> {
+    locate(country, typed).or_else(|| locate(country, &region_of_city(directory, country, typed)?))
+}
+
 /// The region of a city people type as their place ("Los Angeles", "Xela"), taken from
 /// the directory's own entries in `country` whose city or alias it is: people think in
 /// cities, the region table knows states and departments. `None` when no entry says.
@@ -153,7 +161,7 @@ pub fn distance_is_approximate(entry: &Entry, from_place_centre: bool) -> bool {
 
 /// Whether the entry's address is in `region` of `country` (a region named any way
 /// `RegionName` knows: "TX" is Texas).
-fn is_in_region(entry: &Entry, country: &str, region: Option<&RegionName>) -> bool {
+pub fn is_in_region(entry: &Entry, country: &str, region: Option<&RegionName>) -> bool {
     entry.address.country.trim().eq_ignore_ascii_case(country.trim())
         && region
             .zip(entry.address.region.as_deref())

@@ -4,9 +4,9 @@
 
 use crate::core::content::Content;
 use crate::core::directory::{Entry, Kind};
-use crate::core::geo::{known_countries, locate};
+use crate::core::geo::known_countries;
 use crate::core::lang::whole_number;
-use crate::core::serving::{Serving, offices_serving, region_of_city};
+use crate::core::serving::{Serving, locate_place, offices_serving};
 use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
 use crate::ui::app::paths;
@@ -64,8 +64,7 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>, content: Arc<Content>) -> i
             return;
         }
         // A state or department, or else a city the directory's entries place in one.
-        let found = region
-            .with_untracked(|r| locate(&c, r).or_else(|| locate(&c, &region_of_city(&content.directory, &c, r)?)));
+        let found = region.with_untracked(|r| locate_place(&content.directory, &c, r));
         match found {
             Some((point, r)) => {
                 notice.set(None);

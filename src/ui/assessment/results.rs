@@ -3,7 +3,7 @@
 //! date. The general warnings are always among them.
 
 use crate::core::answers::Answers;
-use crate::core::contacts::{contacts_for, is_near, place};
+use crate::core::contacts::contacts_for;
 use crate::core::content::Content;
 use crate::core::engine::{self, Shown};
 use crate::core::lang::{Lang, Text};
@@ -92,14 +92,13 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
         texts(&outcome.warnings),
     );
     let cost = outcome.cost.get(lang).to_string();
-    let here = place(answers);
     // An entry's notice ("not confirmed to be still operating") goes with its name: a
     // person in danger should not learn it only after travelling there.
     let contacts: Vec<(String, String, bool, Option<String>)> = contacts_for(outcome, &content.directory, answers)
         .into_iter()
-        .map(|e| {
-            let alert = e.alert.as_ref().map(|a| a.get(lang).to_string());
-            (e.id.clone(), e.name.get(lang).to_string(), is_near(e, here), alert)
+        .map(|c| {
+            let alert = c.entry.alert.as_ref().map(|a| a.get(lang).to_string());
+            (c.entry.id.clone(), c.entry.name.get(lang).to_string(), c.near, alert)
         })
         .collect();
     let sources: Vec<(String, Option<String>)> = outcome
