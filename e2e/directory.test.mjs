@@ -157,6 +157,23 @@ test("near me sorts by the device's position, asked only on the tap", async () =
   await context.close();
 });
 
+test("a person in Mexico or Canada is placed by their state or province, and offered it as they type", async () => {
+  const { context, page } = await openPage(env.browser);
+  await openDirectory(page);
+  await page.getByLabel("Su país").selectOption("MX");
+  // The field suggests the country's states.
+  const suggested = await page.locator("#place-picker-regions option").evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(suggested.includes("Chiapas") && suggested.includes("Quintana Roo"), suggested.join(" | "));
+  await usePlace(page, null, "chiapas");
+  await page.locator(".serving").getByRole("heading", { name: "Las más cercanas a Chiapas, México" }).waitFor();
+  assert.equal(await page.getByText("No conocemos ese lugar").count(), 0);
+  await page.locator(".result-count", { hasText: "ordenados por distancia" }).waitFor();
+  await usePlace(page, "CA", "ON");
+  await page.locator(".serving").getByRole("heading", { name: "Las más cercanas a Ontario, Canadá" }).waitFor();
+  assert.equal(await page.getByText("No conocemos ese lugar").count(), 0);
+  await context.close();
+});
+
 test("an unknown place gets a clear message, not a guess, and drops the place before", async () => {
   const { context, page } = await openPage(env.browser);
   await openDirectory(page);
@@ -172,7 +189,8 @@ test("an unknown place gets a clear message, not a guess, and drops the place be
   assert.equal(await page.locator(".serving").count(), 0);
   assert.ok(!(await page.locator(".result-count").textContent()).includes("ordenados por distancia"), "not sorted from the place before");
   // A screen reader on the field hears that it is wrong, and why.
-  const field = page.getByRole("textbox", { name: "Estado, departamento o región" });
+  // A field with suggestions is a combobox to assistive technology.
+  const field = page.getByRole("combobox", { name: "Estado, departamento o región" });
   assert.equal(await field.getAttribute("aria-invalid"), "true");
   assert.match(await field.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby")).textContent), /No conocemos ese lugar/);
   await context.close();

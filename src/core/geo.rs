@@ -36,9 +36,12 @@ const fn region(country: &'static str, names: &'static [&'static str], lat: f64,
     }
 }
 
-/// Approximate centres of the 50 US states, DC and Guatemala's 22 departments, in English
-/// and Spanish where the spellings differ. Compared after `fold`, so accents and case do
-/// not matter.
+/// Approximate centres of the first-level regions of every country a person can pick
+/// (`COUNTRIES`): the 50 US states and DC, Guatemala's 22 departments, Mexico's 32
+/// states, Canada's 13 provinces and territories, the departments of El Salvador and
+/// Honduras, Belize's districts and Spain's autonomous communities and cities; in the
+/// languages people write them in where the spellings differ. Compared after `fold`, so
+/// accents and case do not matter.
 #[rustfmt::skip]
 const REGIONS: &[Region] = &[
     region("US", &["Alabama", "AL"], 32.3, -86.9),
@@ -114,6 +117,115 @@ const REGIONS: &[Region] = &[
     region("GT", &["Suchitepéquez"], 14.4, -91.4),
     region("GT", &["Totonicapán"], 14.9, -91.4),
     region("GT", &["Zacapa"], 15.0, -89.5),
+    // Mexico's 31 states and its capital.
+    region("MX", &["Aguascalientes", "Ags"], 22.0, -102.4),
+    region("MX", &["Baja California", "BC"], 30.6, -115.1),
+    region("MX", &["Baja California Sur", "BCS"], 25.9, -111.9),
+    region("MX", &["Campeche"], 18.9, -90.4),
+    region("MX", &["Chiapas"], 16.5, -92.5),
+    region("MX", &["Chihuahua"], 28.8, -106.1),
+    region("MX", &["Ciudad de México", "CDMX", "Mexico City", "Distrito Federal", "DF"], 19.3, -99.1),
+    region("MX", &["Coahuila", "Coahuila de Zaragoza"], 27.3, -102.0),
+    region("MX", &["Colima"], 19.1, -104.0),
+    region("MX", &["Durango"], 24.6, -104.7),
+    region("MX", &["Estado de México", "Edomex", "State of Mexico", "México"], 19.4, -99.6),
+    region("MX", &["Guanajuato"], 20.9, -101.0),
+    region("MX", &["Guerrero"], 17.6, -99.9),
+    region("MX", &["Hidalgo"], 20.5, -98.9),
+    region("MX", &["Jalisco"], 20.6, -103.6),
+    region("MX", &["Michoacán", "Michoacán de Ocampo"], 19.2, -101.9),
+    region("MX", &["Morelos"], 18.7, -99.1),
+    region("MX", &["Nayarit"], 21.8, -104.8),
+    region("MX", &["Nuevo León", "NL"], 25.6, -99.9),
+    region("MX", &["Oaxaca"], 17.0, -96.4),
+    region("MX", &["Puebla"], 19.0, -97.9),
+    region("MX", &["Querétaro"], 20.9, -99.9),
+    region("MX", &["Quintana Roo", "Q. Roo"], 19.6, -88.1),
+    region("MX", &["San Luis Potosí", "SLP"], 22.6, -100.4),
+    region("MX", &["Sinaloa"], 25.0, -107.5),
+    region("MX", &["Sonora"], 29.6, -110.9),
+    region("MX", &["Tabasco"], 18.0, -92.6),
+    region("MX", &["Tamaulipas"], 24.3, -98.6),
+    region("MX", &["Tlaxcala"], 19.4, -98.2),
+    region("MX", &["Veracruz", "Veracruz de Ignacio de la Llave"], 19.3, -96.5),
+    region("MX", &["Yucatán"], 20.7, -89.0),
+    region("MX", &["Zacatecas"], 23.3, -102.7),
+    // Canada's provinces and territories. Their geographic centres lie far north of where
+    // almost everyone lives, so these points are in the populated south of each.
+    region("CA", &["Alberta", "AB"], 52.3, -113.8),
+    region("CA", &["British Columbia", "BC", "Columbia Británica", "Colombie-Britannique"], 49.5, -122.4),
+    region("CA", &["Manitoba", "MB"], 50.1, -97.4),
+    region("CA", &["New Brunswick", "NB", "Nuevo Brunswick", "Nouveau-Brunswick"], 46.3, -66.0),
+    region("CA", &["Newfoundland and Labrador", "NL", "Newfoundland", "Terranova y Labrador", "Terranova", "Terre-Neuve-et-Labrador"], 48.0, -54.5),
+    region("CA", &["Northwest Territories", "NT", "Territorios del Noroeste", "Territoires du Nord-Ouest"], 62.5, -114.4),
+    region("CA", &["Nova Scotia", "NS", "Nueva Escocia", "Nouvelle-Écosse"], 45.0, -63.3),
+    region("CA", &["Nunavut", "NU"], 63.7, -68.5),
+    region("CA", &["Ontario", "ON"], 43.9, -79.6),
+    region("CA", &["Prince Edward Island", "PE", "PEI", "Isla del Príncipe Eduardo", "Île-du-Prince-Édouard"], 46.3, -63.2),
+    region("CA", &["Quebec", "QC"], 46.0, -72.6),
+    region("CA", &["Saskatchewan", "SK"], 51.3, -105.6),
+    region("CA", &["Yukon", "YT"], 61.0, -135.5),
+    // El Salvador's 14 departments.
+    region("SV", &["Ahuachapán"], 13.9, -89.8),
+    region("SV", &["Cabañas"], 13.9, -88.7),
+    region("SV", &["Chalatenango"], 14.1, -89.0),
+    region("SV", &["Cuscatlán"], 13.8, -89.0),
+    region("SV", &["La Libertad"], 13.6, -89.3),
+    region("SV", &["La Paz"], 13.5, -89.0),
+    region("SV", &["La Unión"], 13.5, -87.9),
+    region("SV", &["Morazán"], 13.8, -88.1),
+    region("SV", &["San Miguel"], 13.5, -88.2),
+    region("SV", &["San Salvador"], 13.7, -89.2),
+    region("SV", &["San Vicente"], 13.6, -88.7),
+    region("SV", &["Santa Ana"], 14.1, -89.5),
+    region("SV", &["Sonsonate"], 13.7, -89.7),
+    region("SV", &["Usulután"], 13.4, -88.5),
+    // Honduras's 18 departments.
+    region("HN", &["Atlántida"], 15.6, -87.2),
+    region("HN", &["Choluteca"], 13.3, -87.2),
+    region("HN", &["Colón"], 15.5, -85.5),
+    region("HN", &["Comayagua"], 14.5, -87.7),
+    region("HN", &["Copán"], 14.8, -88.9),
+    region("HN", &["Cortés"], 15.5, -88.0),
+    region("HN", &["El Paraíso"], 13.9, -86.6),
+    region("HN", &["Francisco Morazán"], 14.2, -87.2),
+    region("HN", &["Gracias a Dios"], 15.3, -84.3),
+    region("HN", &["Intibucá"], 14.2, -88.2),
+    region("HN", &["Islas de la Bahía", "Bay Islands"], 16.3, -86.4),
+    region("HN", &["La Paz"], 14.1, -87.9),
+    region("HN", &["Lempira"], 14.4, -88.6),
+    region("HN", &["Ocotepeque"], 14.5, -89.1),
+    region("HN", &["Olancho"], 14.8, -85.9),
+    region("HN", &["Santa Bárbara"], 15.1, -88.3),
+    region("HN", &["Valle"], 13.6, -87.6),
+    region("HN", &["Yoro"], 15.2, -87.1),
+    // Belize's 6 districts.
+    region("BZ", &["Belize", "Belice"], 17.5, -88.4),
+    region("BZ", &["Cayo"], 17.0, -88.9),
+    region("BZ", &["Corozal"], 18.3, -88.4),
+    region("BZ", &["Orange Walk"], 17.8, -88.7),
+    region("BZ", &["Stann Creek"], 16.8, -88.4),
+    region("BZ", &["Toledo"], 16.3, -89.0),
+    // Spain's 17 autonomous communities and its two autonomous cities.
+    region("ES", &["Andalucía", "Andalusia"], 37.5, -4.7),
+    region("ES", &["Aragón"], 41.5, -0.7),
+    region("ES", &["Asturias", "Principado de Asturias"], 43.3, -5.9),
+    region("ES", &["Islas Baleares", "Baleares", "Illes Balears", "Balearic Islands"], 39.6, 2.9),
+    region("ES", &["Canarias", "Islas Canarias", "Canary Islands"], 28.3, -15.8),
+    region("ES", &["Cantabria"], 43.2, -4.0),
+    region("ES", &["Castilla y León", "Castile and León"], 41.8, -4.8),
+    region("ES", &["Castilla-La Mancha", "Castile-La Mancha"], 39.6, -3.0),
+    region("ES", &["Cataluña", "Catalunya", "Catalonia"], 41.8, 1.5),
+    region("ES", &["Comunidad Valenciana", "Comunitat Valenciana", "Valencian Community", "Valencia"], 39.4, -0.6),
+    region("ES", &["Extremadura"], 39.2, -6.1),
+    region("ES", &["Galicia"], 42.8, -7.9),
+    region("ES", &["Comunidad de Madrid", "Madrid"], 40.4, -3.7),
+    region("ES", &["Región de Murcia", "Murcia"], 38.0, -1.5),
+    region("ES", &["Navarra", "Comunidad Foral de Navarra", "Navarre"], 42.7, -1.6),
+    region("ES", &["País Vasco", "Euskadi", "Basque Country"], 43.0, -2.6),
+    region("ES", &["La Rioja"], 42.3, -2.5),
+    region("ES", &["Ceuta"], 35.9, -5.3),
+    region("ES", &["Melilla"], 35.3, -2.9),
 ];
 
 /// Approximate centres of the countries a person is likely to pick, by ISO 3166-1 code.
@@ -199,6 +311,12 @@ pub fn same_region(country: &str, a: &str, b: &str) -> bool {
     RegionName::new(country, a).is(b)
 }
 
+/// The usual names of every region the table knows in `country`, in the table's order.
+pub fn regions_of(country: &str) -> impl Iterator<Item = &'static str> {
+    let country = country.trim().to_ascii_uppercase();
+    REGIONS.iter().filter(move |r| r.country == country).map(|r| r.names[0])
+}
+
 /// The countries a person can pick as their place (ISO codes), in the table's order.
 pub fn known_countries() -> impl Iterator<Item = &'static str> {
     COUNTRIES.iter().map(|(code, _)| *code)
@@ -258,6 +376,29 @@ mod tests {
         let count = |country| REGIONS.iter().filter(|r| r.country == country).count();
         assert_eq!(count("US"), 51, "50 states and DC");
         assert_eq!(count("GT"), 22);
+        assert_eq!(count("MX"), 32, "31 states and Mexico City");
+        assert_eq!(count("CA"), 13, "10 provinces and 3 territories");
+        assert_eq!(count("SV"), 14);
+        assert_eq!(count("HN"), 18);
+        assert_eq!(count("BZ"), 6);
+        assert_eq!(count("ES"), 19, "17 communities and 2 cities");
+        // Every country a person can pick has its regions, so a region written correctly
+        // is never "a place we do not know".
+        for code in known_countries() {
+            assert!(count(code) > 0, "{code} has no regions");
+        }
+        // Each region lies near its country's centre (catches a point with its sign or
+        // digits swapped), within what the country's size allows.
+        for r in REGIONS {
+            let country = place_point(r.country, None).unwrap();
+            let limit = match r.country {
+                "US" => 7000.0, // Alaska, Hawaii
+                "CA" => 4000.0,
+                "MX" | "ES" => 2000.0, // Baja California, the Canary Islands
+                _ => 500.0,
+            };
+            assert!(distance_km(r.centre, country) < limit, "{}", r.names[0]);
+        }
         let mut names: Vec<(String, String)> = REGIONS
             .iter()
             .flat_map(|r| r.names.iter().map(|n| (r.country.to_string(), key(n))))
@@ -292,9 +433,14 @@ mod tests {
         assert_eq!(canonical_region("GT", "SOLOLA"), Some("Sololá"));
         assert!(same_region("US", "TX", "Tejas"));
         assert!(
-            same_region("MX", "Jalisco", "jalisco"),
+            same_region("FR", "Bretagne", "bretagne"),
             "unknown regions still compare by name"
         );
+        assert!(same_region("MX", "CDMX", "Ciudad de Mexico"));
+        assert!(same_region("CA", "Québec", "QC"));
+        assert!(same_region("MX", "q roo", "Quintana Roo"));
+        assert_eq!(canonical_region("CA", "nueva escocia"), Some("Nova Scotia"));
+        assert_eq!(canonical_region("ES", "Catalunya"), Some("Cataluña"));
         assert!(!same_region("US", "TX", "California"));
     }
 

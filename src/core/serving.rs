@@ -6,7 +6,7 @@
 //! a consulate's district is a legal fact, and distance is only a guess at convenience.
 
 use crate::core::directory::{Area, Directory, Entry, Kind, Precision, Status};
-use crate::core::geo::{RegionName, distance_km, locate, place_point};
+use crate::core::geo::{RegionName, distance_km, locate, place_point, regions_of};
 use crate::core::search::fold;
 use std::cmp::Ordering;
 
@@ -101,6 +101,24 @@ pub fn offices_serving<'a>(
 /// The directory's place picker and the assessment's contacts both read places this way.
 pub fn locate_place(directory: &Directory, country: &str, typed: &str) -> Option<((f64, f64), Option<String>)> {
     locate(country, typed).or_else(|| locate(country, &region_of_city(directory, country, typed)?))
+}
+
+/// The places to suggest as a person types where they are in `country`: the regions the
+/// table knows and those the directory's entries name there, sorted, each once.
+pub fn place_suggestions(directory: &Directory, country: &str) -> Vec<String> {
+    let mut names: Vec<String> = regions_of(country)
+        .map(str::to_string)
+        .chain(
+            directory
+                .entries
+                .iter()
+                .filter(|e| e.address.country.trim().eq_ignore_ascii_case(country.trim()))
+                .filter_map(|e| e.address.region.clone()),
+        )
+        .collect();
+    crate::core::order::sort_by_key(&mut names, |name| fold(name));
+    names.dedup_by(|a, b| fold(a) == fold(b));
+    names
 }
 
 /// The region of a city people type as their place ("Los Angeles", "Xela"), taken from
@@ -513,6 +531,41 @@ mod tests {
         );
         assert_eq!(region_of_city(&directory, "US", "Atlantis"), None);
         assert_eq!(region_of_city(&directory, "US", ""), None);
+    }
+
+    #[test]
+    fn suggestions_hold_the_countrys_regions_and_the_directorys_each_once() {
+        let directory = directory(&[
+            consulate_in("texas-ficticio", (29.8, -95.4), "texas"),
+            consulate_in("atlantida-ficticio", (30.0, -90.0), "Atlántida Ficticia"),
+        ]);
+        let us = place_suggestions(&directory, "US");
+        assert_eq!(us.len(), 52, "51 from the table, one more from the directory");
+        assert_eq!(us.iter().filter(|r| fold(r) == "texas").count(), 1);
+        assert!(us.iter().any(|r| r == "Atlántida Ficticia"));
+        let folded: Vec<String> = us.iter().map(|r| fold(r)).collect();
+        assert!(folded.windows(2).all(|w| w[0] <= w[1]), "sorted");
+        let mx = place_suggestions(&directory, "mx");
+        assert!(mx.iter().any(|r| r == "Chiapas") && mx.len() == 32);
+        assert!(place_suggestions(&directory, "FR").is_empty());
+    }
+
+    #[test]
+    fn a_person_in_mexico_or_canada_is_placed_and_offered_the_nearest() {
+        let directory = fixture();
+        for (country, typed, usual) in [
+            ("MX", "chiapas", "Chiapas"),
+            ("MX", "CDMX", "Ciudad de México"),
+            ("CA", "ON", "Ontario"),
+            ("CA", "Québec", "Quebec"),
+        ] {
+            let (_, region) = locate_place(&directory, country, typed).unwrap();
+            assert_eq!(region.as_deref(), Some(usual));
+            assert!(
+                matches!(offices_serving(&directory, None, country, Some(typed)), Serving::Nearest(_)),
+                "{typed}"
+            );
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::core::content::Content;
 use crate::core::directory::{Entry, Kind};
 use crate::core::geo::known_countries;
 use crate::core::lang::whole_number;
-use crate::core::serving::{Serving, locate_place, offices_serving};
+use crate::core::serving::{Serving, locate_place, offices_serving, place_suggestions};
 use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
 use crate::ui::app::paths;
@@ -53,6 +53,7 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>, content: Arc<Content>) -> i
     let country = RwSignal::new(start_country);
     let region = RwSignal::new(start_region.unwrap_or_default());
     let notice = RwSignal::new(None::<PlaceNotice>);
+    let directory = content.clone();
     let use_place = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let c = country.get_untracked();
@@ -100,6 +101,12 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>, content: Arc<Content>) -> i
             })
             .collect_view()
     };
+    let suggestions = move || {
+        place_suggestions(&directory.directory, &country.get())
+            .into_iter()
+            .map(|r| view! { <option value=r></option> })
+            .collect_view()
+    };
     let message = move || {
         notice.get().map(|n| match n {
             PlaceNotice::Unknown => t_string!(i18n, place_unknown),
@@ -124,7 +131,9 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>, content: Arc<Content>) -> i
                         <input id="place-region" type="text" autocomplete=use_mode().place_autocomplete()
                             aria-describedby="place-notice"
                             aria-invalid=move || matches!(notice.get(), Some(PlaceNotice::Unknown | PlaceNotice::NeedsRegion)).to_string()
+                            list="place-picker-regions"
                             prop:value=move || region.get() on:input=move |ev| region.set(event_target_value(&ev)) />
+                        <datalist id="place-picker-regions">{suggestions}</datalist>
                     </div>
                 </div>
                 <p class="entry-actions">

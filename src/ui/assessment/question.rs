@@ -5,6 +5,7 @@ use crate::core::answers::Answer;
 use crate::core::assessment::{OTHER_COUNTRY, PLACE_COUNTRIES, Question, QuestionKind};
 use crate::core::content::Content;
 use crate::core::engine;
+use crate::core::serving::place_suggestions;
 use crate::platform::format;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::use_assessment;
@@ -220,20 +221,10 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
             })
             .collect_view()
     };
-    // Regions people can pick from: those the directory already names for the country.
     let regions = {
         let content = content.clone();
         move || {
-            let mut names: Vec<String> = content
-                .directory
-                .entries
-                .iter()
-                .filter(|e| e.address.country == country.get())
-                .filter_map(|e| e.address.region.clone())
-                .collect();
-            crate::core::order::sort(&mut names);
-            names.dedup();
-            names
+            place_suggestions(&content.directory, &country.get())
                 .into_iter()
                 .map(|r| view! { <option value=r></option> })
                 .collect_view()
