@@ -25,6 +25,9 @@ pub struct Contact<'a> {
     pub entry: &'a Entry,
     /// In the person's own region (or country, when they gave no region).
     pub near: bool,
+    /// Kilometres from the centre of the person's place, where both are known (so
+    /// always approximate).
+    pub km: Option<f64>,
 }
 
 /// Contacts for `outcome`, most useful first: open before closed, the person's own
@@ -47,12 +50,8 @@ pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, answers: &A
             None => e.address.country.trim().eq_ignore_ascii_case(country.trim()),
         })
     };
-    let distance = |e: &Entry| {
-        here.as_ref()
-            .and_then(|(_, _, point)| distance_to(e, (*point)?))
-            .unwrap_or(f64::INFINITY)
-    };
-    let mut found: Vec<(Contact<'a>, f64, String)> = directory
+    let distance = |e: &Entry| here.as_ref().and_then(|(_, _, point)| distance_to(e, (*point)?));
+    let mut found: Vec<(Contact<'a>, String)> = directory
         .entries
         .iter()
         .filter(|e| e.status != Status::Defunct)
@@ -61,23 +60,22 @@ pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, answers: &A
             // Char by char: `str::to_lowercase` is a second, larger copy of the same
             // conversion in the wasm (it differs only for a final Greek sigma).
             let name = entry.name.get_code("es").chars().flat_map(char::to_lowercase).collect();
-            (
-                Contact {
-                    entry,
-                    near: near(entry),
-                },
-                distance(entry),
-                name,
-            )
+            let contact = Contact {
+                entry,
+                near: near(entry),
+                km: distance(entry),
+            };
+            (contact, name)
         })
         .collect();
-    crate::core::order::sort_by(&mut found, |(a, da, na), (b, db, nb)| {
+    let km = |c: &Contact| c.km.unwrap_or(f64::INFINITY);
+    crate::core::order::sort_by(&mut found, |(a, na), (b, nb)| {
         (a.entry.status != Status::Active, !a.near)
             .cmp(&(b.entry.status != Status::Active, !b.near))
-            .then_with(|| da.total_cmp(db))
+            .then_with(|| km(a).total_cmp(&km(b)))
             .then_with(|| na.cmp(nb))
     });
-    found.into_iter().map(|(contact, _, _)| contact).collect()
+    found.into_iter().map(|(contact, _)| contact).collect()
 }
 
 #[cfg(test)]
@@ -167,6 +165,33 @@ mod tests {
             shown(Some("Kansas")),
             ["e-ficticio", "b-ficticio", "a-ficticio", "f-ficticio", "c-ficticio"]
         );
+    }
+
+    #[test]
+    fn each_contact_carries_its_distance_from_the_place_when_both_are_known() {
+        let directory = directory();
+        let mut answers = Answers::default();
+        assert!(
+            contacts_for(&outcome(), &directory, &answers)
+                .iter()
+                .all(|c| c.km.is_none())
+        );
+        answers.set(
+            "where",
+            Answer::Place {
+                country: "US".into(),
+                region: Some("Kansas".into()),
+            },
+        );
+        let found = contacts_for(&outcome(), &directory, &answers);
+        let km = |id: &str| found.iter().find(|c| c.entry.id == id).unwrap().km;
+        // Kansas's centre (39.0, -98.5) to (41.3, -96.0): about 330 km.
+        assert!(
+            (km("e-ficticio").unwrap() - 330.0).abs() < 15.0,
+            "{:?}",
+            km("e-ficticio")
+        );
+        assert_eq!(km("f-ficticio"), None, "no recorded position");
     }
 
     #[test]

@@ -562,7 +562,10 @@ mod tests {
             let (_, region) = locate_place(&directory, country, typed).unwrap();
             assert_eq!(region.as_deref(), Some(usual));
             assert!(
-                matches!(offices_serving(&directory, None, country, Some(typed)), Serving::Nearest(_)),
+                matches!(
+                    offices_serving(&directory, None, country, Some(typed)),
+                    Serving::Nearest(_)
+                ),
                 "{typed}"
             );
         }

@@ -5,14 +5,15 @@
 use crate::core::content::Content;
 use crate::core::directory::{Entry, Kind};
 use crate::core::geo::known_countries;
-use crate::core::lang::whole_number;
+use crate::core::lang::{Lang, whole_number};
 use crate::core::serving::{Serving, locate_place, offices_serving, place_suggestions};
 use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
 use crate::ui::app::paths;
 use crate::ui::device::use_mode;
-use crate::ui::language::lang_of;
+use crate::ui::i18n::td_string;
 use crate::ui::language::use_i18n;
+use crate::ui::language::{lang_of, locale_of};
 use crate::ui::page::focus;
 use crate::ui::text::t_string;
 use crate::ui::text::{tr, tr_with};
@@ -171,12 +172,12 @@ pub fn place_words(origin: &Origin, lang: &str, your_location: &str) -> String {
 
 /// "About 35 km" or "35 km", in whole kilometres (never "0"). Integers on purpose:
 /// formatting a float would pull the float printer into the app's download.
-pub fn distance_words(km: f64, approximate: bool, i18n: crate::ui::language::I18n) -> String {
-    let km = whole_number((km.round() as u32).max(1), lang_of(i18n.get_locale()));
+pub fn distance_words(km: f64, approximate: bool, lang: Lang) -> String {
+    let km = whole_number((km.round() as u32).max(1), lang);
     if approximate {
-        t_string!(i18n, directory_distance_approx, km = km).to_string()
+        td_string!(locale_of(lang), directory_distance_approx, km = km).to_string()
     } else {
-        t_string!(i18n, directory_distance, km = km).to_string()
+        td_string!(locale_of(lang), directory_distance, km = km).to_string()
     }
 }
 
@@ -204,7 +205,7 @@ pub fn ServingOffices(content: Arc<Content>, origin: Origin, kind: Option<Kind>)
         Serving::Nearest(entries) => view! {
             <h2>{tr_with!(serving_nearest_title, place = place())}</h2>
             <p>{tr_with!(serving_nearest, place = place())}</p>
-            <ul>{entries.into_iter().map(|(e, km)| link(e, km.map(|km| distance_words(km, true, i18n)))).collect_view()}</ul>
+            <ul>{entries.into_iter().map(|(e, km)| link(e, km.map(|km| distance_words(km, true, lang_of(i18n.get_locale()))))).collect_view()}</ul>
         }
         .into_any(),
         Serving::Unknown => view! { <p>{tr!(place_unknown)}</p> }.into_any(),

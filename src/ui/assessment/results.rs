@@ -16,6 +16,7 @@ use crate::ui::app::paths;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::device::use_mode;
+use crate::ui::directory_place::distance_words;
 use crate::ui::i18n::td_string;
 use crate::ui::language::use_i18n;
 use crate::ui::language::{lang_of, locale_of};
@@ -94,13 +95,20 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
     let cost = outcome.cost.get(lang).to_string();
     // An entry's notice ("not confirmed to be still operating") goes with its name: a
     // person in danger should not learn it only after travelling there.
-    let contacts: Vec<(String, String, bool, Option<String>)> = contacts_for(outcome, &content.directory, answers)
-        .into_iter()
-        .map(|c| {
-            let alert = c.entry.alert.as_ref().map(|a| a.get(lang).to_string());
-            (c.entry.id.clone(), c.entry.name.get(lang).to_string(), c.near, alert)
-        })
-        .collect();
+    let contacts: Vec<(String, String, bool, Option<f64>, Option<String>)> =
+        contacts_for(outcome, &content.directory, answers)
+            .into_iter()
+            .map(|c| {
+                let alert = c.entry.alert.as_ref().map(|a| a.get(lang).to_string());
+                (
+                    c.entry.id.clone(),
+                    c.entry.name.get(lang).to_string(),
+                    c.near,
+                    c.km,
+                    alert,
+                )
+            })
+            .collect();
     let sources: Vec<(String, Option<String>)> = outcome
         .sources
         .iter()
@@ -147,10 +155,11 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
             {(!contacts.is_empty()).then(|| view! {
                 <h4>{tr!(results_contacts)}</h4>
                 <ul class="contacts">
-                    {contacts.clone().into_iter().map(|(id, name, near, alert)| view! {
+                    {contacts.clone().into_iter().map(|(id, name, near, km, alert)| view! {
                         <li>
                             <A href=format!("{}/{id}", paths::DIRECTORY)>{name}</A>
                             {near.then(|| view! { " " <span class="tag">{tr!(results_contact_near)}</span> })}
+                            {km.map(|km| view! { " " <span class="contact-distance">{distance_words(km, true, lang)}</span> })}
                             {alert.map(|alert| view! { <span class="contact-alert">{alert}</span> })}
                         </li>
                     }).collect_view()}

@@ -161,9 +161,13 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
             .into_iter()
             .map(|(i, km)| {
                 let e = &c.directory.entries[i];
-                let distance = km
-                    .zip(from.as_ref())
-                    .map(|(km, o)| distance_words(km, distance_is_approximate(e, o.place.is_some()), i18n));
+                let distance = km.zip(from.as_ref()).map(|(km, o)| {
+                    distance_words(
+                        km,
+                        distance_is_approximate(e, o.place.is_some()),
+                        lang_of(i18n.get_locale()),
+                    )
+                });
                 let open = e.hours_now().and_then(format::open_state_now).map(|s| s.open_now);
                 let place = [
                     e.address.city.clone(),
