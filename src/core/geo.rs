@@ -20,19 +20,36 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
 }
 
-/// A region of a country: the names people write for it (the first is the canonical one;
-/// for US states, the postal code is among them) and its approximate centre.
+/// A region of a country: the names people write for it, separated by `|` (the first is
+/// the canonical one; for US states, the postal code is among them) and its approximate
+/// centre. One string and two `f32`s a region, rather than a slice of names and two
+/// `f64`s: the table is in every phone's download, and this is half its size.
 struct Region {
     country: &'static str,
-    names: &'static [&'static str],
-    centre: (f64, f64),
+    names: &'static str,
+    centre: (f32, f32),
 }
 
-const fn region(country: &'static str, names: &'static [&'static str], lat: f64, lon: f64) -> Region {
+const fn region(country: &'static str, names: &'static str, lat: f32, lon: f32) -> Region {
     Region {
         country,
         names,
         centre: (lat, lon),
+    }
+}
+
+impl Region {
+    fn names(&self) -> impl Iterator<Item = &'static str> + use<> {
+        self.names.split('|')
+    }
+
+    /// The region's usual name.
+    fn name(&self) -> &'static str {
+        self.names().next().unwrap_or_default()
+    }
+
+    fn centre(&self) -> (f64, f64) {
+        (f64::from(self.centre.0), f64::from(self.centre.1))
     }
 }
 
@@ -44,188 +61,188 @@ const fn region(country: &'static str, names: &'static [&'static str], lat: f64,
 /// accents and case do not matter.
 #[rustfmt::skip]
 const REGIONS: &[Region] = &[
-    region("US", &["Alabama", "AL"], 32.3, -86.9),
-    region("US", &["Alaska", "AK"], 63.6, -154.5),
-    region("US", &["Arizona", "AZ"], 34.0, -111.1),
-    region("US", &["Arkansas", "AR"], 35.2, -91.8),
-    region("US", &["California", "CA"], 36.8, -119.4),
-    region("US", &["Colorado", "CO"], 39.6, -105.8),
-    region("US", &["Connecticut", "CT"], 41.6, -73.1),
-    region("US", &["Delaware", "DE"], 38.9, -75.5),
-    region("US", &["District of Columbia", "DC", "Distrito de Columbia", "Washington DC", "Washington D.C."], 38.9, -77.0),
-    region("US", &["Florida", "FL"], 27.7, -81.5),
-    region("US", &["Georgia", "GA"], 32.2, -82.9),
-    region("US", &["Hawaii", "HI", "Hawái"], 19.9, -155.7),
-    region("US", &["Idaho", "ID"], 44.1, -114.7),
-    region("US", &["Illinois", "IL"], 40.6, -89.4),
-    region("US", &["Indiana", "IN"], 40.6, -85.6),
-    region("US", &["Iowa", "IA"], 41.9, -93.1),
-    region("US", &["Kansas", "KS"], 39.0, -98.5),
-    region("US", &["Kentucky", "KY"], 37.8, -84.3),
-    region("US", &["Louisiana", "LA", "Luisiana"], 31.2, -92.1),
-    region("US", &["Maine", "ME"], 45.3, -69.4),
-    region("US", &["Maryland", "MD"], 39.0, -76.6),
-    region("US", &["Massachusetts", "MA"], 42.4, -71.4),
-    region("US", &["Michigan", "MI"], 44.3, -85.6),
-    region("US", &["Minnesota", "MN"], 46.7, -94.7),
-    region("US", &["Mississippi", "MS", "Misisipi"], 32.4, -89.4),
-    region("US", &["Missouri", "MO", "Misuri"], 38.0, -91.8),
-    region("US", &["Montana", "MT"], 46.9, -110.4),
-    region("US", &["Nebraska", "NE"], 41.5, -99.9),
-    region("US", &["Nevada", "NV"], 38.8, -116.4),
-    region("US", &["New Hampshire", "NH", "Nuevo Hampshire"], 43.2, -71.6),
-    region("US", &["New Jersey", "NJ", "Nueva Jersey"], 40.1, -74.4),
-    region("US", &["New Mexico", "NM", "Nuevo México"], 35.0, -105.0),
-    region("US", &["New York", "NY", "Nueva York"], 43.3, -74.2),
-    region("US", &["North Carolina", "NC", "Carolina del Norte"], 35.8, -79.0),
-    region("US", &["North Dakota", "ND", "Dakota del Norte"], 47.6, -101.0),
-    region("US", &["Ohio", "OH"], 40.4, -82.9),
-    region("US", &["Oklahoma", "OK"], 35.0, -97.1),
-    region("US", &["Oregon", "OR"], 43.8, -120.6),
-    region("US", &["Pennsylvania", "PA", "Pensilvania"], 41.2, -77.2),
-    region("US", &["Rhode Island", "RI"], 41.6, -71.5),
-    region("US", &["South Carolina", "SC", "Carolina del Sur"], 33.8, -81.2),
-    region("US", &["South Dakota", "SD", "Dakota del Sur"], 44.0, -99.9),
-    region("US", &["Tennessee", "TN", "Tennesí"], 35.5, -86.6),
-    region("US", &["Texas", "TX", "Tejas"], 32.0, -99.9),
-    region("US", &["Utah", "UT"], 39.3, -111.1),
-    region("US", &["Vermont", "VT"], 44.6, -72.6),
-    region("US", &["Virginia", "VA"], 37.4, -78.7),
-    region("US", &["Washington", "WA"], 47.8, -120.7),
-    region("US", &["West Virginia", "WV", "Virginia Occidental"], 38.6, -80.5),
-    region("US", &["Wisconsin", "WI"], 43.8, -88.8),
-    region("US", &["Wyoming", "WY"], 43.1, -107.3),
-    region("GT", &["Alta Verapaz"], 15.6, -90.1),
-    region("GT", &["Baja Verapaz"], 15.1, -90.4),
-    region("GT", &["Chimaltenango"], 14.7, -90.9),
-    region("GT", &["Chiquimula"], 14.7, -89.5),
-    region("GT", &["El Progreso", "Progreso"], 14.9, -90.1),
-    region("GT", &["Escuintla"], 14.2, -90.9),
-    region("GT", &["Guatemala"], 14.6, -90.5),
-    region("GT", &["Huehuetenango"], 15.6, -91.6),
-    region("GT", &["Izabal"], 15.5, -88.9),
-    region("GT", &["Jalapa"], 14.6, -89.9),
-    region("GT", &["Jutiapa"], 14.2, -89.8),
-    region("GT", &["Petén", "El Petén"], 16.9, -90.0),
-    region("GT", &["Quetzaltenango"], 14.8, -91.6),
-    region("GT", &["Quiché", "El Quiché"], 15.5, -90.9),
-    region("GT", &["Retalhuleu"], 14.5, -91.7),
-    region("GT", &["Sacatepéquez"], 14.5, -90.7),
-    region("GT", &["San Marcos"], 15.0, -91.9),
-    region("GT", &["Santa Rosa"], 14.2, -90.3),
-    region("GT", &["Sololá"], 14.7, -91.2),
-    region("GT", &["Suchitepéquez"], 14.4, -91.4),
-    region("GT", &["Totonicapán"], 14.9, -91.4),
-    region("GT", &["Zacapa"], 15.0, -89.5),
+    region("US", "Alabama|AL", 32.3, -86.9),
+    region("US", "Alaska|AK", 63.6, -154.5),
+    region("US", "Arizona|AZ", 34.0, -111.1),
+    region("US", "Arkansas|AR", 35.2, -91.8),
+    region("US", "California|CA", 36.8, -119.4),
+    region("US", "Colorado|CO", 39.6, -105.8),
+    region("US", "Connecticut|CT", 41.6, -73.1),
+    region("US", "Delaware|DE", 38.9, -75.5),
+    region("US", "District of Columbia|DC|Distrito de Columbia|Washington DC|Washington D.C.", 38.9, -77.0),
+    region("US", "Florida|FL", 27.7, -81.5),
+    region("US", "Georgia|GA", 32.2, -82.9),
+    region("US", "Hawaii|HI|Hawái", 19.9, -155.7),
+    region("US", "Idaho|ID", 44.1, -114.7),
+    region("US", "Illinois|IL", 40.6, -89.4),
+    region("US", "Indiana|IN", 40.6, -85.6),
+    region("US", "Iowa|IA", 41.9, -93.1),
+    region("US", "Kansas|KS", 39.0, -98.5),
+    region("US", "Kentucky|KY", 37.8, -84.3),
+    region("US", "Louisiana|LA|Luisiana", 31.2, -92.1),
+    region("US", "Maine|ME", 45.3, -69.4),
+    region("US", "Maryland|MD", 39.0, -76.6),
+    region("US", "Massachusetts|MA", 42.4, -71.4),
+    region("US", "Michigan|MI", 44.3, -85.6),
+    region("US", "Minnesota|MN", 46.7, -94.7),
+    region("US", "Mississippi|MS|Misisipi", 32.4, -89.4),
+    region("US", "Missouri|MO|Misuri", 38.0, -91.8),
+    region("US", "Montana|MT", 46.9, -110.4),
+    region("US", "Nebraska|NE", 41.5, -99.9),
+    region("US", "Nevada|NV", 38.8, -116.4),
+    region("US", "New Hampshire|NH|Nuevo Hampshire", 43.2, -71.6),
+    region("US", "New Jersey|NJ|Nueva Jersey", 40.1, -74.4),
+    region("US", "New Mexico|NM|Nuevo México", 35.0, -105.0),
+    region("US", "New York|NY|Nueva York", 43.3, -74.2),
+    region("US", "North Carolina|NC|Carolina del Norte", 35.8, -79.0),
+    region("US", "North Dakota|ND|Dakota del Norte", 47.6, -101.0),
+    region("US", "Ohio|OH", 40.4, -82.9),
+    region("US", "Oklahoma|OK", 35.0, -97.1),
+    region("US", "Oregon|OR", 43.8, -120.6),
+    region("US", "Pennsylvania|PA|Pensilvania", 41.2, -77.2),
+    region("US", "Rhode Island|RI", 41.6, -71.5),
+    region("US", "South Carolina|SC|Carolina del Sur", 33.8, -81.2),
+    region("US", "South Dakota|SD|Dakota del Sur", 44.0, -99.9),
+    region("US", "Tennessee|TN|Tennesí", 35.5, -86.6),
+    region("US", "Texas|TX|Tejas", 32.0, -99.9),
+    region("US", "Utah|UT", 39.3, -111.1),
+    region("US", "Vermont|VT", 44.6, -72.6),
+    region("US", "Virginia|VA", 37.4, -78.7),
+    region("US", "Washington|WA", 47.8, -120.7),
+    region("US", "West Virginia|WV|Virginia Occidental", 38.6, -80.5),
+    region("US", "Wisconsin|WI", 43.8, -88.8),
+    region("US", "Wyoming|WY", 43.1, -107.3),
+    region("GT", "Alta Verapaz", 15.6, -90.1),
+    region("GT", "Baja Verapaz", 15.1, -90.4),
+    region("GT", "Chimaltenango", 14.7, -90.9),
+    region("GT", "Chiquimula", 14.7, -89.5),
+    region("GT", "El Progreso|Progreso", 14.9, -90.1),
+    region("GT", "Escuintla", 14.2, -90.9),
+    region("GT", "Guatemala", 14.6, -90.5),
+    region("GT", "Huehuetenango", 15.6, -91.6),
+    region("GT", "Izabal", 15.5, -88.9),
+    region("GT", "Jalapa", 14.6, -89.9),
+    region("GT", "Jutiapa", 14.2, -89.8),
+    region("GT", "Petén|El Petén", 16.9, -90.0),
+    region("GT", "Quetzaltenango", 14.8, -91.6),
+    region("GT", "Quiché|El Quiché", 15.5, -90.9),
+    region("GT", "Retalhuleu", 14.5, -91.7),
+    region("GT", "Sacatepéquez", 14.5, -90.7),
+    region("GT", "San Marcos", 15.0, -91.9),
+    region("GT", "Santa Rosa", 14.2, -90.3),
+    region("GT", "Sololá", 14.7, -91.2),
+    region("GT", "Suchitepéquez", 14.4, -91.4),
+    region("GT", "Totonicapán", 14.9, -91.4),
+    region("GT", "Zacapa", 15.0, -89.5),
     // Mexico's 31 states and its capital.
-    region("MX", &["Aguascalientes", "Ags"], 22.0, -102.4),
-    region("MX", &["Baja California", "BC"], 30.6, -115.1),
-    region("MX", &["Baja California Sur", "BCS"], 25.9, -111.9),
-    region("MX", &["Campeche"], 18.9, -90.4),
-    region("MX", &["Chiapas"], 16.5, -92.5),
-    region("MX", &["Chihuahua"], 28.8, -106.1),
-    region("MX", &["Ciudad de México", "CDMX", "Mexico City", "Distrito Federal", "DF"], 19.3, -99.1),
-    region("MX", &["Coahuila", "Coahuila de Zaragoza"], 27.3, -102.0),
-    region("MX", &["Colima"], 19.1, -104.0),
-    region("MX", &["Durango"], 24.6, -104.7),
-    region("MX", &["Estado de México", "Edomex", "State of Mexico", "México"], 19.4, -99.6),
-    region("MX", &["Guanajuato"], 20.9, -101.0),
-    region("MX", &["Guerrero"], 17.6, -99.9),
-    region("MX", &["Hidalgo"], 20.5, -98.9),
-    region("MX", &["Jalisco"], 20.6, -103.6),
-    region("MX", &["Michoacán", "Michoacán de Ocampo"], 19.2, -101.9),
-    region("MX", &["Morelos"], 18.7, -99.1),
-    region("MX", &["Nayarit"], 21.8, -104.8),
-    region("MX", &["Nuevo León", "NL"], 25.6, -99.9),
-    region("MX", &["Oaxaca"], 17.0, -96.4),
-    region("MX", &["Puebla"], 19.0, -97.9),
-    region("MX", &["Querétaro"], 20.9, -99.9),
-    region("MX", &["Quintana Roo", "Q. Roo"], 19.6, -88.1),
-    region("MX", &["San Luis Potosí", "SLP"], 22.6, -100.4),
-    region("MX", &["Sinaloa"], 25.0, -107.5),
-    region("MX", &["Sonora"], 29.6, -110.9),
-    region("MX", &["Tabasco"], 18.0, -92.6),
-    region("MX", &["Tamaulipas"], 24.3, -98.6),
-    region("MX", &["Tlaxcala"], 19.4, -98.2),
-    region("MX", &["Veracruz", "Veracruz de Ignacio de la Llave"], 19.3, -96.5),
-    region("MX", &["Yucatán"], 20.7, -89.0),
-    region("MX", &["Zacatecas"], 23.3, -102.7),
+    region("MX", "Aguascalientes|Ags", 22.0, -102.4),
+    region("MX", "Baja California|BC", 30.6, -115.1),
+    region("MX", "Baja California Sur|BCS", 25.9, -111.9),
+    region("MX", "Campeche", 18.9, -90.4),
+    region("MX", "Chiapas", 16.5, -92.5),
+    region("MX", "Chihuahua", 28.8, -106.1),
+    region("MX", "Ciudad de México|CDMX|Mexico City|Distrito Federal|DF", 19.3, -99.1),
+    region("MX", "Coahuila|Coahuila de Zaragoza", 27.3, -102.0),
+    region("MX", "Colima", 19.1, -104.0),
+    region("MX", "Durango", 24.6, -104.7),
+    region("MX", "Estado de México|Edomex|State of Mexico|México", 19.4, -99.6),
+    region("MX", "Guanajuato", 20.9, -101.0),
+    region("MX", "Guerrero", 17.6, -99.9),
+    region("MX", "Hidalgo", 20.5, -98.9),
+    region("MX", "Jalisco", 20.6, -103.6),
+    region("MX", "Michoacán|Michoacán de Ocampo", 19.2, -101.9),
+    region("MX", "Morelos", 18.7, -99.1),
+    region("MX", "Nayarit", 21.8, -104.8),
+    region("MX", "Nuevo León|NL", 25.6, -99.9),
+    region("MX", "Oaxaca", 17.0, -96.4),
+    region("MX", "Puebla", 19.0, -97.9),
+    region("MX", "Querétaro", 20.9, -99.9),
+    region("MX", "Quintana Roo|Q. Roo", 19.6, -88.1),
+    region("MX", "San Luis Potosí|SLP", 22.6, -100.4),
+    region("MX", "Sinaloa", 25.0, -107.5),
+    region("MX", "Sonora", 29.6, -110.9),
+    region("MX", "Tabasco", 18.0, -92.6),
+    region("MX", "Tamaulipas", 24.3, -98.6),
+    region("MX", "Tlaxcala", 19.4, -98.2),
+    region("MX", "Veracruz|Veracruz de Ignacio de la Llave", 19.3, -96.5),
+    region("MX", "Yucatán", 20.7, -89.0),
+    region("MX", "Zacatecas", 23.3, -102.7),
     // Canada's provinces and territories. Their geographic centres lie far north of where
     // almost everyone lives, so these points are in the populated south of each.
-    region("CA", &["Alberta", "AB"], 52.3, -113.8),
-    region("CA", &["British Columbia", "BC", "Columbia Británica", "Colombie-Britannique"], 49.5, -122.4),
-    region("CA", &["Manitoba", "MB"], 50.1, -97.4),
-    region("CA", &["New Brunswick", "NB", "Nuevo Brunswick", "Nouveau-Brunswick"], 46.3, -66.0),
-    region("CA", &["Newfoundland and Labrador", "NL", "Newfoundland", "Terranova y Labrador", "Terranova", "Terre-Neuve-et-Labrador"], 48.0, -54.5),
-    region("CA", &["Northwest Territories", "NT", "Territorios del Noroeste", "Territoires du Nord-Ouest"], 62.5, -114.4),
-    region("CA", &["Nova Scotia", "NS", "Nueva Escocia", "Nouvelle-Écosse"], 45.0, -63.3),
-    region("CA", &["Nunavut", "NU"], 63.7, -68.5),
-    region("CA", &["Ontario", "ON"], 43.9, -79.6),
-    region("CA", &["Prince Edward Island", "PE", "PEI", "Isla del Príncipe Eduardo", "Île-du-Prince-Édouard"], 46.3, -63.2),
-    region("CA", &["Quebec", "QC"], 46.0, -72.6),
-    region("CA", &["Saskatchewan", "SK"], 51.3, -105.6),
-    region("CA", &["Yukon", "YT"], 61.0, -135.5),
+    region("CA", "Alberta|AB", 52.3, -113.8),
+    region("CA", "British Columbia|BC|Columbia Británica|Colombie-Britannique", 49.5, -122.4),
+    region("CA", "Manitoba|MB", 50.1, -97.4),
+    region("CA", "New Brunswick|NB|Nuevo Brunswick|Nouveau-Brunswick", 46.3, -66.0),
+    region("CA", "Newfoundland and Labrador|NL|Newfoundland|Terranova y Labrador|Terranova|Terre-Neuve-et-Labrador", 48.0, -54.5),
+    region("CA", "Northwest Territories|NT|Territorios del Noroeste|Territoires du Nord-Ouest", 62.5, -114.4),
+    region("CA", "Nova Scotia|NS|Nueva Escocia|Nouvelle-Écosse", 45.0, -63.3),
+    region("CA", "Nunavut|NU", 63.7, -68.5),
+    region("CA", "Ontario|ON", 43.9, -79.6),
+    region("CA", "Prince Edward Island|PE|PEI|Isla del Príncipe Eduardo|Île-du-Prince-Édouard", 46.3, -63.2),
+    region("CA", "Quebec|QC", 46.0, -72.6),
+    region("CA", "Saskatchewan|SK", 51.3, -105.6),
+    region("CA", "Yukon|YT", 61.0, -135.5),
     // El Salvador's 14 departments.
-    region("SV", &["Ahuachapán"], 13.9, -89.8),
-    region("SV", &["Cabañas"], 13.9, -88.7),
-    region("SV", &["Chalatenango"], 14.1, -89.0),
-    region("SV", &["Cuscatlán"], 13.8, -89.0),
-    region("SV", &["La Libertad"], 13.6, -89.3),
-    region("SV", &["La Paz"], 13.5, -89.0),
-    region("SV", &["La Unión"], 13.5, -87.9),
-    region("SV", &["Morazán"], 13.8, -88.1),
-    region("SV", &["San Miguel"], 13.5, -88.2),
-    region("SV", &["San Salvador"], 13.7, -89.2),
-    region("SV", &["San Vicente"], 13.6, -88.7),
-    region("SV", &["Santa Ana"], 14.1, -89.5),
-    region("SV", &["Sonsonate"], 13.7, -89.7),
-    region("SV", &["Usulután"], 13.4, -88.5),
+    region("SV", "Ahuachapán", 13.9, -89.8),
+    region("SV", "Cabañas", 13.9, -88.7),
+    region("SV", "Chalatenango", 14.1, -89.0),
+    region("SV", "Cuscatlán", 13.8, -89.0),
+    region("SV", "La Libertad", 13.6, -89.3),
+    region("SV", "La Paz", 13.5, -89.0),
+    region("SV", "La Unión", 13.5, -87.9),
+    region("SV", "Morazán", 13.8, -88.1),
+    region("SV", "San Miguel", 13.5, -88.2),
+    region("SV", "San Salvador", 13.7, -89.2),
+    region("SV", "San Vicente", 13.6, -88.7),
+    region("SV", "Santa Ana", 14.1, -89.5),
+    region("SV", "Sonsonate", 13.7, -89.7),
+    region("SV", "Usulután", 13.4, -88.5),
     // Honduras's 18 departments.
-    region("HN", &["Atlántida"], 15.6, -87.2),
-    region("HN", &["Choluteca"], 13.3, -87.2),
-    region("HN", &["Colón"], 15.5, -85.5),
-    region("HN", &["Comayagua"], 14.5, -87.7),
-    region("HN", &["Copán"], 14.8, -88.9),
-    region("HN", &["Cortés"], 15.5, -88.0),
-    region("HN", &["El Paraíso"], 13.9, -86.6),
-    region("HN", &["Francisco Morazán"], 14.2, -87.2),
-    region("HN", &["Gracias a Dios"], 15.3, -84.3),
-    region("HN", &["Intibucá"], 14.2, -88.2),
-    region("HN", &["Islas de la Bahía", "Bay Islands"], 16.3, -86.4),
-    region("HN", &["La Paz"], 14.1, -87.9),
-    region("HN", &["Lempira"], 14.4, -88.6),
-    region("HN", &["Ocotepeque"], 14.5, -89.1),
-    region("HN", &["Olancho"], 14.8, -85.9),
-    region("HN", &["Santa Bárbara"], 15.1, -88.3),
-    region("HN", &["Valle"], 13.6, -87.6),
-    region("HN", &["Yoro"], 15.2, -87.1),
+    region("HN", "Atlántida", 15.6, -87.2),
+    region("HN", "Choluteca", 13.3, -87.2),
+    region("HN", "Colón", 15.5, -85.5),
+    region("HN", "Comayagua", 14.5, -87.7),
+    region("HN", "Copán", 14.8, -88.9),
+    region("HN", "Cortés", 15.5, -88.0),
+    region("HN", "El Paraíso", 13.9, -86.6),
+    region("HN", "Francisco Morazán", 14.2, -87.2),
+    region("HN", "Gracias a Dios", 15.3, -84.3),
+    region("HN", "Intibucá", 14.2, -88.2),
+    region("HN", "Islas de la Bahía|Bay Islands", 16.3, -86.4),
+    region("HN", "La Paz", 14.1, -87.9),
+    region("HN", "Lempira", 14.4, -88.6),
+    region("HN", "Ocotepeque", 14.5, -89.1),
+    region("HN", "Olancho", 14.8, -85.9),
+    region("HN", "Santa Bárbara", 15.1, -88.3),
+    region("HN", "Valle", 13.6, -87.6),
+    region("HN", "Yoro", 15.2, -87.1),
     // Belize's 6 districts.
-    region("BZ", &["Belize", "Belice"], 17.5, -88.4),
-    region("BZ", &["Cayo"], 17.0, -88.9),
-    region("BZ", &["Corozal"], 18.3, -88.4),
-    region("BZ", &["Orange Walk"], 17.8, -88.7),
-    region("BZ", &["Stann Creek"], 16.8, -88.4),
-    region("BZ", &["Toledo"], 16.3, -89.0),
+    region("BZ", "Belize|Belice", 17.5, -88.4),
+    region("BZ", "Cayo", 17.0, -88.9),
+    region("BZ", "Corozal", 18.3, -88.4),
+    region("BZ", "Orange Walk", 17.8, -88.7),
+    region("BZ", "Stann Creek", 16.8, -88.4),
+    region("BZ", "Toledo", 16.3, -89.0),
     // Spain's 17 autonomous communities and its two autonomous cities.
-    region("ES", &["Andalucía", "Andalusia"], 37.5, -4.7),
-    region("ES", &["Aragón"], 41.5, -0.7),
-    region("ES", &["Asturias", "Principado de Asturias"], 43.3, -5.9),
-    region("ES", &["Islas Baleares", "Baleares", "Illes Balears", "Balearic Islands"], 39.6, 2.9),
-    region("ES", &["Canarias", "Islas Canarias", "Canary Islands"], 28.3, -15.8),
-    region("ES", &["Cantabria"], 43.2, -4.0),
-    region("ES", &["Castilla y León", "Castile and León"], 41.8, -4.8),
-    region("ES", &["Castilla-La Mancha", "Castile-La Mancha"], 39.6, -3.0),
-    region("ES", &["Cataluña", "Catalunya", "Catalonia"], 41.8, 1.5),
-    region("ES", &["Comunidad Valenciana", "Comunitat Valenciana", "Valencian Community", "Valencia"], 39.4, -0.6),
-    region("ES", &["Extremadura"], 39.2, -6.1),
-    region("ES", &["Galicia"], 42.8, -7.9),
-    region("ES", &["Comunidad de Madrid", "Madrid"], 40.4, -3.7),
-    region("ES", &["Región de Murcia", "Murcia"], 38.0, -1.5),
-    region("ES", &["Navarra", "Comunidad Foral de Navarra", "Navarre"], 42.7, -1.6),
-    region("ES", &["País Vasco", "Euskadi", "Basque Country"], 43.0, -2.6),
-    region("ES", &["La Rioja"], 42.3, -2.5),
-    region("ES", &["Ceuta"], 35.9, -5.3),
-    region("ES", &["Melilla"], 35.3, -2.9),
+    region("ES", "Andalucía|Andalusia", 37.5, -4.7),
+    region("ES", "Aragón", 41.5, -0.7),
+    region("ES", "Asturias|Principado de Asturias", 43.3, -5.9),
+    region("ES", "Islas Baleares|Baleares|Illes Balears|Balearic Islands", 39.6, 2.9),
+    region("ES", "Canarias|Islas Canarias|Canary Islands", 28.3, -15.8),
+    region("ES", "Cantabria", 43.2, -4.0),
+    region("ES", "Castilla y León|Castile and León", 41.8, -4.8),
+    region("ES", "Castilla-La Mancha|Castile-La Mancha", 39.6, -3.0),
+    region("ES", "Cataluña|Catalunya|Catalonia", 41.8, 1.5),
+    region("ES", "Comunidad Valenciana|Comunitat Valenciana|Valencian Community|Valencia", 39.4, -0.6),
+    region("ES", "Extremadura", 39.2, -6.1),
+    region("ES", "Galicia", 42.8, -7.9),
+    region("ES", "Comunidad de Madrid|Madrid", 40.4, -3.7),
+    region("ES", "Región de Murcia|Murcia", 38.0, -1.5),
+    region("ES", "Navarra|Comunidad Foral de Navarra|Navarre", 42.7, -1.6),
+    region("ES", "País Vasco|Euskadi|Basque Country", 43.0, -2.6),
+    region("ES", "La Rioja", 42.3, -2.5),
+    region("ES", "Ceuta", 35.9, -5.3),
+    region("ES", "Melilla", 35.3, -2.9),
 ];
 
 /// Approximate centres of the countries a person is likely to pick, by ISO 3166-1 code.
@@ -251,7 +268,7 @@ fn names() -> &'static [(String, &'static Region)] {
     NAMES.get_or_init(|| {
         REGIONS
             .iter()
-            .flat_map(|r| r.names.iter().map(move |name| (key(name), r)))
+            .flat_map(|r| r.names().map(move |name| (key(name), r)))
             .collect()
     })
 }
@@ -272,13 +289,13 @@ fn find_region(country: &str, region: &str) -> Option<&'static Region> {
 /// The canonical name of a region as people write it ("tx", "Tejas" → "Texas"), if the
 /// table knows it.
 pub fn canonical_region(country: &str, region: &str) -> Option<&'static str> {
-    find_region(country, region).map(|r| r.names[0])
+    find_region(country, region).map(Region::name)
 }
 
 /// Every name the table knows for a region ("Texas" → "Texas", "TX", "Tejas"), so that
 /// search finds an office in Texas by any of them; empty for a region it does not know.
-pub fn region_names(country: &str, region: &str) -> &'static [&'static str] {
-    find_region(country, region).map_or(&[], |r| r.names)
+pub fn region_names(country: &str, region: &str) -> impl Iterator<Item = &'static str> + use<> {
+    find_region(country, region).into_iter().flat_map(Region::names)
 }
 
 /// A region as one person wrote it, folded and looked up once, to compare with many
@@ -314,7 +331,7 @@ pub fn same_region(country: &str, a: &str, b: &str) -> bool {
 /// The usual names of every region the table knows in `country`, in the table's order.
 pub fn regions_of(country: &str) -> impl Iterator<Item = &'static str> {
     let country = country.trim().to_ascii_uppercase();
-    REGIONS.iter().filter(move |r| r.country == country).map(|r| r.names[0])
+    REGIONS.iter().filter(move |r| r.country == country).map(Region::name)
 }
 
 /// The countries a person can pick as their place (ISO codes), in the table's order.
@@ -335,7 +352,7 @@ pub fn locate(country: &str, region: &str) -> Option<((f64, f64), Option<String>
 /// back to its country's centre, which could be thousands of kilometres off.
 pub fn place_point(country: &str, region: Option<&str>) -> Option<(f64, f64)> {
     match region.map(str::trim).filter(|r| !r.is_empty()) {
-        Some(region) => find_region(country, region).map(|r| r.centre),
+        Some(region) => find_region(country, region).map(Region::centre),
         None => COUNTRIES
             .iter()
             .find(|(code, _)| code.eq_ignore_ascii_case(country.trim()))
@@ -397,11 +414,11 @@ mod tests {
                 "MX" | "ES" => 2000.0, // Baja California, the Canary Islands
                 _ => 500.0,
             };
-            assert!(distance_km(r.centre, country) < limit, "{}", r.names[0]);
+            assert!(distance_km(r.centre(), country) < limit, "{}", r.name());
         }
         let mut names: Vec<(String, String)> = REGIONS
             .iter()
-            .flat_map(|r| r.names.iter().map(|n| (r.country.to_string(), key(n))))
+            .flat_map(|r| r.names().map(|n| (r.country.to_string(), key(n))))
             .collect();
         let all = names.len();
         names.sort();
@@ -409,7 +426,8 @@ mod tests {
         assert_eq!(names.len(), all, "a name belongs to one region only");
         for r in REGIONS {
             assert!((-90.0..=90.0).contains(&r.centre.0) && (-180.0..=180.0).contains(&r.centre.1));
-            assert_eq!(place_point(r.country, Some(r.names[0])), Some(r.centre));
+            assert!(r.names().all(|n| !n.trim().is_empty()), "{}", r.names);
+            assert_eq!(place_point(r.country, Some(r.name())), Some(r.centre()));
         }
     }
 
