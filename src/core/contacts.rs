@@ -23,7 +23,7 @@ pub fn place(answers: &Answers) -> Option<(&str, Option<&str>)> {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Contact<'a> {
     pub entry: &'a Entry,
-    /// In the person's own region (or country, when they gave no region).
+    /// In the person's own region (when they gave one; a whole country is not "near").
     pub near: bool,
     /// Kilometres from the centre of the person's place, where both are known (so
     /// always approximate).
@@ -31,27 +31,32 @@ pub struct Contact<'a> {
 }
 
 /// Contacts for `outcome`, most useful first: open before closed, the person's own
-/// region before the rest, then nearest first from the place's approximate centre
-/// (offices with no recorded position after those with one), then by name.
+/// region, then the rest of their country, then the rest; within each, nearest first
+/// from the place's approximate centre (offices with no recorded position after those
+/// with one), then by name.
 pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, answers: &Answers) -> Vec<Contact<'a>> {
     let here = place(answers).map(|(country, typed)| {
         let typed = typed.map(str::trim).filter(|t| !t.is_empty());
         // A region the table and the directory do not know is still compared by name.
+        // A country alone gives no distances: from its middle they would mislead, as the
+        // directory's place picker says.
         let (point, region) = match typed.map(|t| locate_place(directory, country, t)) {
             Some(Some((point, region))) => (Some(point), region),
             Some(None) => (None, typed.map(str::to_string)),
-            None => (locate_place(directory, country, "").map(|(p, _)| p), None),
+            None => (None, None),
         };
         (country, region.map(|r| RegionName::new(country, &r)), point)
     });
+    let in_country = |e: &Entry| {
+        here.as_ref()
+            .is_some_and(|(country, _, _)| e.address.country.trim().eq_ignore_ascii_case(country.trim()))
+    };
     let near = |e: &Entry| {
-        here.as_ref().is_some_and(|(country, region, _)| match region {
-            Some(region) => is_in_region(e, country, Some(region)),
-            None => e.address.country.trim().eq_ignore_ascii_case(country.trim()),
-        })
+        here.as_ref()
+            .is_some_and(|(country, region, _)| region.as_ref().is_some_and(|r| is_in_region(e, country, Some(r))))
     };
     let distance = |e: &Entry| here.as_ref().and_then(|(_, _, point)| distance_to(e, (*point)?));
-    let mut found: Vec<(Contact<'a>, String)> = directory
+    let mut found: Vec<(Contact<'a>, bool, String)> = directory
         .entries
         .iter()
         .filter(|e| e.status != Status::Defunct)
@@ -65,17 +70,17 @@ pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, answers: &A
                 near: near(entry),
                 km: distance(entry),
             };
-            (contact, name)
+            (contact, in_country(entry), name)
         })
         .collect();
     let km = |c: &Contact| c.km.unwrap_or(f64::INFINITY);
-    crate::core::order::sort_by(&mut found, |(a, na), (b, nb)| {
-        (a.entry.status != Status::Active, !a.near)
-            .cmp(&(b.entry.status != Status::Active, !b.near))
+    crate::core::order::sort_by(&mut found, |(a, ca, na), (b, cb, nb)| {
+        (a.entry.status != Status::Active, !a.near, !ca)
+            .cmp(&(b.entry.status != Status::Active, !b.near, !cb))
             .then_with(|| km(a).total_cmp(&km(b)))
             .then_with(|| na.cmp(nb))
     });
-    found.into_iter().map(|(contact, _)| contact).collect()
+    found.into_iter().map(|(contact, _, _)| contact).collect()
 }
 
 #[cfg(test)]
@@ -192,6 +197,28 @@ mod tests {
             km("e-ficticio")
         );
         assert_eq!(km("f-ficticio"), None, "no recorded position");
+        // A country alone: no office is "near", none has a distance, and the country's
+        // own come before one abroad.
+        let abroad = directory.entries.len();
+        let mut directory = directory;
+        let mut minex = directory.entries[0].clone();
+        minex.id = "0-ficticio-en-guatemala".into();
+        minex.address.country = "GT".into();
+        directory.entries.push(minex);
+        answers.set(
+            "where",
+            Answer::Place {
+                country: "US".into(),
+                region: None,
+            },
+        );
+        let found = contacts_for(&outcome(), &directory, &answers);
+        assert!(found.iter().all(|c| !c.near && c.km.is_none()));
+        assert_eq!(
+            found[found.len() - 2].entry.id,
+            directory.entries[abroad].id,
+            "abroad, before the closed one"
+        );
     }
 
     #[test]
