@@ -67,11 +67,13 @@ if (!/_bg\.wasm', \d+, initializer\(\)/.test(html)) fail("Trunk's loader no long
 const hashes = [];
 for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
   // Data blocks (type="application/json") never run, so they need no hash.
-  if (/\bsrc\s*=/.test(attributes) || /type\s*=\s*"application\/json"/.test(attributes) || body.length === 0) continue;
+  // (Trunk's minifier drops the quotes of attribute values that need none.)
+  if (/\bsrc\s*=/.test(attributes) || /type\s*=\s*"?application\/json/.test(attributes) || body.length === 0) continue;
   hashes.push(`'sha256-${sha256(Buffer.from(body, "utf8"), "base64")}'`);
 }
 if (!html.includes("__CSP__")) fail("index.html has no __CSP__ placeholder");
-html = html.replace("__CSP__", policyFor(hashes, { meta: true }));
+// The minified page has `content=__CSP__`; the policy has spaces, so it needs its quotes.
+html = html.replace(/"?__CSP__"?/, `"${policyFor(hashes, { meta: true })}"`);
 writeFileSync(indexPath, html);
 
 // 2. Service worker
