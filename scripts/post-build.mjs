@@ -20,6 +20,7 @@ import { homedir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { policyFor } from "./csp.mjs";
+import { shortenNames } from "./short-names.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) fail("no TRUNK_STAGING_DIR and no directory given");
@@ -33,10 +34,23 @@ const sha256 = (data, encoding = "hex") => createHash("sha256").update(data).dig
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 
-// The wasm-bindgen glue, minified. Its name keeps Trunk's hash of the unminified file
-// (the same input always gives the same output); the page's integrity hash is renewed.
-const glueName = readdirSync(dir).find((name) => name.endsWith("_bg.wasm"))?.replace(/_bg\.wasm$/, ".js");
+// The wasm-bindgen glue, minified, and the names it shares with the wasm shortened
+// (scripts/short-names.mjs). The files keep the names Trunk gave them, from hashes of
+// what Trunk built (the same input always gives the same output); the page's integrity
+// hashes of both are renewed.
+const wasmName = readdirSync(dir).find((name) => name.endsWith("_bg.wasm"));
+const glueName = wasmName?.replace(/_bg\.wasm$/, ".js");
 if (!glueName || !html.includes(`/${glueName}`)) fail("cannot find the wasm-bindgen glue that index.html loads");
+function renewIntegrity(file, bytes) {
+  const digest = "sha384-" + createHash("sha384").update(bytes).digest("base64");
+  let renewed = 0;
+  html = html.replace(/<link\b[^>]*>/g, (tag) => {
+    if (!tag.includes(`/${file}`) || !/sha384-/.test(tag)) return tag;
+    renewed += 1;
+    return tag.replace(/sha384-[A-Za-z0-9+/=]+/, digest);
+  });
+  if (renewed !== 1) fail(`index.html no longer names the integrity of ${file} the way post-build expects`);
+}
 {
   const tools = process.env.RUMBO_TOOLS_DIR || join(homedir(), ".local", "share", "rumbo-tools");
   let terser;
@@ -48,15 +62,13 @@ if (!glueName || !html.includes(`/${glueName}`)) fail("cannot find the wasm-bind
   const gluePath = join(dir, glueName);
   const source = readFileSync(gluePath, "utf8");
   const { code } = await terser.minify(source, { module: true, compress: true, mangle: true });
-  writeFileSync(gluePath, code);
-  const digest = "sha384-" + createHash("sha384").update(code).digest("base64");
-  let renewed = 0;
-  html = html.replace(/<link\b[^>]*>/g, (tag) => {
-    if (!tag.includes(`/${glueName}`)) return tag;
-    renewed += 1;
-    return tag.replace(/sha384-[A-Za-z0-9+/=]+/, digest);
-  });
-  if (renewed !== 1 || !html.includes(digest)) fail("index.html no longer names the glue's integrity the way post-build expects");
+  const wasmPath = join(dir, wasmName);
+  const short = shortenNames(readFileSync(wasmPath), code);
+  if (!WebAssembly.validate(short.wasm)) fail("the wasm with shortened names does not validate");
+  writeFileSync(gluePath, short.js);
+  writeFileSync(wasmPath, short.wasm);
+  renewIntegrity(glueName, short.js);
+  renewIntegrity(wasmName, short.wasm);
 }
 
 // 0. Loading screen texts
