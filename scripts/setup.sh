@@ -8,6 +8,7 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132
+TERSER_VERSION=5.51.4
 # Where npm-installed tools live: outside the checkout so a fresh clone on the same
 # machine (as CI makes) reuses them.
 TOOLS_DIR="${RUMBO_TOOLS_DIR:-$HOME/.local/share/rumbo-tools}"
@@ -48,10 +49,17 @@ if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "ve
   npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
 fi
 
+# scripts/post-build.mjs minifies the wasm-bindgen glue with it (Trunk's minifier cannot).
+if ! "$TOOLS_DIR/node_modules/.bin/terser" --version 2>/dev/null | grep -qx "terser $TERSER_VERSION"; then
+  step "installing terser $TERSER_VERSION (npm) into $TOOLS_DIR"
+  mkdir -p "$TOOLS_DIR"
+  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error "terser@$TERSER_VERSION"
+fi
+
 if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/sbin/nginx ]; }; then
   step "installing Chromium, ChromeDriver and nginx (Debian; nginx for the deploy example test)"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver nginx
 fi
 
-echo "setup: tools ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $BINARYEN_VERSION)"
+echo "setup: tools ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $BINARYEN_VERSION, terser $TERSER_VERSION)"
