@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -53,7 +54,9 @@ test("app routes fall back to index.html; a missing asset is a 404", async () =>
     assert.match(response.headers.get("content-type"), /text\/html/, path);
     assert.equal(response.headers.get("cache-control"), "no-cache", path);
     assert.equal(response.headers.get("content-security-policy"), "frame-ancestors 'none'", path);
-    assert.match(await response.text(), /http-equiv="Content-Security-Policy" content="default-src 'self'/, path);
+    // The page's own policy, in a <meta> (minified: attributes in any order, quotes only where needed).
+    const meta = (await response.text()).match(/<meta\b[^>]*http-equiv="?Content-Security-Policy[^>]*>/)?.[0];
+    assert.match(meta ?? "", /content="default-src 'self'/, path);
   }
   assert.equal((await fetch(base + "/missing-0123456789abcdef.js")).status, 404);
   assert.equal((await fetch(base + "/nothing.png")).status, 404);
@@ -68,6 +71,19 @@ test("hashed assets are immutable, wasm has its type and is compressed", async (
   assert.equal(response.headers.get("content-encoding"), "gzip");
   const sw = await fetch(base + "/sw.js");
   assert.equal(sw.headers.get("cache-control"), "no-cache");
+});
+
+test("the app's wasm and glue are named from what they hold, so an immutable cache never serves a stale one", () => {
+  // post-build changes both after Trunk has named them (minified, names shortened).
+  const wasm = readdirSync(DIST).find((name) => name.endsWith("_bg.wasm"));
+  const glue = wasm.replace(/_bg\.wasm$/, ".js");
+  const hash = createHash("sha256")
+    .update(Buffer.concat([readFileSync(join(DIST, wasm)), readFileSync(join(DIST, glue))]))
+    .digest("hex")
+    .slice(0, 16);
+  assert.equal(wasm, `rumbo-${hash}_bg.wasm`);
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  assert.ok(html.includes(`/${glue}`) && html.includes(`/${wasm}`), "index.html loads them by those names");
 });
 
 test("the app runs behind nginx with its CSP and works offline after one visit", async () => {

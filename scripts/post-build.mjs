@@ -14,7 +14,7 @@
 //
 // Run by Trunk with TRUNK_STAGING_DIR set; also usable as `node scripts/post-build.mjs DIR`.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -35,11 +35,12 @@ const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 
 // The wasm-bindgen glue, minified, and the names it shares with the wasm shortened
-// (scripts/short-names.mjs). The files keep the names Trunk gave them, from hashes of
-// what Trunk built (the same input always gives the same output); the page's integrity
-// hashes of both are renewed.
-const wasmName = readdirSync(dir).find((name) => name.endsWith("_bg.wasm"));
-const glueName = wasmName?.replace(/_bg\.wasm$/, ".js");
+// (scripts/short-names.mjs). Both files are then named from a hash of what they now hold,
+// not of what Trunk built: they are served as immutable, so a change to this script (or
+// to terser) that changed them under the same name would leave phones with the old file,
+// which the page's renewed integrity hashes would then refuse.
+let wasmName = readdirSync(dir).find((name) => name.endsWith("_bg.wasm"));
+let glueName = wasmName?.replace(/_bg\.wasm$/, ".js");
 if (!glueName || !html.includes(`/${glueName}`)) fail("cannot find the wasm-bindgen glue that index.html loads");
 function renewIntegrity(file, bytes) {
   const digest = "sha384-" + createHash("sha384").update(bytes).digest("base64");
@@ -65,8 +66,17 @@ function renewIntegrity(file, bytes) {
   const wasmPath = join(dir, wasmName);
   const short = shortenNames(readFileSync(wasmPath), code);
   if (!WebAssembly.validate(short.wasm)) fail("the wasm with shortened names does not validate");
-  writeFileSync(gluePath, short.js);
-  writeFileSync(wasmPath, short.wasm);
+  const trunkBase = glueName.slice(0, -".js".length);
+  const base = trunkBase.replace(/-[0-9a-f]+$/, "") + "-" + sha256(Buffer.concat([short.wasm, Buffer.from(short.js)])).slice(0, 16);
+  rmSync(gluePath);
+  rmSync(wasmPath);
+  glueName = `${base}.js`;
+  wasmName = `${base}_bg.wasm`;
+  writeFileSync(join(dir, glueName), short.js);
+  writeFileSync(join(dir, wasmName), short.wasm);
+  const named = html.split(`/${trunkBase}`).length - 1;
+  if (named !== 4) fail(`index.html names ${trunkBase} ${named} times, post-build expects 4 (preload and load of each file)`);
+  html = html.replaceAll(`/${trunkBase}`, `/${base}`);
   renewIntegrity(glueName, short.js);
   renewIntegrity(wasmName, short.wasm);
 }
