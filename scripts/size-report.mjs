@@ -10,7 +10,7 @@ import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 const args = process.argv.slice(2);
 const budgetAt = args.indexOf("--budget");
 const budgetKb = budgetAt >= 0 ? Number(args[budgetAt + 1]) : null;
-const dir = args.find((a, i) => !a.startsWith("--") && i !== budgetAt + 1) || "dist";
+const dir = args.find((a, i) => !a.startsWith("--") && (budgetAt < 0 || i !== budgetAt + 1)) || "dist";
 
 function* files(path) {
   for (const name of readdirSync(path)) {
