@@ -106,7 +106,8 @@ pub fn locate_place(directory: &Directory, country: &str, typed: &str) -> Option
 /// The places to suggest as a person types where they are in `country`: the regions the
 /// table knows and those the directory's entries name there, sorted, each once.
 pub fn place_suggestions(directory: &Directory, country: &str) -> Vec<String> {
-    let mut names: Vec<String> = regions_of(country)
+    // Each name folded once, as the sort and the de-duplication compare it.
+    let mut names: Vec<(String, String)> = regions_of(country)
         .map(str::to_string)
         .chain(
             directory
@@ -115,10 +116,11 @@ pub fn place_suggestions(directory: &Directory, country: &str) -> Vec<String> {
                 .filter(|e| e.address.country.trim().eq_ignore_ascii_case(country.trim()))
                 .filter_map(|e| e.address.region.clone()),
         )
+        .map(|name| (fold(&name), name))
         .collect();
-    crate::core::order::sort_by_key(&mut names, |name| fold(name));
-    names.dedup_by(|a, b| fold(a) == fold(b));
-    names
+    crate::core::order::sort_by(&mut names, |a, b| a.0.cmp(&b.0));
+    names.dedup_by(|a, b| a.0 == b.0);
+    names.into_iter().map(|(_, name)| name).collect()
 }
 
 /// The region of a city people type as their place ("Los Angeles", "Xela"), taken from

@@ -102,12 +102,6 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>, content: Arc<Content>) -> i
             })
             .collect_view()
     };
-    let suggestions = move || {
-        place_suggestions(&directory.directory, &country.get())
-            .into_iter()
-            .map(|r| view! { <option value=r></option> })
-            .collect_view()
-    };
     let message = move || {
         notice.get().map(|n| match n {
             PlaceNotice::Unknown => t_string!(i18n, place_unknown),
@@ -134,7 +128,7 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>, content: Arc<Content>) -> i
                             aria-invalid=move || matches!(notice.get(), Some(PlaceNotice::Unknown | PlaceNotice::NeedsRegion)).to_string()
                             list="place-picker-regions"
                             prop:value=move || region.get() on:input=move |ev| region.set(event_target_value(&ev)) />
-                        <datalist id="place-picker-regions">{suggestions}</datalist>
+                        <RegionSuggestions id="place-picker-regions" content=directory country=country />
                     </div>
                 </div>
                 <p class="entry-actions">
@@ -214,4 +208,17 @@ pub fn ServingOffices(content: Arc<Content>, origin: Origin, kind: Option<Kind>)
     }
     };
     view! { <section class="serving">{body}</section> }.into_any()
+}
+
+/// The regions to suggest in a place field (`<input list=id>`) for the country chosen,
+/// shared by the directory's place picker and the assessment's place question.
+#[component]
+pub fn RegionSuggestions(id: &'static str, content: Arc<Content>, country: RwSignal<String>) -> impl IntoView {
+    let options = move || {
+        place_suggestions(&content.directory, &country.get())
+            .into_iter()
+            .map(|r| view! { <option value=r></option> })
+            .collect_view()
+    };
+    view! { <datalist id=id>{options}</datalist> }
 }

@@ -5,10 +5,10 @@ use crate::core::answers::Answer;
 use crate::core::assessment::{OTHER_COUNTRY, PLACE_COUNTRIES, Question, QuestionKind};
 use crate::core::content::Content;
 use crate::core::engine;
-use crate::core::serving::place_suggestions;
 use crate::platform::format;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::use_assessment;
+use crate::ui::directory_place::RegionSuggestions;
 use crate::ui::language::lang_of;
 use crate::ui::language::use_i18n;
 use crate::ui::text::t_string;
@@ -221,15 +221,6 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
             })
             .collect_view()
     };
-    let regions = {
-        let content = content.clone();
-        move || {
-            place_suggestions(&content.directory, &country.get())
-                .into_iter()
-                .map(|r| view! { <option value=r></option> })
-                .collect_view()
-        }
-    };
     let qid = question.id.clone();
     view! {
         <div class="place-answer">
@@ -238,7 +229,7 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
             <label for=region_id.clone()>{tr!(place_region)}</label>
             <input id=region_id type="text" list="place-regions" autocomplete="off"
                 prop:value=move || region.get() on:input=move |ev| region.set(event_target_value(&ev)) />
-            <datalist id="place-regions">{regions}</datalist>
+            <RegionSuggestions id="place-regions" content=content.clone() country=country />
         </div>
         <button type="button" class="button button-primary" on:click=move |_| {
             let r = region.get_untracked().trim().to_string();
