@@ -187,6 +187,31 @@ test("consulates are ordered from the person's place however they write it", asy
   await context.close();
 });
 
+test("a temporary worker in Canada or Mexico is shown the consulate of their province or state first", async () => {
+  const { context, page } = await openPage(env.browser);
+  const contacts = page.locator("#outcome-consular_services .contacts li");
+  for (const [country, place, first] of [
+    ["CA", "QC", "Consulado General de Guatemala en Montreal"],
+    ["MX", "Chiapas", /Consulado General de Guatemala en (Tapachula|Tuxtla Gutiérrez)/],
+  ]) {
+    await start(page, "es");
+    for (const step of PERSONAS[4].steps.slice(0, -1)) await answer(page, step, "es");
+    await page.getByLabel("País").selectOption(country);
+    await answer(page, ["place", place, place], "es");
+    await page.getByRole("button", { name: "Ver mis opciones" }).click();
+    await contacts.first().waitFor();
+    const top = await contacts.first().textContent();
+    assert.match(top, first instanceof RegExp ? first : new RegExp(first));
+    assert.match(top, /cerca de usted/);
+    // The consulates of the US follow, not before: the list is ordered from where the person is.
+    const texts = await contacts.allTextContents();
+    const firstUs = texts.findIndex((t) => t.includes("Consulado de Guatemala en"));
+    assert.ok(firstUs > 0, texts.join(" | "));
+    await page.getByRole("button", { name: "Empezar de nuevo" }).click();
+  }
+  await context.close();
+});
+
 test("changing an earlier answer asks only the questions that then apply", async () => {
   const { context, page } = await openPage(env.browser);
   await start(page, "es");

@@ -165,12 +165,26 @@ test("a person in Mexico or Canada is placed by their state or province, and off
   const suggested = await page.locator("#place-picker-regions option").evaluateAll((os) => os.map((o) => o.value));
   assert.ok(suggested.includes("Chiapas") && suggested.includes("Quintana Roo"), suggested.join(" | "));
   await usePlace(page, null, "chiapas");
-  await page.locator(".serving").getByRole("heading", { name: "Las más cercanas a Chiapas, México" }).waitFor();
+  const serving = page.locator(".serving");
+  await serving.getByRole("heading", { name: "Las más cercanas a Chiapas, México" }).waitFor();
   assert.equal(await page.getByText("No conocemos ese lugar").count(), 0);
   await page.locator(".result-count", { hasText: "ordenados por distancia" }).waitFor();
+  // The two consulates in Chiapas, where people with a border worker's card work, come first.
+  const chiapas = (await serving.locator("li a").allTextContents()).slice(0, 2);
+  assert.deepEqual(chiapas.sort(), [
+    "Consulado General de Guatemala en Tapachula",
+    "Consulado General de Guatemala en Tuxtla Gutiérrez",
+  ]);
+  // Jalisco has no office of its own; the one the ministry says serves it is named as such.
+  await usePlace(page, null, "Jalisco");
+  await serving.getByRole("heading", { name: /Jalisco, México/ }).waitFor();
+  assert.match(await serving.textContent(), /Consulado General de Guatemala en San Luis Potosí/);
   await usePlace(page, "CA", "ON");
-  await page.locator(".serving").getByRole("heading", { name: "Las más cercanas a Ontario, Canadá" }).waitFor();
+  await serving.getByRole("heading", { name: "Las más cercanas a Ontario, Canadá" }).waitFor();
   assert.equal(await page.getByText("No conocemos ese lugar").count(), 0);
+  // No office in Ontario: the nearest in Canada, Montreal, with its distance, before the US.
+  assert.equal(await page.locator(".result a").first().textContent(), "Consulado General de Guatemala en Montreal");
+  assert.match(await page.locator(".result .result-meta").first().textContent(), /km/);
   await context.close();
 });
 

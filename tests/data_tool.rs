@@ -14,18 +14,37 @@ fn copy_of_shipped_data(name: &str) -> PathBuf {
     dir
 }
 
+fn shipped(file: &str) -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data").join(file);
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
 /// The content version the next manifest gets: one more than the shipped one.
 fn next_version() -> u64 {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/manifest.json");
-    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
-    manifest["content_version"].as_u64().unwrap() + 1
+    shipped("manifest.json")["content_version"].as_u64().unwrap() + 1
+}
+
+/// The tool's "today" in these tests: the shipped manifest's date, the day the content
+/// was last published, so that no shipped check date is in the future, whenever it runs.
+fn today() -> String {
+    shipped("manifest.json")["date"].as_str().unwrap().to_string()
+}
+
+/// How many entries the shipped directory has: the centre adds some with every release.
+fn shipped_entries() -> usize {
+    shipped("directory.json")["entries"].as_array().unwrap().len()
+}
+
+/// The spreadsheet row of the first row added after the shipped ones (row 1 is the header).
+fn first_added_row() -> usize {
+    shipped_entries() + 2
 }
 
 fn tool(args: &[&str], dir: &Path) -> (bool, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_rumbo-data"))
         .args(args)
         .arg(dir)
-        .env("RUMBO_TODAY", "2026-11-24")
+        .env("RUMBO_TODAY", today())
         .output()
         .unwrap();
     (
@@ -39,7 +58,10 @@ fn the_shipped_data_checks_clean() {
     let dir = copy_of_shipped_data("clean");
     let (ok, out) = tool(&["check"], &dir);
     assert!(ok, "{out}");
-    assert!(out.starts_with("OK: 28 contactos"), "{out}");
+    assert!(
+        out.starts_with(&format!("OK: {} contactos", shipped_entries())),
+        "{out}"
+    );
 }
 
 #[test]
@@ -56,7 +78,7 @@ fn an_edited_file_is_caught_until_the_manifest_is_rebuilt() {
     assert!(!ok && out.contains("SHA-256") || out.contains("bytes"), "{out}");
     let (ok, out) = tool(&["manifest"], &dir);
     assert!(ok, "{out}");
-    let written = format!("versión / version {}, 2026-11-24", next_version());
+    let written = format!("versión / version {}, {}", next_version(), today());
     assert!(out.contains(&written), "{out}");
     assert!(tool(&["check"], &dir).0);
 }
@@ -200,7 +222,10 @@ fn export_then_import_leaves_the_data_byte_identical() {
     let shipped = files_in(&dir);
     let file = dir.join("directorio.csv");
     let (ok, out) = tool(&["export", file.to_str().unwrap()], &dir);
-    assert!(ok && out.contains("28 contactos / entries"), "{out}");
+    assert!(
+        ok && out.contains(&format!("{} contactos / entries", shipped_entries())),
+        "{out}"
+    );
     let written = std::fs::read_to_string(&file).unwrap();
     // A byte-order mark for Excel in the file; none on stdout.
     assert_eq!(written.strip_prefix('\u{feff}'), Some(exported(&dir).as_str()));
@@ -213,7 +238,10 @@ fn export_then_import_leaves_the_data_byte_identical() {
         "directory.json and manifest.json are byte-identical"
     );
     let (ok, out) = tool(&["check"], &dir);
-    assert!(ok && out.starts_with("OK: 28 contactos"), "{out}");
+    assert!(
+        ok && out.starts_with(&format!("OK: {} contactos", shipped_entries())),
+        "{out}"
+    );
 }
 
 #[test]
@@ -226,13 +254,15 @@ fn an_imported_row_is_added_the_manifest_rebuilt_and_check_passes() {
     std::fs::write(&file, &edited).unwrap();
     let (ok, out) = tool(&["import", file.to_str().unwrap()], &dir);
     assert!(ok, "{out}");
+    let entries = shipped_entries() + 1;
     let written = format!(
-        "29 contactos / entries; manifest.json: versión / version {}, 2026-11-24",
-        next_version()
+        "{entries} contactos / entries; manifest.json: versión / version {}, {}",
+        next_version(),
+        today()
     );
     assert!(out.contains(&written), "{out}");
     let (ok, out) = tool(&["check"], &dir);
-    assert!(ok && out.starts_with("OK: 29 contactos"), "{out}");
+    assert!(ok && out.starts_with(&format!("OK: {entries} contactos")), "{out}");
     // The shipped entries keep their bytes: the new one is added before the closing lines.
     let directory = std::fs::read_to_string(dir.join("directory.json")).unwrap();
     let kept = shipped_directory.trim_end().strip_suffix("}\n  ]\n}").unwrap();
@@ -280,7 +310,11 @@ fn a_repeated_id_names_both_rows() {
     refused(
         "repeated-id",
         format!("{csv}{row}{row}").as_bytes(),
-        &["fila 31 / row 31, columna / column «id»: el id «centro-ficticio» ya está en la fila 30"],
+        &[&format!(
+            "fila {second} / row {second}, columna / column «id»: el id «centro-ficticio» ya está en la fila {first}",
+            first = first_added_row(),
+            second = first_added_row() + 1
+        )],
     );
 }
 
@@ -297,8 +331,14 @@ fn bad_cells_are_reported_by_row_and_column_all_at_once() {
         format!("{csv}{row}").as_bytes(),
         &[
             "2 problema(s) / problem(s)",
-            "fila 30 / row 30, columna / column «tipo»: tipo desconocido «spaceport»",
-            "fila 30 / row 30, columna / column «telefonos»: «+1 555 0100 123» no es un número E.164",
+            &format!(
+                "fila {n} / row {n}, columna / column «tipo»: tipo desconocido «spaceport»",
+                n = first_added_row()
+            ),
+            &format!(
+                "fila {n} / row {n}, columna / column «telefonos»: «+1 555 0100 123» no es un número E.164",
+                n = first_added_row()
+            ),
         ],
     );
 }
@@ -311,7 +351,10 @@ fn a_javascript_website_is_refused_by_the_validator_at_its_cell() {
     refused(
         "javascript",
         format!("{csv}{row}").as_bytes(),
-        &["fila 30 / row 30, columna / column «sitio_web»: solo se aceptan direcciones https://"],
+        &[&format!(
+            "fila {n} / row {n}, columna / column «sitio_web»: solo se aceptan direcciones https://",
+            n = first_added_row()
+        )],
     );
 }
 

@@ -12,11 +12,14 @@ fn data_dir() -> std::path::PathBuf {
 
 fn shipped() -> Result<Content, Vec<rumbo::core::problem::Problem>> {
     let manifest = std::fs::read(data_dir().join("manifest.json")).expect("public/data/manifest.json");
+    // Checked as on the day it was published: no check date may be later than that.
+    let published: serde_json::Value = serde_json::from_slice(&manifest).expect("manifest.json parses");
+    let today = published["date"].as_str().expect("manifest.json has a date");
     Content::from_files(
         &SerdeJson,
         &manifest,
         |name| std::fs::read(data_dir().join(name)).ok(),
-        "2026-11-24",
+        today,
     )
 }
 
