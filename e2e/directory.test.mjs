@@ -132,12 +132,13 @@ test("in English, a long distance is written with its thousands separated", asyn
   await context.addInitScript(() => localStorage.setItem("rumbo.lang", JSON.stringify("en")));
   await visit(page, env.base, "/directorio");
   await page.getByLabel("Type").selectOption("consulate");
-  await page.getByLabel("Your country").selectOption("GT");
-  await page.getByLabel("State, department or region").fill("Quetzaltenango");
+  // Yukon: the nearest consulate, Vancouver's, is well over a thousand kilometres away.
+  await page.getByLabel("Your country").selectOption("CA");
+  await page.getByLabel("State, department or region").fill("Yukon");
   await page.getByRole("button", { name: "Use this place" }).click();
   const first = page.locator(".serving li").first();
   await first.waitFor();
-  assert.match(await first.textContent(), /about \d,\d{3} km away/);
+  assert.match(await first.textContent(), /Vancouver · about \d,\d{3} km away/);
   await context.close();
 });
 
