@@ -340,10 +340,17 @@ test("on a shared device the browser is not let remember the place a person type
   await context.close();
 });
 
-test("each 'Copiar número' button names the number it copies", async () => {
+test("each 'Copiar número' button names the number it copies, grouped to read, copied to dial", async () => {
   const { context, page } = await openPage(env.browser);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await visit(page, env.base, "/directorio/centro-ficticio");
-  await page.getByRole("button", { name: "Copiar número +15550100123" }).waitFor();
+  // Read as the country writes it, not as twelve digits in a row.
+  await page.getByRole("link", { name: "Llamar al +1 555 010 0123" }).waitFor();
+  const copy = page.getByRole("button", { name: "Copiar número +1 555 010 0123" });
+  await copy.click();
+  await page.getByRole("button", { name: "Copiado. +1 555 010 0123" }).waitFor();
+  // What is pasted into a phone's dialler is the number as stored, without spaces.
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "+15550100123");
   await context.close();
 });
 
@@ -355,8 +362,8 @@ test("on the kiosk, calls, email and websites are QR codes, never links out", as
   const outward = await page.locator('a[href^="tel:"], a[href^="mailto:"], a[href^="https:"], a[href^="geo:"], a[target="_blank"]').count();
   assert.equal(outward, 0, "no link leaves the app");
   assert.equal(await page.getByRole("button", { name: /favorito/i }).count(), 0, "no favourites on a shared tablet");
-  await page.getByText("Llamar al +15550100123").click();
-  const qr = page.getByRole("img", { name: "Código QR de +15550100123" });
+  await page.getByText("Llamar al +1 555 010 0123").click();
+  const qr = page.getByRole("img", { name: "Código QR de +1 555 010 0123" });
   await qr.waitFor();
   assert.deepEqual(await axeViolations(page), [], "entry page on the kiosk");
   await context.close();

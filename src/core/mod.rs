@@ -20,6 +20,7 @@ pub mod links;
 pub mod manifest;
 pub mod opening;
 pub mod order;
+pub mod phone_display;
 pub mod problem;
 pub mod qr;
 pub mod saved_settings;

@@ -4,6 +4,7 @@
 
 use crate::core::directory::{Entry, PhoneKind, Precision, Status, Weekday};
 use crate::core::lang::Lang;
+use crate::core::phone_display::readable_number;
 use crate::core::{link_language, links, opening, vcard};
 use crate::platform::share::{self, Shared};
 use crate::platform::{format, network};
@@ -196,9 +197,10 @@ fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
         .iter()
         .filter_map(|phone| links::phone_link(phone).map(|href| (phone.clone(), href)))
         .map(|(phone, href)| {
-            let number = phone.number.clone();
+            // Shown grouped for reading; copied as stored, which any dialler takes.
+            let number = readable_number(&phone.number);
             let copied = RwSignal::new(false);
-            let copy_number = number.clone();
+            let copy_number = phone.number.clone();
             let number_for_name = number.clone();
             let label = move || match phone.kind {
                 PhoneKind::Voice => t_string!(i18n, entry_call, number = number.clone()).to_string(),

@@ -5,6 +5,7 @@
 //! becomes a button that shows a QR code of the same address, for the person to scan
 //! with their own phone.
 
+use crate::core::phone_display::readable_number;
 use crate::ui::device::use_mode;
 use crate::ui::language::use_i18n;
 use crate::ui::text::t_string;
@@ -45,13 +46,11 @@ pub fn ExternalLink(
     .into_any()
 }
 
-/// What the code holds, as a person reads it: the number for a call, the address for
-/// an email, the web address otherwise.
+/// What the code holds, as a person reads it: the number for a call, grouped as its
+/// country writes it; the address for an email; the web address otherwise.
 fn shown_address(href: &str) -> String {
-    for scheme in ["tel:", "mailto:", "sms:"] {
-        if let Some(rest) = href.strip_prefix(scheme) {
-            return rest.to_string();
-        }
+    if let Some(number) = href.strip_prefix("tel:").or_else(|| href.strip_prefix("sms:")) {
+        return readable_number(number);
     }
-    href.to_string()
+    href.strip_prefix("mailto:").unwrap_or(href).to_string()
 }
