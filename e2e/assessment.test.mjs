@@ -164,16 +164,18 @@ test("consulates are ordered from the person's place however they write it", asy
   const { context, page } = await openPage(env.browser);
   const stepsWith = (place) => [...PERSONAS[4].steps.slice(0, -1), ["place", place, place]];
   const contacts = page.locator("#outcome-consular_services .contacts li");
-  // A state with no consulate: the nearest first (Omaha, then Oklahoma City), none "near".
+  // A state with no consulate: first the one whose district covers it (Oklahoma City),
+  // though Omaha's is nearer; none "near".
   await start(page, "es");
   for (const step of stepsWith("KS")) await answer(page, step, "es");
   await page.getByRole("button", { name: "Ver mis opciones" }).click();
   await contacts.first().waitFor();
   const firstTwo = (await contacts.allTextContents()).slice(0, 2);
   // Each with its distance from the middle of the state, said to be approximate.
-  assert.match(firstTwo[0], /Omaha a unos 3\d\d km/);
-  assert.match(firstTwo[1], /Oklahoma City a unos \d+ km/);
+  assert.match(firstTwo[0], /Oklahoma City atiende su zona a unos \d+ km/);
+  assert.match(firstTwo[1], /Omaha a unos 3\d\d km/);
   assert.equal(await contacts.filter({ hasText: "cerca de usted" }).count(), 0);
+  assert.equal(await contacts.filter({ hasText: "atiende su zona" }).count(), 1);
   // A city the directory knows: its state's consulates first, marked near.
   await page.getByRole("button", { name: "Empezar de nuevo" }).click();
   await page.getByRole("button", { name: "Empezar" }).click();
@@ -190,9 +192,10 @@ test("consulates are ordered from the person's place however they write it", asy
 test("a temporary worker in Canada or Mexico is shown the consulate of their province or state first", async () => {
   const { context, page } = await openPage(env.browser);
   const contacts = page.locator("#outcome-consular_services .contacts li");
-  for (const [country, place, first] of [
-    ["CA", "QC", "Consulado General de Guatemala en Montreal"],
-    ["MX", "Chiapas", /Consulado General de Guatemala en (Tapachula|Tuxtla Gutiérrez)/],
+  for (const [country, place, first, tag] of [
+    ["CA", "QC", "Consulado General de Guatemala en Montreal", "cerca de usted"],
+    ["CA", "Ontario", "Consulado General de Guatemala en Toronto", "atiende su zona"],
+    ["MX", "Chiapas", /Consulado General de Guatemala en (Tapachula|Tuxtla Gutiérrez)/, "cerca de usted"],
   ]) {
     await start(page, "es");
     for (const step of PERSONAS[4].steps.slice(0, -1)) await answer(page, step, "es");
@@ -202,7 +205,7 @@ test("a temporary worker in Canada or Mexico is shown the consulate of their pro
     await contacts.first().waitFor();
     const top = await contacts.first().textContent();
     assert.match(top, first instanceof RegExp ? first : new RegExp(first));
-    assert.match(top, /cerca de usted/);
+    assert.ok(top.includes(tag), top);
     // The consulates of the US follow, not before: the list is ordered from where the person is.
     const texts = await contacts.allTextContents();
     const firstUs = texts.findIndex((t) => t.includes("Consulado de Guatemala en"));

@@ -1,6 +1,9 @@
 //! The directory contacts shown under an assessment outcome: entries tagged for it,
-//! the ones in the person's own state or region first (when they said where they live),
-//! then the nearest, closed ones last and defunct ones never.
+//! those whose district covers the person's place first (when they said where they live),
+//! then those in their own state or region, then the nearest, closed ones last and defunct
+//! ones never. A consulate's district is the legal fact the directory's place picker also
+//! puts first (`serving::offices_serving`): a person in Kansas is served by Oklahoma City,
+//! however close Omaha is.
 //!
 //! The place is read as the directory's place picker reads it (`serving::locate_place`):
 //! "TX", "Tejas" and "Houston" all put a person in Texas.
@@ -9,7 +12,7 @@ use crate::core::answers::{Answer, Answers};
 use crate::core::assessment::Outcome;
 use crate::core::directory::{Directory, Entry, Status};
 use crate::core::geo::RegionName;
-use crate::core::serving::{distance_to, is_in_region, locate_place};
+use crate::core::serving::{Coverage, coverage, distance_to, is_in_region, locate_place};
 
 /// The place the person gave in the assessment, if any.
 pub fn place(answers: &Answers) -> Option<(&str, Option<&str>)> {
@@ -23,6 +26,8 @@ pub fn place(answers: &Answers) -> Option<(&str, Option<&str>)> {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Contact<'a> {
     pub entry: &'a Entry,
+    /// Its service area covers the person's region, or their whole country.
+    pub serves: bool,
     /// In the person's own region (when they gave one; a whole country is not "near").
     pub near: bool,
     /// Kilometres from the centre of the person's place, where both are known (so
@@ -30,7 +35,8 @@ pub struct Contact<'a> {
     pub km: Option<f64>,
 }
 
-/// Contacts for `outcome`, most useful first: open before closed, the person's own
+/// Contacts for `outcome`, most useful first: open before closed, those serving the
+/// person's region, then those serving their whole country, then those in their own
 /// region, then the rest of their country, then the rest; within each, nearest first
 /// from the place's approximate centre (offices with no recorded position after those
 /// with one), then by name.
@@ -55,8 +61,9 @@ pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, answers: &A
         here.as_ref()
             .is_some_and(|(country, region, _)| region.as_ref().is_some_and(|r| is_in_region(e, country, Some(r))))
     };
+    let serves = |e: &Entry| here.as_ref().and_then(|(country, region, _)| coverage(e, country, region.as_ref()));
     let distance = |e: &Entry| here.as_ref().and_then(|(_, _, point)| distance_to(e, (*point)?));
-    let mut found: Vec<(Contact<'a>, bool, String)> = directory
+    let mut found: Vec<(Contact<'a>, Option<Coverage>, bool, String)> = directory
         .entries
         .iter()
         .filter(|e| e.status != Status::Defunct)
@@ -65,22 +72,26 @@ pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, answers: &A
             // Char by char: `str::to_lowercase` is a second, larger copy of the same
             // conversion in the wasm (it differs only for a final Greek sigma).
             let name = entry.name.get_code("es").chars().flat_map(char::to_lowercase).collect();
+            let covers = serves(entry);
             let contact = Contact {
                 entry,
+                serves: covers.is_some(),
                 near: near(entry),
                 km: distance(entry),
             };
-            (contact, in_country(entry), name)
+            (contact, covers, in_country(entry), name)
         })
         .collect();
     let km = |c: &Contact| c.km.unwrap_or(f64::INFINITY);
-    crate::core::order::sort_by(&mut found, |(a, ca, na), (b, cb, nb)| {
-        (a.entry.status != Status::Active, !a.near, !ca)
-            .cmp(&(b.entry.status != Status::Active, !b.near, !cb))
+    // `None` (serves nothing here) after `Some(Region)` and `Some(WholeCountry)`.
+    let rank = |c: &Option<Coverage>| c.map_or(2, |c| c as u8);
+    crate::core::order::sort_by(&mut found, |(a, sa, ca, na), (b, sb, cb, nb)| {
+        (a.entry.status != Status::Active, rank(sa), !a.near, !ca)
+            .cmp(&(b.entry.status != Status::Active, rank(sb), !b.near, !cb))
             .then_with(|| km(a).total_cmp(&km(b)))
             .then_with(|| na.cmp(nb))
     });
-    found.into_iter().map(|(contact, _, _)| contact).collect()
+    found.into_iter().map(|(contact, _, _, _)| contact).collect()
 }
 
 #[cfg(test)]
@@ -219,6 +230,48 @@ mod tests {
             directory.entries[abroad].id,
             "abroad, before the closed one"
         );
+    }
+
+    #[test]
+    fn the_office_whose_district_covers_the_place_comes_first_however_far() {
+        // Ohio's office serves Kansas by its service area; one abroad serves all the US.
+        let mut directory = directory();
+        let area = |region: Option<&str>| crate::core::directory::Area {
+            country: "US".into(),
+            region: region.map(str::to_string),
+        };
+        directory.entries[0].service_area = vec![area(Some("KS")), area(Some("Ohio"))];
+        let mut everywhere = directory.entries[0].clone();
+        everywhere.id = "g-ficticio".into();
+        everywhere.address.country = "GT".into();
+        everywhere.service_area = vec![area(None)];
+        directory.entries.push(everywhere);
+        let mut answers = Answers::default();
+        answers.set(
+            "where",
+            Answer::Place {
+                country: "US".into(),
+                region: Some("Kansas".into()),
+            },
+        );
+        let found = contacts_for(&outcome(), &directory, &answers);
+        let order: Vec<(&str, bool, bool)> = found.iter().map(|c| (c.entry.id.as_str(), c.serves, c.near)).collect();
+        assert_eq!(
+            order,
+            [
+                // Its district, though Nebraska's office is nearer: not "near", but "serves".
+                ("a-ficticio", true, false),
+                // The whole country's, then by distance as before.
+                ("g-ficticio", true, false),
+                ("e-ficticio", false, false),
+                ("b-ficticio", false, false),
+                ("f-ficticio", false, false),
+                ("c-ficticio", false, false),
+            ]
+        );
+        // Without a place, no office serves anyone in particular.
+        let found = contacts_for(&outcome(), &directory, &Answers::default());
+        assert!(found.iter().all(|c| !c.serves));
     }
 
     #[test]

@@ -146,14 +146,16 @@ pub fn region_of_city(directory: &Directory, country: &str, city: &str) -> Optio
         .find_map(|e| e.address.region.clone())
 }
 
-/// How an entry covers a place; the more specific sorts first.
+/// How an entry's `service_area` covers a place; the more specific sorts first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Coverage {
+pub enum Coverage {
     Region,
     WholeCountry,
 }
 
-fn coverage(entry: &Entry, country: &str, region: Option<&RegionName>) -> Option<Coverage> {
+/// Whether the entry serves `region` of `country` (a region named any way `RegionName`
+/// knows), or the whole country, by its service area: its district, not its distance.
+pub fn coverage(entry: &Entry, country: &str, region: Option<&RegionName>) -> Option<Coverage> {
     let in_country = |a: &Area| a.country.trim().eq_ignore_ascii_case(country.trim());
     let areas = || entry.service_area.iter().filter(|a| in_country(a));
     if let Some(region) = region

@@ -31,6 +31,19 @@ use leptos_router::components::A;
 use std::sync::Arc;
 use wasm_bindgen_futures::spawn_local;
 
+/// A contact as listed under an outcome.
+#[derive(Clone)]
+struct ContactLine {
+    id: String,
+    name: String,
+    /// Its district covers the person's place.
+    serves: bool,
+    /// In the person's own region.
+    near: bool,
+    km: Option<f64>,
+    alert: Option<String>,
+}
+
 #[component]
 pub fn Results(content: Arc<Content>) -> impl IntoView {
     let i18n = use_i18n();
@@ -95,20 +108,17 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
     let cost = outcome.cost.get(lang).to_string();
     // An entry's notice ("not confirmed to be still operating") goes with its name: a
     // person in danger should not learn it only after travelling there.
-    let contacts: Vec<(String, String, bool, Option<f64>, Option<String>)> =
-        contacts_for(outcome, &content.directory, answers)
-            .into_iter()
-            .map(|c| {
-                let alert = c.entry.alert.as_ref().map(|a| a.get(lang).to_string());
-                (
-                    c.entry.id.clone(),
-                    c.entry.name.get(lang).to_string(),
-                    c.near,
-                    c.km,
-                    alert,
-                )
-            })
-            .collect();
+    let contacts: Vec<ContactLine> = contacts_for(outcome, &content.directory, answers)
+        .into_iter()
+        .map(|c| ContactLine {
+            id: c.entry.id.clone(),
+            name: c.entry.name.get(lang).to_string(),
+            serves: c.serves,
+            near: c.near,
+            km: c.km,
+            alert: c.entry.alert.as_ref().map(|a| a.get(lang).to_string()),
+        })
+        .collect();
     let sources: Vec<(String, Option<String>)> = outcome
         .sources
         .iter()
@@ -155,10 +165,12 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
             {(!contacts.is_empty()).then(|| view! {
                 <h4>{tr!(results_contacts)}</h4>
                 <ul class="contacts">
-                    {contacts.clone().into_iter().map(|(id, name, near, km, alert)| view! {
+                    {contacts.clone().into_iter().map(|ContactLine { id, name, serves, near, km, alert }| view! {
                         <li>
                             <A href=format!("{}/{id}", paths::DIRECTORY)>{name}</A>
-                            {near.then(|| view! { " " <span class="tag">{tr!(results_contact_near)}</span> })}
+                            // "Serves your area" says more than "near you": one tag, not both.
+                            {serves.then(|| view! { " " <span class="tag">{tr!(results_contact_serves)}</span> })}
+                            {(near && !serves).then(|| view! { " " <span class="tag">{tr!(results_contact_near)}</span> })}
                             {km.map(|km| view! { " " <span class="contact-distance">{distance_words(km, true, lang)}</span> })}
                             {alert.map(|alert| view! { <span class="contact-alert">{alert}</span> })}
                         </li>
