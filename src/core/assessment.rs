@@ -61,14 +61,14 @@ pub struct Question {
     pub show_if: Option<Condition>,
 }
 
-/// The countries a place answer offers (those the directory serves), then the ISO 3166
-/// user-assigned code for "another country". A place answer holds one of them.
-pub const PLACE_COUNTRIES: [&str; 5] = ["US", "MX", "CA", "GT", "ES"];
+/// The ISO 3166 user-assigned code for "another country": a place answer holds it or one
+/// of the countries the directory's place picker offers (`geo::known_countries`), so that
+/// a person in El Salvador can say so in both.
 pub const OTHER_COUNTRY: &str = "ZZ";
 
 /// Whether a place answer may hold the country `code`.
 pub fn is_place_country(code: &str) -> bool {
-    code == OTHER_COUNTRY || PLACE_COUNTRIES.contains(&code)
+    code == OTHER_COUNTRY || crate::core::geo::known_countries().any(|known| known == code)
 }
 
 impl Question {

@@ -305,6 +305,11 @@ mod tests {
         );
         answers.set("home", place(OTHER_COUNTRY));
         assert!(decode(&flow, &encode(&flow, &answers)).is_ok());
+        // Every country the directory's place picker offers, El Salvador among them.
+        for country in crate::core::geo::known_countries() {
+            answers.set("home", place(country));
+            assert!(decode(&flow, &encode(&flow, &answers)).is_ok(), "{country}");
+        }
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! a number, a place), progress, Back, and read aloud.
 
 use crate::core::answers::Answer;
-use crate::core::assessment::{OTHER_COUNTRY, PLACE_COUNTRIES, Question, QuestionKind};
+use crate::core::assessment::{OTHER_COUNTRY, Question, QuestionKind};
+use crate::core::geo::known_countries;
 use crate::core::content::Content;
 use crate::core::engine;
 use crate::platform::format;
@@ -206,8 +207,7 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
         format!("answer-{}-region", question.id),
     );
     let options = move || {
-        let mut list: Vec<(String, String)> = PLACE_COUNTRIES
-            .iter()
+        let mut list: Vec<(String, String)> = known_countries()
             .map(|c| (c.to_string(), format::country_name(c, lang().code())))
             .collect();
         list.push((
