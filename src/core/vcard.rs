@@ -4,6 +4,7 @@
 use crate::core::directory::{Entry, PhoneKind};
 use crate::core::lang::Lang;
 use crate::core::links::{coordinate, is_e164, is_email, is_https};
+use crate::core::phone_display::readable_number;
 
 /// The vCard text for `entry`, with texts in `lang`. Lines end in CRLF as the standard
 /// requires; only validated numbers, addresses and links are included.
@@ -49,9 +50,21 @@ pub fn vcard(entry: &Entry, lang: Lang) -> String {
             coordinate(location.longitude)
         ));
     }
-    let note = entry.description.get(lang);
+    // A number's own note ("From Guatemala: extensions 8620, 8621 and 8622") would be
+    // lost with the number alone: it follows the description in the card's note.
+    let mut note = entry.description.get(lang).to_string();
+    for phone in entry.phones.iter().filter(|p| is_e164(&p.number)) {
+        if let Some(about) = phone.note.as_ref().map(|n| n.get(lang)).filter(|n| !n.is_empty()) {
+            if !note.is_empty() {
+                note.push('\n');
+            }
+            note.push_str(&readable_number(&phone.number));
+            note.push_str(": ");
+            note.push_str(about);
+        }
+    }
     if !note.is_empty() {
-        lines.push(format!("NOTE:{}", escape(note)));
+        lines.push(format!("NOTE:{}", escape(&note)));
     }
     // Where the facts were read, so the person can check them later (an extension
     // property: vCard's own SOURCE means "where to refresh this card").
@@ -113,7 +126,7 @@ mod tests {
         let json = r#"{"entries":[{"id":"consulado-ficticio","name":{"es":"Consulado Ficticio; Sede, Norte","en":"Fictitious Consulate"},
           "kind":"consulate","address":{"street":"123 Calle Falsa\nSuite 4","city":"Springfield","region":"XX","country":"US"},
           "location":{"latitude":34.1,"longitude":-118.25,"precision":"exact"},
-          "phones":[{"number":"+15550100123","kind":"voice"},{"number":"+15550100999","kind":"whatsapp"},{"number":"javascript:x","kind":"voice"}],
+          "phones":[{"number":"+15550100123","kind":"voice"},{"number":"+15550100999","kind":"whatsapp","note":{"es":"Solo mensajes","en":"Messages only"}},{"number":"javascript:x","kind":"voice"}],
           "email":"info@ficticio.example","website":"http://insecure.example",
           "description":{"es":"Descripción con acentos: ñandú, año; y más \\ barra. Atiende a la comunidad guatemalteca de la región con información.","en":"Description"},
           "verified_on":"2026-11-24","source":"https://ficticio.example/fuente"}]}"#;
@@ -145,6 +158,12 @@ mod tests {
         assert!(card.contains("GEO:geo:34.100000,-118.250000\r\n"));
         assert!(card.contains("REV:20261124\r\n"));
         assert!(!card.replace("\r\n", "").contains('\n'), "no bare newlines");
+        // The note of a number goes with it into the card's note.
+        let unfolded = card.replace("\r\n ", "");
+        assert!(
+            unfolded.contains("NOTE:Description\\n+1 555 010 0999: Messages only\r\n"),
+            "{unfolded}"
+        );
     }
 
     #[test]
