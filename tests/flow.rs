@@ -280,6 +280,26 @@ mod personas {
         );
     }
 
+    /// Who would rather not say whether they are in danger may well be: they are shown
+    /// where to get help, as someone who said yes, without having to say it.
+    #[test]
+    fn someone_who_prefers_not_to_say_whether_they_are_in_danger() {
+        let shown = walk(&[
+            ("situation", c("abroad")),
+            ("danger", c("prefer_not")),
+            ("goal", c("documents")),
+            (
+                "abroad_place",
+                Answer::Place {
+                    country: "US".into(),
+                    region: Some("Texas".into()),
+                },
+            ),
+        ]);
+        assert_eq!(shown[0], "protection", "{shown:?}");
+        assert!(shown.contains(&"consular_services".to_string()), "{shown:?}");
+    }
+
     #[test]
     fn someone_in_guatemala_who_needs_documents_is_told_how_to_get_them_ready() {
         let shown = walk(&[
