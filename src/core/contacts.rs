@@ -61,7 +61,10 @@ pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, answers: &A
         here.as_ref()
             .is_some_and(|(country, region, _)| region.as_ref().is_some_and(|r| is_in_region(e, country, Some(r))))
     };
-    let serves = |e: &Entry| here.as_ref().and_then(|(country, region, _)| coverage(e, country, region.as_ref()));
+    let serves = |e: &Entry| {
+        here.as_ref()
+            .and_then(|(country, region, _)| coverage(e, country, region.as_ref()))
+    };
     let distance = |e: &Entry| here.as_ref().and_then(|(_, _, point)| distance_to(e, (*point)?));
     let mut found: Vec<(Contact<'a>, Option<Coverage>, bool, String)> = directory
         .entries

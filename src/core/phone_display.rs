@@ -9,17 +9,23 @@
 /// `number` grouped for reading, or unchanged when its country is not one we know how to
 /// group or its length is not that country's.
 pub fn readable_number(number: &str) -> String {
-    let Some(digits) = number.strip_prefix('+').filter(|d| d.bytes().all(|b| b.is_ascii_digit())) else {
+    let Some(digits) = number
+        .strip_prefix('+')
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
+    else {
         return number.to_string();
     };
-    // (country code, digits after it, group sizes)
+    // The country code and the sizes of the groups of digits after it.
     let plan: Option<(&str, &[usize])> = if let Some(rest) = digits.strip_prefix('1') {
         (rest.len() == 10).then_some(("1", &[3, 3, 4]))
     } else if let Some(rest) = digits.strip_prefix("52") {
         // Mexico City, Guadalajara and Monterrey have two-digit area codes.
         let two_digit_area = ["55", "33", "81"].iter().any(|a| rest.starts_with(a));
         (rest.len() == 10).then_some(("52", if two_digit_area { &[2, 4, 4] } else { &[3, 3, 4] }))
-    } else if let Some(code) = ["502", "503", "504", "505", "506"].into_iter().find(|c| digits.starts_with(c)) {
+    } else if let Some(code) = ["502", "503", "504", "505", "506"]
+        .into_iter()
+        .find(|c| digits.starts_with(c))
+    {
         (digits.len() == code.len() + 8).then_some((code, &[4, 4]))
     } else if let Some(rest) = digits.strip_prefix("501") {
         (rest.len() == 7).then_some(("501", &[3, 4]))
@@ -61,7 +67,14 @@ mod tests {
     #[test]
     fn a_number_that_does_not_fit_is_shown_as_stored() {
         // A length its country does not use, a country not in the list, not E.164 at all.
-        for number in ["+5244400000", "+5020000000", "+4930000000", "+44 20 0000 0000", "0000 0001", ""] {
+        for number in [
+            "+5244400000",
+            "+5020000000",
+            "+4930000000",
+            "+44 20 0000 0000",
+            "0000 0001",
+            "",
+        ] {
             assert_eq!(readable_number(number), number);
         }
     }

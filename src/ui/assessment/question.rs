@@ -3,9 +3,9 @@
 
 use crate::core::answers::Answer;
 use crate::core::assessment::{OTHER_COUNTRY, Question, QuestionKind};
-use crate::core::geo::known_countries;
 use crate::core::content::Content;
 use crate::core::engine;
+use crate::core::geo::known_countries;
 use crate::platform::format;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::use_assessment;
