@@ -214,6 +214,19 @@ test("an unknown place gets a clear message, not a guess, and drops the place be
   await context.close();
 });
 
+test("each address in an entry's source can be opened, to check the fact where it was read", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/directorio/consulado-tapachula");
+  const provenance = page.locator(".provenance");
+  await provenance.waitFor();
+  // The citation names two publications; the one with an address opens it in a new tab.
+  const link = provenance.getByRole("link", { name: /^https:\/\/elorbe\.com\// });
+  assert.equal(await link.getAttribute("target"), "_blank");
+  assert.match(await link.getAttribute("href"), /^https:\/\/elorbe\.com\/.*\.html$/);
+  assert.match(await provenance.textContent(), /El Orbe.*Diario del Sur, 16 de noviembre de 2024/);
+  await context.close();
+});
+
 test("an entry opens by deep link with its provenance, and unknown facts say so", async () => {
   const { context, page } = await openPage(env.browser);
   await visit(page, env.base, "/directorio/consulado-los-angeles");

@@ -143,6 +143,36 @@ pub fn coordinate(degrees: f64) -> String {
     format!("{sign}{}.{:06}", whole / 1_000_000, whole % 1_000_000)
 }
 
+/// A citation cut into its text and the `https:` addresses in it, in order, so each
+/// address can be opened: `(piece, Some(address))` for an address, `(piece, None)` for
+/// text. Sources are free text ("Infobae, 22 de febrero de 2026: https://…; Soy502"); an
+/// address ends at a space, and a `;`, `,`, `.` or `)` right after it belongs to the text.
+pub fn source_parts(source: &str) -> Vec<(String, Option<String>)> {
+    let mut parts: Vec<(String, Option<String>)> = Vec::new();
+    let mut text = String::new();
+    let mut rest = source;
+    while let Some(at) = rest.find("https://") {
+        text.push_str(&rest[..at]);
+        let candidate = &rest[at..];
+        let end = candidate.find(char::is_whitespace).unwrap_or(candidate.len());
+        let url = candidate[..end].trim_end_matches([';', ',', '.', ')']);
+        if is_https(url) {
+            if !text.is_empty() {
+                parts.push((std::mem::take(&mut text), None));
+            }
+            parts.push((url.to_string(), Some(url.to_string())));
+        } else {
+            text.push_str(url);
+        }
+        rest = &candidate[url.len()..];
+    }
+    text.push_str(rest);
+    if !text.is_empty() {
+        parts.push((text, None));
+    }
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -290,5 +320,31 @@ mod tests {
         );
         let no_street: Address = serde_json::from_str(r#"{"city":"Los Ángeles","country":"US"}"#).unwrap();
         assert_eq!(map_query(&no_street), None, "a city alone is no better than its point");
+    }
+
+    #[test]
+    fn a_citation_is_cut_into_its_text_and_its_addresses() {
+        let parts =
+            source_parts("Diario Ficticio, 1 de enero: https://ficticio.example/a; Otro: https://ficticio.example/b.");
+        let text = |t: &str| (t.to_string(), None);
+        let link = |u: &str| (u.to_string(), Some(u.to_string()));
+        assert_eq!(
+            parts,
+            [
+                text("Diario Ficticio, 1 de enero: "),
+                link("https://ficticio.example/a"),
+                text("; Otro: "),
+                link("https://ficticio.example/b"),
+                text("."),
+            ]
+        );
+        // Plain text, an address alone, and what is not a usable address stay text.
+        assert_eq!(source_parts("Prensa Ficticia, 2025"), [text("Prensa Ficticia, 2025")]);
+        assert_eq!(
+            source_parts("https://ficticio.example"),
+            [link("https://ficticio.example")]
+        );
+        assert_eq!(source_parts("véase https://"), [text("véase https://")]);
+        assert_eq!(source_parts(""), Vec::new());
     }
 }

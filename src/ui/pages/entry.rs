@@ -427,12 +427,15 @@ fn EntryProvenance(entry: Arc<Entry>) -> impl IntoView {
     let lang = move || lang_of(i18n.get_locale());
     let verified = entry.verified_on.clone();
     let date = move || format::calendar_date(&verified, lang().code());
-    let source = entry.source.clone();
-    let source_view = match links::website_link(&source) {
-        Some(href) => view! { <ExternalLink href=href new_tab=true>{source.clone()}</ExternalLink> }.into_any(),
-        // Citations are written in Spanish, whatever the page's language.
-        None => view! { <span lang=Lang::DEFAULT.code()>{source.clone()}</span> }.into_any(),
-    };
+    // Each address in the citation can be opened, to check the fact where it was read.
+    let source_view = links::source_parts(&entry.source)
+        .into_iter()
+        .map(|(piece, href)| match href {
+            Some(href) => view! { <ExternalLink href=href new_tab=true>{piece}</ExternalLink> }.into_any(),
+            // Citations are written in Spanish, whatever the page's language.
+            None => view! { <span lang=Lang::DEFAULT.code()>{piece}</span> }.into_any(),
+        })
+        .collect_view();
     view! {
         <footer class="provenance">
             <p>{move || t_string!(i18n, entry_verified, date = date())}</p>
