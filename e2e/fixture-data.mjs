@@ -17,7 +17,12 @@ export const FIXTURE_DIRECTORY = {
       description: text("Un centro que no existe, para pruebas.", "A centre that does not exist, for tests."),
       address: { street: "1 Calle Ficticia", city: "Quetzaltenango", country: "GT" },
       location: { latitude: 14.8347, longitude: -91.518, precision: "city" },
-      phones: [{ number: "+15550100123", kind: "voice" }, { number: "+15550100124", kind: "whatsapp" }],
+      phones: [
+        { number: "+15550100123", kind: "voice" },
+        { number: "+15550100124", kind: "whatsapp" },
+        // A national short number, as hotlines have (manifest format 2).
+        { number: "555", kind: "voice", note: text("Línea ficticia", "Fictitious line") },
+      ],
       email: "info@ficticio.example",
       website: "https://ficticio.example",
       // Out of order, as data can come: the page lists Monday to Sunday.
@@ -73,6 +78,6 @@ export function writeFixtureData(dir, { contentVersion = 1 } = {}) {
     writeFileSync(join(dir, name), bytes);
     files.push({ name, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length });
   }
-  const manifest = { schema_version: 1, content_version: contentVersion, date: "2026-11-24", files };
+  const manifest = { schema_version: 2, content_version: contentVersion, date: "2026-11-24", files };
   writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
 }

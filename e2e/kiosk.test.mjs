@@ -354,6 +354,15 @@ test("each 'Copiar número' button names the number it copies, grouped to read, 
   await context.close();
 });
 
+test("a hotline's short number is called as it is dialled", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/directorio/centro-ficticio");
+  const call = page.getByRole("link", { name: "Llamar al 555" });
+  assert.equal(await call.getAttribute("href"), "tel:555");
+  await page.locator(".contact-note", { hasText: "Línea ficticia" }).waitFor();
+  await context.close();
+});
+
 test("on the kiosk, calls, email and websites are QR codes, never links out", async () => {
   const { context, page } = await openPage(env.browser);
   await device(page, settings("kiosk"));

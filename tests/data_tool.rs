@@ -273,6 +273,43 @@ fn an_imported_row_is_added_the_manifest_rebuilt_and_check_passes() {
     assert!(!dir.join(".directory.json.tmp").exists() && !dir.join(".manifest.json.tmp").exists());
 }
 
+/// A hotline's national short number needs manifest format 2, which apps from before it
+/// refuse as "for a newer version" instead of as damaged data; without one, the data
+/// stays in format 1 for them.
+#[test]
+fn a_short_number_publishes_in_the_format_that_carries_it() {
+    let dir = copy_of_shipped_data("short-number");
+    let manifest = |dir: &Path| shipped_format(&std::fs::read(dir.join("manifest.json")).unwrap());
+    assert_eq!(manifest(&dir), 1, "the shipped data needs only the first format");
+    let csv = exported(&dir);
+    let row = row_for(
+        &csv,
+        &fictitious(&[
+            ("tipo", "hotline"),
+            ("telefonos", "555 voice [es: Línea ficticia] [en: Fictitious line]"),
+        ]),
+    );
+    let file = dir.join("directorio.csv");
+    std::fs::write(&file, format!("{csv}{row}")).unwrap();
+    let (ok, out) = tool(&["import", file.to_str().unwrap()], &dir);
+    assert!(ok, "{out}");
+    assert_eq!(manifest(&dir), 2);
+    let (ok, out) = tool(&["check"], &dir);
+    assert!(ok, "{out}");
+    // A short number cannot be reached on WhatsApp: refused, with the fix.
+    let row = row_for(&csv, &fictitious(&[("tipo", "hotline"), ("telefonos", "555 whatsapp")]));
+    refused(
+        "short-whatsapp",
+        format!("{csv}{row}").as_bytes(),
+        &["«555» es un número corto: no tiene WhatsApp"],
+    );
+}
+
+fn shipped_format(manifest: &[u8]) -> u64 {
+    let manifest: serde_json::Value = serde_json::from_slice(manifest).unwrap();
+    manifest["schema_version"].as_u64().unwrap()
+}
+
 #[test]
 fn a_latin1_spreadsheet_is_refused_with_the_fix() {
     let mut csv = b"id,nombre_es,nombre_en,tipo,pais,verificado_el,fuente\n".to_vec();

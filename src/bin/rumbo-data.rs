@@ -22,7 +22,7 @@ use rumbo::core::content::Content;
 use rumbo::core::directory::Directory;
 use rumbo::core::directory_csv;
 use rumbo::core::json::SerdeJson;
-use rumbo::core::manifest::Manifest;
+use rumbo::core::manifest::{Manifest, format_for};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -138,7 +138,16 @@ fn manifest(dir: &Path, today: &str) -> Result<(), String> {
         .collect::<Result<_, _>>()?;
     let version = previous.map_or(1, |m| m.content_version + 1);
     let listed: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
-    let manifest = Manifest::describe(version, today, &listed);
+    let mut manifest = Manifest::describe(version, today, &listed);
+    // The oldest format the directory needs, so that apps not yet updated keep taking it
+    // (a directory that does not parse is refused just below, whatever the format).
+    let directory = files
+        .iter()
+        .find(|(n, _)| *n == Directory::FILE)
+        .map(|(_, b)| b.as_slice());
+    if let Some(directory) = directory.and_then(|b| Directory::from_json(b).ok()) {
+        manifest.schema_version = format_for(&directory);
+    }
     let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
     // Only publish what the app would accept.
     Content::from_files(&SerdeJson, text.as_bytes(), |name| read(dir, name).ok(), today).map_err(|problems| {
@@ -222,7 +231,8 @@ fn import(file: &Path, dir: &Path, today: &str) -> Result<(), String> {
         .and_then(|b| Manifest::from_json(&b).ok())
         .map_or(1, |m| m.content_version + 1);
     let listed: [(&str, &[u8]); 2] = [(Flow::FILE, &assessment), (Directory::FILE, &json)];
-    let manifest = Manifest::describe(version, today, &listed);
+    let mut manifest = Manifest::describe(version, today, &listed);
+    manifest.schema_version = format_for(&imported.directory);
     let manifest = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
     // The same gate as `check` and the app, on the files as they would be written.
     let file_bytes = |name: &str| listed.iter().find(|(n, _)| *n == name).map(|(_, b)| b.to_vec());

@@ -40,7 +40,7 @@ use crate::core::directory::{
     Weekday,
 };
 use crate::core::lang::Text;
-use crate::core::links::is_e164;
+use crate::core::links::{is_dialable, is_short_number};
 use crate::core::opening::minutes;
 use crate::core::problem::Problem;
 use std::collections::BTreeMap;
@@ -910,7 +910,13 @@ fn phone(item: &[Unit]) -> Result<Phone, Reason> {
             )
         });
     };
-    if !is_e164(number) {
+    if kind == PhoneKind::Whatsapp && is_short_number(number) {
+        return Err((
+            format!("«{number}» es un número corto: no tiene WhatsApp; escriba el número completo (+50277001234)"),
+            format!("«{number}» is a short number: it has no WhatsApp; write the full number (+50277001234)"),
+        ));
+    }
+    if !is_dialable(number, kind) {
         // Excel reads +50277001234 as a number and drops the sign.
         return Err(if number.bytes().all(|b| b.is_ascii_digit()) {
             (

@@ -13,6 +13,19 @@ pub fn is_e164(number: &str) -> bool {
     (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
 }
 
+/// Whether `number` is a national short number, such as the police's `110` in
+/// Guatemala: 3 to 5 digits, not starting with 0. It is dialled only in its entry's
+/// country, so it can be called or texted but not reached on WhatsApp.
+pub fn is_short_number(number: &str) -> bool {
+    (3..=5).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()) && !number.starts_with('0')
+}
+
+/// Whether a phone can be stored as `number` with `kind`: E.164, or for calls and text
+/// messages a national short number.
+pub fn is_dialable(number: &str, kind: PhoneKind) -> bool {
+    is_e164(number) || (kind != PhoneKind::Whatsapp && is_short_number(number))
+}
+
 /// Whether `url` is an `https:` address with a plausible host and no spaces or quotes.
 pub fn is_https(url: &str) -> bool {
     let Some(rest) = url.strip_prefix("https://") else {
@@ -50,9 +63,9 @@ pub fn is_whatsapp_link(url: &str) -> bool {
 }
 
 /// The link to act on a phone: `tel:` to call, `sms:` to text, `https://wa.me/` for
-/// WhatsApp. `None` if the number is not E.164.
+/// WhatsApp. `None` if the number is not one `is_dialable` takes for its kind.
 pub fn phone_link(phone: &Phone) -> Option<String> {
-    if !is_e164(&phone.number) {
+    if !is_dialable(&phone.number, phone.kind) {
         return None;
     }
     Some(match phone.kind {
@@ -62,9 +75,9 @@ pub fn phone_link(phone: &Phone) -> Option<String> {
     })
 }
 
-/// A `tel:` link for any E.164 number (a WhatsApp number can be called too).
+/// A `tel:` link for any E.164 or short number (a WhatsApp number can be called too).
 pub fn call_link(number: &str) -> Option<String> {
-    is_e164(number).then(|| format!("tel:{number}"))
+    is_dialable(number, PhoneKind::Voice).then(|| format!("tel:{number}"))
 }
 
 pub fn email_link(email: &str) -> Option<String> {
@@ -346,5 +359,21 @@ mod tests {
         );
         assert_eq!(source_parts("véase https://"), [text("véase https://")]);
         assert_eq!(source_parts(""), Vec::new());
+    }
+
+    #[test]
+    fn a_short_number_is_called_or_texted_but_has_no_whatsapp() {
+        let short = |kind| Phone {
+            number: "555".into(),
+            kind,
+            note: None,
+        };
+        assert_eq!(phone_link(&short(PhoneKind::Voice)).as_deref(), Some("tel:555"));
+        assert_eq!(phone_link(&short(PhoneKind::Sms)).as_deref(), Some("sms:555"));
+        assert_eq!(phone_link(&short(PhoneKind::Whatsapp)), None);
+        assert_eq!(call_link("555").as_deref(), Some("tel:555"));
+        for bad in ["55", "055", "555555", "5 5", "+555"] {
+            assert!(!is_short_number(bad), "{bad}");
+        }
     }
 }

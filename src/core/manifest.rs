@@ -7,10 +7,32 @@ use crate::core::problem::Problem;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-/// The manifest format this build understands. A manifest with a higher number was
-/// written for a newer app: it is refused (the person keeps their data) rather than
+/// The newest manifest format this build understands. A manifest with a higher number
+/// was written for a newer app: it is refused (the person keeps their data) rather than
 /// misread.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// - 1: the first format.
+/// - 2: phones may be national short numbers (`110`), which an app that knows only
+///   format 1 would refuse as malformed.
+///
+/// The staff's tool writes the oldest format the data needs ([`format_for`]), so that
+/// apps not yet updated keep taking every publication that does not use a newer thing.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The oldest format that carries `directory` as it is: 2 once a phone is a national
+/// short number, else 1.
+pub fn format_for(directory: &crate::core::directory::Directory) -> u32 {
+    let short = |number: &str| crate::core::links::is_short_number(number);
+    if directory
+        .entries
+        .iter()
+        .any(|e| e.phones.iter().any(|p| short(&p.number)))
+    {
+        2
+    } else {
+        1
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,10 +100,11 @@ impl Manifest {
         self.files.iter().find(|f| f.name == name)
     }
 
-    /// A manifest describing `files` (name and bytes), as the staff's tool writes it.
+    /// A manifest describing `files` (name and bytes), in the first format: the staff's
+    /// tool raises `schema_version` to what the data needs ([`format_for`]).
     pub fn describe(content_version: u64, date: &str, files: &[(&str, &[u8])]) -> Manifest {
         Manifest {
-            schema_version: SCHEMA_VERSION,
+            schema_version: 1,
             content_version,
             date: date.to_string(),
             files: files
@@ -184,6 +207,30 @@ mod tests {
         future.schema_version = SCHEMA_VERSION + 1;
         let problem = Manifest::from_json(&serde_json::to_vec(&future).unwrap()).unwrap_err();
         assert!(problem.message.get_code("en").contains("newer version"));
+    }
+
+    #[test]
+    fn the_format_is_the_oldest_the_data_needs_and_this_app_reads_it() {
+        use crate::core::directory::Directory;
+        let with_phone = |number: &str| {
+            Directory::from_json(
+                format!(
+                    r#"{{"entries":[{{"id":"linea-ficticia","name":{{"es":"Línea Ficticia","en":"Fictitious Line"}},"kind":"hotline",
+                    "address":{{"country":"GT"}},"phones":[{{"number":"{number}"}}],"verified_on":"2026-01-01","source":"x"}}]}}"#
+                )
+                .as_bytes(),
+            )
+            .unwrap()
+        };
+        assert_eq!(
+            format_for(&with_phone("+15550100123")),
+            1,
+            "apps of format 1 keep taking it"
+        );
+        assert_eq!(format_for(&with_phone("555")), 2);
+        let mut manifest = Manifest::describe(3, "2026-11-24", &[("a.json", b"[]")]);
+        manifest.schema_version = 2;
+        assert!(Manifest::from_json(&serde_json::to_vec(&manifest).unwrap()).is_ok());
     }
 
     #[test]

@@ -4,9 +4,9 @@
 //! hold the shipped data to it; the staff's tool will print its list.
 
 use crate::core::assessment::{Flow, QuestionKind};
-use crate::core::directory::Directory;
+use crate::core::directory::{Directory, PhoneKind};
 use crate::core::lang::Text;
-use crate::core::links::{is_e164, is_email, is_https};
+use crate::core::links::{is_dialable, is_email, is_https, is_short_number};
 use crate::core::opening::minutes;
 use crate::core::problem::Problem;
 use std::collections::BTreeSet;
@@ -46,11 +46,17 @@ pub fn validate_directory(directory: &Directory, today: &str) -> Vec<Problem> {
             ));
         }
         for (p, phone) in e.phones.iter().enumerate() {
-            if !is_e164(&phone.number) {
+            if phone.kind == PhoneKind::Whatsapp && is_short_number(&phone.number) {
                 out.push(Problem::new(
                     at(&format!("phones[{p}].number")),
-                    "el teléfono debe ir en formato E.164: «+» y de 8 a 15 dígitos, sin espacios",
-                    "the phone must be E.164: «+» and 8 to 15 digits, no spaces",
+                    "un número corto no tiene WhatsApp: escriba el número completo en formato E.164",
+                    "a short number has no WhatsApp: write the full number, E.164",
+                ));
+            } else if !is_dialable(&phone.number, phone.kind) {
+                out.push(Problem::new(
+                    at(&format!("phones[{p}].number")),
+                    "el teléfono debe ir en formato E.164 («+» y de 8 a 15 dígitos, sin espacios) o ser un número corto nacional de 3 a 5 dígitos (110)",
+                    "the phone must be E.164 («+» and 8 to 15 digits, no spaces) or a national short number of 3 to 5 digits (110)",
                 ));
             }
         }
@@ -438,9 +444,25 @@ mod tests {
     fn repeated_ids_and_every_problem_at_once() {
         let mut directory = directory_with(&|_| {});
         directory.entries.push(directory.entries[0].clone());
-        directory.entries[1].phones[0].number = "555".into();
+        directory.entries[1].phones[0].number = "55".into();
         let found = validate_directory(&directory, "2026-11-24");
         assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_hotline_may_have_a_national_short_number_but_not_on_whatsapp() {
+        let mut directory = directory_with(&|_| {});
+        directory.entries[0].phones[0].number = "110".into();
+        directory.entries[0].phones[0].kind = PhoneKind::Voice;
+        assert_eq!(validate_directory(&directory, "2026-11-24"), Vec::new());
+        directory.entries[0].phones[0].kind = PhoneKind::Whatsapp;
+        let found = validate_directory(&directory, "2026-11-24");
+        assert!(found[0].message.get_code("en").contains("no WhatsApp"), "{found:?}");
+        for bad in ["11", "012", "123456", "1 10"] {
+            directory.entries[0].phones[0].number = bad.into();
+            directory.entries[0].phones[0].kind = PhoneKind::Voice;
+            assert_eq!(validate_directory(&directory, "2026-11-24").len(), 1, "{bad}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::core::directory::{Entry, PhoneKind};
 use crate::core::lang::Lang;
-use crate::core::links::{coordinate, is_e164, is_email, is_https};
+use crate::core::links::{coordinate, is_dialable, is_email, is_https};
 use crate::core::phone_display::readable_number;
 
 /// The vCard text for `entry`, with texts in `lang`. Lines end in CRLF as the standard
@@ -17,7 +17,7 @@ pub fn vcard(entry: &Entry, lang: Lang) -> String {
     let name = entry.name.get(lang);
     lines.push(format!("FN:{}", escape(name)));
     lines.push(format!("ORG:{}", escape(name)));
-    for phone in entry.phones.iter().filter(|p| is_e164(&p.number)) {
+    for phone in entry.phones.iter().filter(|p| is_dialable(&p.number, p.kind)) {
         let kind = match phone.kind {
             PhoneKind::Voice => "voice",
             PhoneKind::Sms => "text",
@@ -53,7 +53,7 @@ pub fn vcard(entry: &Entry, lang: Lang) -> String {
     // A number's own note ("From Guatemala: extensions 8620, 8621 and 8622") would be
     // lost with the number alone: it follows the description in the card's note.
     let mut note = entry.description.get(lang).to_string();
-    for phone in entry.phones.iter().filter(|p| is_e164(&p.number)) {
+    for phone in entry.phones.iter().filter(|p| is_dialable(&p.number, p.kind)) {
         if let Some(about) = phone.note.as_ref().map(|n| n.get(lang)).filter(|n| !n.is_empty()) {
             if !note.is_empty() {
                 note.push('\n');
