@@ -267,7 +267,8 @@ pub enum Precision {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phone {
-    /// E.164: `+` and 8 to 15 digits, no spaces.
+    /// E.164 (`+` and 8 to 15 digits, no spaces), or a national short number of 3 to 5
+    /// digits as it is dialled (`110`), which needs manifest format 2.
     pub number: String,
     #[serde(default)]
     pub kind: PhoneKind,
