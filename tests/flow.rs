@@ -180,6 +180,13 @@ mod personas {
         Answer::Choice(id.into())
     }
 
+    fn in_texas() -> Answer {
+        Answer::Place {
+            country: "US".into(),
+            region: Some("Texas".into()),
+        }
+    }
+
     fn set(ids: &[&str]) -> Answer {
         Answer::Choices(ids.iter().map(|s| s.to_string()).collect())
     }
@@ -288,13 +295,7 @@ mod personas {
             ("situation", c("abroad")),
             ("danger", c("prefer_not")),
             ("goal", c("documents")),
-            (
-                "abroad_place",
-                Answer::Place {
-                    country: "US".into(),
-                    region: Some("Texas".into()),
-                },
-            ),
+            ("abroad_place", in_texas()),
         ]);
         assert_eq!(shown[0], "protection", "{shown:?}");
         assert!(shown.contains(&"consular_services".to_string()), "{shown:?}");
@@ -325,13 +326,7 @@ mod personas {
             ("situation", c("abroad")),
             ("danger", c("no")),
             ("goal", c("documents")),
-            (
-                "abroad_place",
-                Answer::Place {
-                    country: "US".into(),
-                    region: Some("Texas".into()),
-                },
-            ),
+            ("abroad_place", in_texas()),
         ]);
         assert_eq!(
             shown,

@@ -140,19 +140,24 @@ mod tests {
         serde_json::from_str(r#"{"id":"o","title":{},"summary":{},"rank":1,"directory_tags":["consular"],"sources":[],"reviewed_on":"x"}"#).unwrap()
     }
 
+    /// The answers of a person who lives in `region` of the US (the whole country with
+    /// `None`).
+    fn living_in(region: Option<&str>) -> Answers {
+        let mut answers = Answers::default();
+        answers.set(
+            "where",
+            Answer::Place {
+                country: "US".into(),
+                region: region.map(str::to_string),
+            },
+        );
+        answers
+    }
+
     /// The contacts' ids, with `*` after those near the place `region` of the US.
     fn shown(region: Option<&str>) -> Vec<String> {
         let directory = directory();
-        let mut answers = Answers::default();
-        if let Some(region) = region {
-            answers.set(
-                "where",
-                Answer::Place {
-                    country: "US".into(),
-                    region: Some(region.into()),
-                },
-            );
-        }
+        let answers = region.map_or_else(Answers::default, |r| living_in(Some(r)));
         contacts_for(&outcome(), &directory, &answers)
             .iter()
             .map(|c| format!("{}{}", c.entry.id, if c.near { "*" } else { "" }))
@@ -189,20 +194,12 @@ mod tests {
     #[test]
     fn each_contact_carries_its_distance_from_the_place_when_both_are_known() {
         let directory = directory();
-        let mut answers = Answers::default();
         assert!(
-            contacts_for(&outcome(), &directory, &answers)
+            contacts_for(&outcome(), &directory, &Answers::default())
                 .iter()
                 .all(|c| c.km.is_none())
         );
-        answers.set(
-            "where",
-            Answer::Place {
-                country: "US".into(),
-                region: Some("Kansas".into()),
-            },
-        );
-        let found = contacts_for(&outcome(), &directory, &answers);
+        let found = contacts_for(&outcome(), &directory, &living_in(Some("Kansas")));
         let km = |id: &str| found.iter().find(|c| c.entry.id == id).unwrap().km;
         // Kansas's centre (39.0, -98.5) to (41.3, -96.0): about 330 km.
         assert!(
@@ -219,14 +216,7 @@ mod tests {
         minex.id = "0-ficticio-en-guatemala".into();
         minex.address.country = "GT".into();
         directory.entries.push(minex);
-        answers.set(
-            "where",
-            Answer::Place {
-                country: "US".into(),
-                region: None,
-            },
-        );
-        let found = contacts_for(&outcome(), &directory, &answers);
+        let found = contacts_for(&outcome(), &directory, &living_in(None));
         assert!(found.iter().all(|c| !c.near && c.km.is_none()));
         assert_eq!(
             found[found.len() - 2].entry.id,
@@ -249,15 +239,7 @@ mod tests {
         everywhere.address.country = "GT".into();
         everywhere.service_area = vec![area(None)];
         directory.entries.push(everywhere);
-        let mut answers = Answers::default();
-        answers.set(
-            "where",
-            Answer::Place {
-                country: "US".into(),
-                region: Some("Kansas".into()),
-            },
-        );
-        let found = contacts_for(&outcome(), &directory, &answers);
+        let found = contacts_for(&outcome(), &directory, &living_in(Some("Kansas")));
         let order: Vec<(&str, bool, bool)> = found.iter().map(|c| (c.entry.id.as_str(), c.serves, c.near)).collect();
         assert_eq!(
             order,
