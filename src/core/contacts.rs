@@ -35,6 +35,29 @@ pub struct Contact<'a> {
     pub km: Option<f64>,
 }
 
+/// How a contact stands to the person's place, as the results say it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// Its district covers the place: "atiende su zona".
+    Serves,
+    /// In the person's region, its district not recorded: "cerca de usted".
+    Near,
+}
+
+impl Contact<'_> {
+    /// The one thing to say about the contact and the person's place, if any: that it
+    /// serves their area says more than that it is near, so not both.
+    pub fn relation(&self) -> Option<Relation> {
+        if self.serves {
+            Some(Relation::Serves)
+        } else if self.near {
+            Some(Relation::Near)
+        } else {
+            None
+        }
+    }
+}
+
 /// Contacts for `outcome`, most useful first: open before closed, those serving the
 /// person's region, then those serving their whole country, then those in their own
 /// region, then the rest of their country, then the rest; within each, nearest first
@@ -254,6 +277,15 @@ mod tests {
                 ("c-ficticio", false, false),
             ]
         );
+        // What the results say of each: "serves" rather than both for an office that is
+        // both in the region and serving it.
+        assert_eq!(found[0].relation(), Some(Relation::Serves));
+        assert_eq!(found[2].relation(), None);
+        let mut both = found[0];
+        both.near = true;
+        assert_eq!(both.relation(), Some(Relation::Serves));
+        both.serves = false;
+        assert_eq!(both.relation(), Some(Relation::Near));
         // Without a place, no office serves anyone in particular.
         let found = contacts_for(&outcome(), &directory, &Answers::default());
         assert!(found.iter().all(|c| !c.serves));

@@ -3,7 +3,7 @@
 //! date. The general warnings are always among them.
 
 use crate::core::answers::Answers;
-use crate::core::contacts::contacts_for;
+use crate::core::contacts::{Relation, contacts_for};
 use crate::core::content::Content;
 use crate::core::engine::{self, Shown};
 use crate::core::lang::{Lang, Text};
@@ -36,10 +36,8 @@ use wasm_bindgen_futures::spawn_local;
 struct ContactLine {
     id: String,
     name: String,
-    /// Its district covers the person's place.
-    serves: bool,
-    /// In the person's own region.
-    near: bool,
+    /// What to say of it and the person's place.
+    relation: Option<Relation>,
     km: Option<f64>,
     alert: Option<String>,
 }
@@ -113,8 +111,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
         .map(|c| ContactLine {
             id: c.entry.id.clone(),
             name: c.entry.name.get(lang).to_string(),
-            serves: c.serves,
-            near: c.near,
+            relation: c.relation(),
             km: c.km,
             alert: c.entry.alert.as_ref().map(|a| a.get(lang).to_string()),
         })
@@ -165,12 +162,15 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
             {(!contacts.is_empty()).then(|| view! {
                 <h4>{tr!(results_contacts)}</h4>
                 <ul class="contacts">
-                    {contacts.clone().into_iter().map(|ContactLine { id, name, serves, near, km, alert }| view! {
+                    {contacts.clone().into_iter().map(|ContactLine { id, name, relation, km, alert }| view! {
                         <li>
                             <A href=format!("{}/{id}", paths::DIRECTORY)>{name}</A>
-                            // "Serves your area" says more than "near you": one tag, not both.
-                            {serves.then(|| view! { " " <span class="tag">{tr!(results_contact_serves)}</span> })}
-                            {(near && !serves).then(|| view! { " " <span class="tag">{tr!(results_contact_near)}</span> })}
+                            {relation.map(|relation| view! {
+                                " " <span class="tag">{match relation {
+                                    Relation::Serves => tr!(results_contact_serves).into_any(),
+                                    Relation::Near => tr!(results_contact_near).into_any(),
+                                }}</span>
+                            })}
                             {km.map(|km| view! { " " <span class="contact-distance">{distance_words(km, true, lang)}</span> })}
                             {alert.map(|alert| view! { <span class="contact-alert">{alert}</span> })}
                         </li>
