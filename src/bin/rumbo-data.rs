@@ -22,7 +22,8 @@ use rumbo::core::content::Content;
 use rumbo::core::directory::Directory;
 use rumbo::core::directory_csv;
 use rumbo::core::json::SerdeJson;
-use rumbo::core::manifest::{Manifest, format_for};
+use rumbo::core::manifest::{Manifest, SCHEMA_VERSION, format_for};
+use rumbo::core::problem::Problem;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -127,6 +128,21 @@ fn check(dir: &Path, today: &str) -> Result<Content, String> {
 }
 
 /// Writes a manifest for the current files, one content version above the last.
+/// The manifest's text for `manifest` and the files it lists, if the app would take
+/// them, in the oldest format they need, so that apps not yet updated keep taking every
+/// publication that does not use a newer thing. Each file is read and parsed once.
+fn publishable(
+    mut manifest: Manifest,
+    file_bytes: impl Fn(&str) -> Option<Vec<u8>>,
+    today: &str,
+) -> Result<String, Vec<Problem>> {
+    manifest.schema_version = SCHEMA_VERSION;
+    let text = serde_json::to_string(&manifest).expect("a manifest is always JSON");
+    let content = Content::from_files(&SerdeJson, text.as_bytes(), file_bytes, today)?;
+    manifest.schema_version = format_for(&content.flow, &content.directory);
+    Ok(serde_json::to_string_pretty(&manifest).expect("a manifest is always JSON") + "\n")
+}
+
 fn manifest(dir: &Path, today: &str) -> Result<(), String> {
     let previous = read(dir, Manifest::FILE)
         .ok()
@@ -138,19 +154,9 @@ fn manifest(dir: &Path, today: &str) -> Result<(), String> {
         .collect::<Result<_, _>>()?;
     let version = previous.map_or(1, |m| m.content_version + 1);
     let listed: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
-    let mut manifest = Manifest::describe(version, today, &listed);
-    // The oldest format the directory needs, so that apps not yet updated keep taking it
-    // (a directory that does not parse is refused just below, whatever the format).
-    let directory = files
-        .iter()
-        .find(|(n, _)| *n == Directory::FILE)
-        .map(|(_, b)| b.as_slice());
-    if let Some(directory) = directory.and_then(|b| Directory::from_json(b).ok()) {
-        manifest.schema_version = format_for(&directory);
-    }
-    let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
-    // Only publish what the app would accept.
-    Content::from_files(&SerdeJson, text.as_bytes(), |name| read(dir, name).ok(), today).map_err(|problems| {
+    let manifest = Manifest::describe(version, today, &listed);
+    let file_bytes = |name: &str| read(dir, name).ok();
+    let text = publishable(manifest, file_bytes, today).map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(|p| format!("- {p}")).collect();
         format!(
             "no se escribió el manifiesto / manifest not written:\n{}",
@@ -231,12 +237,10 @@ fn import(file: &Path, dir: &Path, today: &str) -> Result<(), String> {
         .and_then(|b| Manifest::from_json(&b).ok())
         .map_or(1, |m| m.content_version + 1);
     let listed: [(&str, &[u8]); 2] = [(Flow::FILE, &assessment), (Directory::FILE, &json)];
-    let mut manifest = Manifest::describe(version, today, &listed);
-    manifest.schema_version = format_for(&imported.directory);
-    let manifest = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
+    let manifest = Manifest::describe(version, today, &listed);
     // The same gate as `check` and the app, on the files as they would be written.
     let file_bytes = |name: &str| listed.iter().find(|(n, _)| *n == name).map(|(_, b)| b.to_vec());
-    Content::from_files(&SerdeJson, manifest.as_bytes(), file_bytes, today).map_err(|problems| {
+    let manifest = publishable(manifest, file_bytes, today).map_err(|problems| {
         refused(
             problems
                 .iter()

@@ -155,6 +155,11 @@ impl QuestionKind {
 pub struct Choice {
     pub id: String,
     pub label: Text,
+    /// The country this answer puts the person in ("Vivo en Guatemala": `GT`), where no
+    /// place question is asked: contacts for another country are then left out of their
+    /// options (`contacts::Here`). Single-choice questions only; needs manifest format 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 /// One option a person may have, with everything needed to act on it.

@@ -6,20 +6,82 @@
 //! however close Omaha is.
 //!
 //! The place is read as the directory's place picker reads it (`serving::locate_place`):
-//! "TX", "Tejas" and "Houston" all put a person in Texas.
+//! "TX", "Tejas" and "Houston" all put a person in Texas. Where the answers say which
+//! country the person is in, contacts that cannot serve them there are left out: 110 is
+//! no help in Texas, nor a shelter in Tapachula to someone in Quetzaltenango.
 
 use crate::core::answers::{Answer, Answers};
-use crate::core::assessment::Outcome;
+use crate::core::assessment::{Flow, Outcome, QuestionKind};
 use crate::core::directory::{Directory, Entry, Status};
 use crate::core::geo::RegionName;
 use crate::core::serving::{Coverage, coverage, distance_to, is_in_region, locate_place};
 
-/// The place the person gave in the assessment, if any.
-pub fn place(answers: &Answers) -> Option<(&str, Option<&str>)> {
-    answers.0.values().find_map(|a| match a {
-        Answer::Place { country, region } => Some((country.as_str(), region.as_deref())),
-        _ => None,
-    })
+/// Guatemala: its own institutions are for Guatemalans wherever they live.
+const HOME: &str = "GT";
+
+/// Where the person is, as far as their answers say: worked out once for all their
+/// options.
+pub struct Here {
+    /// ISO 3166-1 alpha-2, or `ZZ` for a country Rumbo does not list.
+    country: String,
+    /// Their region as they gave it, however written ("TX", "Tejas").
+    region: Option<RegionName>,
+    /// The approximate centre of their place, for distances.
+    point: Option<(f64, f64)>,
+}
+
+impl Here {
+    /// The place the person gave or, without one, the country an answer puts them in
+    /// ("Vivo en Guatemala"); `None` when the answers do not say (asking for a relative).
+    pub fn of(flow: &Flow, directory: &Directory, answers: &Answers) -> Option<Here> {
+        let place = answers.0.values().find_map(|a| match a {
+            Answer::Place { country, region } => Some((country.as_str(), region.as_deref())),
+            _ => None,
+        });
+        if let Some((country, typed)) = place {
+            let typed = typed.map(str::trim).filter(|t| !t.is_empty());
+            // A region the table and the directory do not know is still compared by name.
+            // A country alone gives no distances: from its middle they would mislead, as
+            // the directory's place picker says.
+            let (point, region) = match typed.map(|t| locate_place(directory, country, t)) {
+                Some(Some((point, region))) => (Some(point), region),
+                Some(None) => (None, typed.map(str::to_string)),
+                None => (None, None),
+            };
+            return Some(Here {
+                country: country.to_string(),
+                region: region.map(|r| RegionName::new(country, &r)),
+                point,
+            });
+        }
+        flow.questions
+            .iter()
+            .filter(|q| q.kind == QuestionKind::SingleChoice)
+            .find_map(|q| match answers.get(&q.id) {
+                Some(Answer::Choice(option)) => q.option(option)?.country.clone(),
+                _ => None,
+            })
+            .map(|country| Here {
+                country,
+                region: None,
+                point: None,
+            })
+    }
+
+    /// Whether `entry` can help someone here. One whose service area is recorded serves
+    /// only there (a national short number cannot be dialled from abroad; a consulate's
+    /// district is a legal fact); without one, an office abroad serves the people of the
+    /// country it is in, and Guatemala's own institutions and organisations serve
+    /// Guatemalans wherever they live.
+    pub fn can_be_served_by(&self, entry: &Entry) -> bool {
+        let here = |country: &str| country.trim().eq_ignore_ascii_case(&self.country);
+        if entry.service_area.is_empty() {
+            let country = entry.address.country.trim();
+            here(country) || country.eq_ignore_ascii_case(HOME)
+        } else {
+            entry.service_area.iter().any(|a| here(&a.country))
+        }
+    }
 }
 
 /// A contact under an outcome.
@@ -62,38 +124,19 @@ impl Contact<'_> {
 /// person's region, then those serving their whole country, then those in their own
 /// region, then the rest of their country, then the rest; within each, nearest first
 /// from the place's approximate centre (offices with no recorded position after those
-/// with one), then by name.
-pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, answers: &Answers) -> Vec<Contact<'a>> {
-    let here = place(answers).map(|(country, typed)| {
-        let typed = typed.map(str::trim).filter(|t| !t.is_empty());
-        // A region the table and the directory do not know is still compared by name.
-        // A country alone gives no distances: from its middle they would mislead, as the
-        // directory's place picker says.
-        let (point, region) = match typed.map(|t| locate_place(directory, country, t)) {
-            Some(Some((point, region))) => (Some(point), region),
-            Some(None) => (None, typed.map(str::to_string)),
-            None => (None, None),
-        };
-        (country, region.map(|r| RegionName::new(country, &r)), point)
-    });
-    let in_country = |e: &Entry| {
-        here.as_ref()
-            .is_some_and(|(country, _, _)| e.address.country.trim().eq_ignore_ascii_case(country.trim()))
-    };
-    let near = |e: &Entry| {
-        here.as_ref()
-            .is_some_and(|(country, region, _)| region.as_ref().is_some_and(|r| is_in_region(e, country, Some(r))))
-    };
-    let serves = |e: &Entry| {
-        here.as_ref()
-            .and_then(|(country, region, _)| coverage(e, country, region.as_ref()))
-    };
-    let distance = |e: &Entry| here.as_ref().and_then(|(_, _, point)| distance_to(e, (*point)?));
+/// with one), then by name. Where the person is known, contacts that cannot serve them
+/// there are left out ([`Here::can_be_served_by`]).
+pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, here: Option<&Here>) -> Vec<Contact<'a>> {
+    let in_country = |e: &Entry| here.is_some_and(|h| e.address.country.trim().eq_ignore_ascii_case(&h.country));
+    let near = |e: &Entry| here.is_some_and(|h| h.region.as_ref().is_some_and(|r| is_in_region(e, &h.country, Some(r))));
+    let serves = |e: &Entry| here.and_then(|h| coverage(e, &h.country, h.region.as_ref()));
+    let distance = |e: &Entry| here.and_then(|h| distance_to(e, h.point?));
     let mut found: Vec<(Contact<'a>, Option<Coverage>, bool, String)> = directory
         .entries
         .iter()
         .filter(|e| e.status != Status::Defunct)
         .filter(|e| e.tags.iter().any(|t| outcome.directory_tags.contains(t)))
+        .filter(|e| here.is_none_or(|h| h.can_be_served_by(e)))
         .map(|entry| {
             // Char by char: `str::to_lowercase` is a second, larger copy of the same
             // conversion in the wasm (it differs only for a final Greek sigma).
@@ -159,6 +202,13 @@ mod tests {
         Directory::from_json(json.as_bytes()).unwrap()
     }
 
+    /// The contacts for `outcome()` of a person who answered `answers`.
+    fn contacts<'a>(directory: &'a Directory, answers: &Answers) -> Vec<Contact<'a>> {
+        let flow = Flow::from_json(crate::core::assessment::tests::TEST_FLOW.as_bytes()).unwrap();
+        let here = Here::of(&flow, directory, answers);
+        contacts_for(&outcome(), directory, here.as_ref())
+    }
+
     fn outcome() -> Outcome {
         serde_json::from_str(r#"{"id":"o","title":{},"summary":{},"rank":1,"directory_tags":["consular"],"sources":[],"reviewed_on":"x"}"#).unwrap()
     }
@@ -181,7 +231,7 @@ mod tests {
     fn shown(region: Option<&str>) -> Vec<String> {
         let directory = directory();
         let answers = region.map_or_else(Answers::default, |r| living_in(Some(r)));
-        contacts_for(&outcome(), &directory, &answers)
+        contacts(&directory, &answers)
             .iter()
             .map(|c| format!("{}{}", c.entry.id, if c.near { "*" } else { "" }))
             .collect()
@@ -218,11 +268,11 @@ mod tests {
     fn each_contact_carries_its_distance_from_the_place_when_both_are_known() {
         let directory = directory();
         assert!(
-            contacts_for(&outcome(), &directory, &Answers::default())
+            contacts(&directory, &Answers::default())
                 .iter()
                 .all(|c| c.km.is_none())
         );
-        let found = contacts_for(&outcome(), &directory, &living_in(Some("Kansas")));
+        let found = contacts(&directory, &living_in(Some("Kansas")));
         let km = |id: &str| found.iter().find(|c| c.entry.id == id).unwrap().km;
         // Kansas's centre (39.0, -98.5) to (41.3, -96.0): about 330 km.
         assert!(
@@ -239,7 +289,7 @@ mod tests {
         minex.id = "0-ficticio-en-guatemala".into();
         minex.address.country = "GT".into();
         directory.entries.push(minex);
-        let found = contacts_for(&outcome(), &directory, &living_in(None));
+        let found = contacts(&directory, &living_in(None));
         assert!(found.iter().all(|c| !c.near && c.km.is_none()));
         assert_eq!(
             found[found.len() - 2].entry.id,
@@ -262,7 +312,7 @@ mod tests {
         everywhere.address.country = "GT".into();
         everywhere.service_area = vec![area(None)];
         directory.entries.push(everywhere);
-        let found = contacts_for(&outcome(), &directory, &living_in(Some("Kansas")));
+        let found = contacts(&directory, &living_in(Some("Kansas")));
         let order: Vec<(&str, bool, bool)> = found.iter().map(|c| (c.entry.id.as_str(), c.serves, c.near)).collect();
         assert_eq!(
             order,
@@ -287,8 +337,62 @@ mod tests {
         both.serves = false;
         assert_eq!(both.relation(), Some(Relation::Near));
         // Without a place, no office serves anyone in particular.
-        let found = contacts_for(&outcome(), &directory, &Answers::default());
+        let found = contacts(&directory, &Answers::default());
         assert!(found.iter().all(|c| !c.serves));
+    }
+
+    #[test]
+    fn contacts_that_cannot_serve_the_person_where_they_are_are_left_out() {
+        use crate::core::directory::Area;
+        let mut directory = directory();
+        let add = |directory: &mut Directory, id: &str, country: &str, area: Option<&str>| {
+            let mut entry = directory.entries[0].clone();
+            entry.id = id.into();
+            entry.address.country = country.into();
+            entry.address.region = None;
+            entry.service_area = area
+                .map(|c| Area {
+                    country: c.into(),
+                    region: None,
+                })
+                .into_iter()
+                .collect();
+            directory.entries.push(entry);
+        };
+        add(&mut directory, "linea-ficticia-gt", "GT", Some("GT"));
+        add(&mut directory, "linea-ficticia-us", "US", Some("US"));
+        add(&mut directory, "ministerio-ficticio", "GT", None);
+        add(&mut directory, "albergue-ficticio-mx", "MX", None);
+        let ids = |found: Vec<Contact>| found.iter().map(|c| c.entry.id.clone()).collect::<Vec<_>>();
+
+        // Someone in Texas: not Guatemala's national line (it cannot be dialled from
+        // abroad) nor the office in Mexico; the US line first, Guatemala's ministry kept.
+        let texas = ids(contacts(&directory, &living_in(Some("TX"))));
+        assert!(!texas.iter().any(|id| id == "linea-ficticia-gt" || id == "albergue-ficticio-mx"), "{texas:?}");
+        assert_eq!(texas[0], "linea-ficticia-us");
+        assert!(texas.iter().any(|id| id == "ministerio-ficticio"));
+        assert!(texas.iter().any(|id| id == "b-ficticio"), "offices in the US stay");
+
+        // Someone whose answer puts them in Guatemala, with no place asked: Guatemala's
+        // line first (it serves their whole country), nothing abroad.
+        let mut flow = Flow::from_json(crate::core::assessment::tests::TEST_FLOW.as_bytes()).unwrap();
+        flow.questions[0].options[1].country = Some("GT".into());
+        let mut answers = Answers::default();
+        answers.set("age", Answer::Choice("adult".into()));
+        let here = Here::of(&flow, &directory, &answers);
+        let found = contacts_for(&outcome(), &directory, here.as_ref());
+        assert_eq!(ids(found.clone()), ["linea-ficticia-gt", "ministerio-ficticio"]);
+        assert_eq!(found[0].relation(), Some(Relation::Serves));
+
+        // An answer that puts nobody anywhere, or none: every contact, as before.
+        answers.set("age", Answer::Choice("under_18".into()));
+        let here = Here::of(&flow, &directory, &answers);
+        assert!(here.is_none());
+        assert_eq!(
+            contacts_for(&outcome(), &directory, None).len(),
+            directory.entries.len() - 1,
+            "all but the defunct"
+        );
     }
 
     #[test]
@@ -313,6 +417,6 @@ mod tests {
                 region: Some("REGION ficticia".into()),
             },
         );
-        assert!(contacts_for(&outcome(), &directory, &answers)[0].near);
+        assert!(contacts(&directory, &answers)[0].near);
     }
 }

@@ -14,16 +14,21 @@ use sha2::{Digest, Sha256};
 /// - 1: the first format.
 /// - 2: phones may be national short numbers (`110`), which an app that knows only
 ///   format 1 would refuse as malformed.
+/// - 3: an answer may put the person in a country (`Choice::country`), a field an app
+///   of format 2 would refuse as unknown.
 ///
 /// The staff's tool writes the oldest format the data needs ([`format_for`]), so that
 /// apps not yet updated keep taking every publication that does not use a newer thing.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
-/// The oldest format that carries `directory` as it is: 2 once a phone is a national
-/// short number, else 1.
-pub fn format_for(directory: &crate::core::directory::Directory) -> u32 {
+/// The oldest format that carries the content as it is: 3 once an answer names a
+/// country, 2 once a phone is a national short number, else 1.
+pub fn format_for(flow: &crate::core::assessment::Flow, directory: &crate::core::directory::Directory) -> u32 {
     let short = |number: &str| crate::core::links::is_short_number(number);
-    if directory
+    let placing = |q: &crate::core::assessment::Question| q.options.iter().any(|o| o.country.is_some());
+    if flow.questions.iter().any(placing) {
+        3
+    } else if directory
         .entries
         .iter()
         .any(|e| e.phones.iter().any(|p| short(&p.number)))
@@ -211,6 +216,7 @@ mod tests {
 
     #[test]
     fn the_format_is_the_oldest_the_data_needs_and_this_app_reads_it() {
+        use crate::core::assessment::Flow;
         use crate::core::directory::Directory;
         let with_phone = |number: &str| {
             Directory::from_json(
@@ -222,15 +228,22 @@ mod tests {
             )
             .unwrap()
         };
+        let flow = Flow::from_json(crate::core::assessment::tests::TEST_FLOW.as_bytes()).unwrap();
         assert_eq!(
-            format_for(&with_phone("+15550100123")),
+            format_for(&flow, &with_phone("+15550100123")),
             1,
             "apps of format 1 keep taking it"
         );
-        assert_eq!(format_for(&with_phone("555")), 2);
-        let mut manifest = Manifest::describe(3, "2026-11-24", &[("a.json", b"[]")]);
-        manifest.schema_version = 2;
-        assert!(Manifest::from_json(&serde_json::to_vec(&manifest).unwrap()).is_ok());
+        assert_eq!(format_for(&flow, &with_phone("555")), 2);
+        let mut placing = flow.clone();
+        placing.questions[0].options[0].country = Some("GT".into());
+        assert_eq!(format_for(&placing, &with_phone("+15550100123")), 3);
+        assert_eq!(format_for(&placing, &with_phone("555")), 3);
+        for format in 1..=SCHEMA_VERSION {
+            let mut manifest = Manifest::describe(3, "2026-11-24", &[("a.json", b"[]")]);
+            manifest.schema_version = format;
+            assert!(Manifest::from_json(&serde_json::to_vec(&manifest).unwrap()).is_ok());
+        }
     }
 
     #[test]

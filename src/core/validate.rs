@@ -159,6 +159,16 @@ pub fn validate_flow(flow: &Flow, directory: &Directory, today: &str) -> Vec<Pro
                 ));
             }
             check_text(&mut out, &at(&format!("options[{o}].label")), &option.label);
+            if let Some(country) = &option.country {
+                let known = crate::core::geo::known_countries().any(|k| k == country);
+                if q.kind != QuestionKind::SingleChoice || !known {
+                    out.push(Problem::new(
+                        at(&format!("options[{o}].country")),
+                        &format!("«{country}» no sirve aquí: un país que Rumbo conoce (GT, US, MX…), solo en preguntas de una respuesta"),
+                        &format!("«{country}» is not usable here: a country Rumbo knows (GT, US, MX…), in single-choice questions only"),
+                    ));
+                }
+            }
         }
         if let (Some(min), Some(max)) = (q.min, q.max)
             && min > max
@@ -498,6 +508,14 @@ mod tests {
             check(&|f| f["questions"][0]["show_if"] = serde_json::json!({"answered": "years"})),
             "preguntas anteriores",
         );
+        // An answer may put the person in a country Rumbo knows, in a single choice only.
+        let placed = |question: usize, country: &str| {
+            check(&|f| f["questions"][question]["options"][0]["country"] = country.into())
+        };
+        assert_eq!(placed(0, "GT"), Vec::<String>::new());
+        has(placed(0, "Guatemala"), "«Guatemala» no sirve aquí");
+        has(placed(0, "ZZ"), "«ZZ» no sirve aquí");
+        has(placed(1, "GT"), "solo en preguntas de una respuesta");
         has(
             check(&|f| f["outcomes"][0]["directory_tags"] = serde_json::json!(["nadie"])),
             "etiqueta «nadie»",

@@ -2,8 +2,7 @@
 //! what is needed, what to do, the cost, warnings, where to go, sources and the review
 //! date. The general warnings are always among them.
 
-use crate::core::answers::Answers;
-use crate::core::contacts::{Relation, contacts_for};
+use crate::core::contacts::{Here, Relation, contacts_for};
 use crate::core::content::Content;
 use crate::core::engine::{self, Shown};
 use crate::core::lang::{Lang, Text};
@@ -60,9 +59,10 @@ pub fn Results(content: Arc<Content>) -> impl IntoView {
     let list = move || {
         let lang = lang_of(i18n.get_locale());
         let answers = assessment.answers.get();
+        let here = Here::of(&c.flow, &c.directory, &answers);
         engine::outcomes(&c.flow, &answers)
             .into_iter()
-            .map(|shown| outcome_card(&c, &shown, &answers, lang))
+            .map(|shown| outcome_card(&c, &shown, here.as_ref(), lang))
             .collect_view()
     };
     view! {
@@ -81,7 +81,7 @@ pub fn Results(content: Arc<Content>) -> impl IntoView {
 }
 
 /// One option, rendered in `lang` (the list re-renders when the language changes).
-fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: Lang) -> impl IntoView + use<> {
+fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang: Lang) -> impl IntoView + use<> {
     let outcome = shown.outcome;
     let because: Vec<String> = shown
         .because
@@ -106,7 +106,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, answers: &Answers, lang: L
     let cost = outcome.cost.get(lang).to_string();
     // An entry's notice ("not confirmed to be still operating") goes with its name: a
     // person in danger should not learn it only after travelling there.
-    let contacts: Vec<ContactLine> = contacts_for(outcome, &content.directory, answers)
+    let contacts: Vec<ContactLine> = contacts_for(outcome, &content.directory, here)
         .into_iter()
         .map(|c| ContactLine {
             id: c.entry.id.clone(),
