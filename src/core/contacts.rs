@@ -12,7 +12,7 @@
 
 use crate::core::answers::{Answer, Answers};
 use crate::core::assessment::{Flow, Outcome, QuestionKind};
-use crate::core::directory::{Directory, Entry, Status};
+use crate::core::directory::{Directory, Entry, Kind, Status};
 use crate::core::geo::RegionName;
 use crate::core::serving::{Coverage, coverage, distance_to, is_in_region, locate_place};
 
@@ -122,13 +122,15 @@ impl Contact<'_> {
 
 /// Contacts for `outcome`, most useful first: open before closed, those serving the
 /// person's region, then those serving their whole country, then those in their own
-/// region, then the rest of their country, then the rest; within each, nearest first
+/// region, then the rest of their country, then the rest; within each, lines to call
+/// before offices, then nearest first
 /// from the place's approximate centre (offices with no recorded position after those
 /// with one), then by name. Where the person is known, contacts that cannot serve them
 /// there are left out ([`Here::can_be_served_by`]).
 pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, here: Option<&Here>) -> Vec<Contact<'a>> {
     let in_country = |e: &Entry| here.is_some_and(|h| e.address.country.trim().eq_ignore_ascii_case(&h.country));
-    let near = |e: &Entry| here.is_some_and(|h| h.region.as_ref().is_some_and(|r| is_in_region(e, &h.country, Some(r))));
+    let near =
+        |e: &Entry| here.is_some_and(|h| h.region.as_ref().is_some_and(|r| is_in_region(e, &h.country, Some(r))));
     let serves = |e: &Entry| here.and_then(|h| coverage(e, &h.country, h.region.as_ref()));
     let distance = |e: &Entry| here.and_then(|h| distance_to(e, h.point?));
     let mut found: Vec<(Contact<'a>, Option<Coverage>, bool, String)> = directory
@@ -154,9 +156,12 @@ pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, here: Optio
     let km = |c: &Contact| c.km.unwrap_or(f64::INFINITY);
     // `None` (serves nothing here) after `Some(Region)` and `Some(WholeCountry)`.
     let rank = |c: &Option<Coverage>| c.map_or(2, |c| c as u8);
+    // A line to call comes before an office to visit as near: in danger, it is the
+    // quickest help.
+    let office = |c: &Contact| c.entry.kind != Kind::Hotline;
     crate::core::order::sort_by(&mut found, |(a, sa, ca, na), (b, sb, cb, nb)| {
-        (a.entry.status != Status::Active, rank(sa), !a.near, !ca)
-            .cmp(&(b.entry.status != Status::Active, rank(sb), !b.near, !cb))
+        (a.entry.status != Status::Active, rank(sa), !a.near, !ca, office(a))
+            .cmp(&(b.entry.status != Status::Active, rank(sb), !b.near, !cb, office(b)))
             .then_with(|| km(a).total_cmp(&km(b)))
             .then_with(|| na.cmp(nb))
     });
@@ -267,11 +272,7 @@ mod tests {
     #[test]
     fn each_contact_carries_its_distance_from_the_place_when_both_are_known() {
         let directory = directory();
-        assert!(
-            contacts(&directory, &Answers::default())
-                .iter()
-                .all(|c| c.km.is_none())
-        );
+        assert!(contacts(&directory, &Answers::default()).iter().all(|c| c.km.is_none()));
         let found = contacts(&directory, &living_in(Some("Kansas")));
         let km = |id: &str| found.iter().find(|c| c.entry.id == id).unwrap().km;
         // Kansas's centre (39.0, -98.5) to (41.3, -96.0): about 330 km.
@@ -348,6 +349,9 @@ mod tests {
         let add = |directory: &mut Directory, id: &str, country: &str, area: Option<&str>| {
             let mut entry = directory.entries[0].clone();
             entry.id = id.into();
+            if id.starts_with("linea") {
+                entry.kind = Kind::Hotline;
+            }
             entry.address.country = country.into();
             entry.address.region = None;
             entry.service_area = area
@@ -363,25 +367,34 @@ mod tests {
         add(&mut directory, "linea-ficticia-us", "US", Some("US"));
         add(&mut directory, "ministerio-ficticio", "GT", None);
         add(&mut directory, "albergue-ficticio-mx", "MX", None);
+        add(&mut directory, "a-oficina-ficticia-gt", "GT", Some("GT"));
         let ids = |found: Vec<Contact>| found.iter().map(|c| c.entry.id.clone()).collect::<Vec<_>>();
 
         // Someone in Texas: not Guatemala's national line (it cannot be dialled from
         // abroad) nor the office in Mexico; the US line first, Guatemala's ministry kept.
         let texas = ids(contacts(&directory, &living_in(Some("TX"))));
-        assert!(!texas.iter().any(|id| id == "linea-ficticia-gt" || id == "albergue-ficticio-mx"), "{texas:?}");
+        assert!(
+            !texas
+                .iter()
+                .any(|id| id == "linea-ficticia-gt" || id == "albergue-ficticio-mx"),
+            "{texas:?}"
+        );
         assert_eq!(texas[0], "linea-ficticia-us");
         assert!(texas.iter().any(|id| id == "ministerio-ficticio"));
         assert!(texas.iter().any(|id| id == "b-ficticio"), "offices in the US stay");
 
-        // Someone whose answer puts them in Guatemala, with no place asked: Guatemala's
-        // line first (it serves their whole country), nothing abroad.
+        // Someone whose answer puts them in Guatemala, with no place asked: what serves
+        // their whole country first, the line to call before the office, nothing abroad.
         let mut flow = Flow::from_json(crate::core::assessment::tests::TEST_FLOW.as_bytes()).unwrap();
         flow.questions[0].options[1].country = Some("GT".into());
         let mut answers = Answers::default();
         answers.set("age", Answer::Choice("adult".into()));
         let here = Here::of(&flow, &directory, &answers);
         let found = contacts_for(&outcome(), &directory, here.as_ref());
-        assert_eq!(ids(found.clone()), ["linea-ficticia-gt", "ministerio-ficticio"]);
+        assert_eq!(
+            ids(found.clone()),
+            ["linea-ficticia-gt", "a-oficina-ficticia-gt", "ministerio-ficticio"]
+        );
         assert_eq!(found[0].relation(), Some(Relation::Serves));
 
         // An answer that puts nobody anywhere, or none: every contact, as before.
