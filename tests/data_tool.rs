@@ -273,14 +273,42 @@ fn an_imported_row_is_added_the_manifest_rebuilt_and_check_passes() {
     assert!(!dir.join(".directory.json.tmp").exists() && !dir.join(".manifest.json.tmp").exists());
 }
 
-/// A hotline's national short number needs manifest format 2, which apps from before it
-/// refuse as "for a newer version" instead of as damaged data; without one, the data
-/// stays in format 1 for them.
+/// The tool writes the oldest manifest format the content needs, so that apps not yet
+/// updated keep taking what they can read (and refuse the rest as "for a newer version",
+/// not as damaged data): 1 for plain content, 2 once a hotline has a national short
+/// number, 3 once an answer puts the person in a country.
 #[test]
-fn a_short_number_publishes_in_the_format_that_carries_it() {
-    let dir = copy_of_shipped_data("short-number");
+fn the_manifest_is_written_in_the_oldest_format_the_content_needs() {
+    let dir = copy_of_shipped_data("formats");
     let manifest = |dir: &Path| shipped_format(&std::fs::read(dir.join("manifest.json")).unwrap());
-    assert_eq!(manifest(&dir), 1, "the shipped data needs only the first format");
+    assert_eq!(manifest(&dir), 3, "the shipped answers put people in Guatemala");
+    // The same content without its short numbers and the answers' countries.
+    let edit = |file: &str, change: &dyn Fn(&mut serde_json::Value)| {
+        let mut json = shipped(file);
+        change(&mut json);
+        std::fs::write(dir.join(file), serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    };
+    edit("assessment.json", &|flow| {
+        for question in flow["questions"].as_array_mut().unwrap() {
+            let options = question.get_mut("options").and_then(|o| o.as_array_mut());
+            for option in options.into_iter().flatten() {
+                option.as_object_mut().unwrap().remove("country");
+            }
+        }
+    });
+    edit("directory.json", &|directory| {
+        let short = |e: &serde_json::Value| {
+            e["phones"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|p| !p["number"].as_str().unwrap().starts_with('+'))
+        };
+        directory["entries"].as_array_mut().unwrap().retain(|e| !short(e));
+    });
+    let (ok, out) = tool(&["manifest"], &dir);
+    assert!(ok, "{out}");
+    assert_eq!(manifest(&dir), 1, "plain content: every app takes it");
     let csv = exported(&dir);
     let row = row_for(
         &csv,
@@ -296,6 +324,14 @@ fn a_short_number_publishes_in_the_format_that_carries_it() {
     assert_eq!(manifest(&dir), 2);
     let (ok, out) = tool(&["check"], &dir);
     assert!(ok, "{out}");
+    std::fs::write(
+        dir.join("assessment.json"),
+        serde_json::to_string_pretty(&shipped("assessment.json")).unwrap(),
+    )
+    .unwrap();
+    let (ok, out) = tool(&["manifest"], &dir);
+    assert!(ok, "{out}");
+    assert_eq!(manifest(&dir), 3);
     // A short number cannot be reached on WhatsApp: refused, with the fix.
     let row = row_for(&csv, &fictitious(&[("tipo", "hotline"), ("telefonos", "555 whatsapp")]));
     refused(

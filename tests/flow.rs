@@ -4,6 +4,7 @@
 
 use rumbo::core::answers::{Answer, Answers};
 use rumbo::core::assessment::Flow;
+use rumbo::core::directory::Kind;
 use rumbo::core::engine::{next_question, outcomes, sample_answers};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -317,6 +318,69 @@ mod personas {
                 "risks_of_irregular_migration",
                 "spot_fraud"
             ]
+        );
+    }
+
+    /// The ids and kinds of the contacts under `option` for a person who answered
+    /// `answers`, in the order the results list them, from the shipped directory.
+    fn contacts(option: &str, answers: &[(&str, Answer)]) -> Vec<(String, Kind, String)> {
+        use rumbo::core::contacts::{Here, contacts_for};
+        use rumbo::core::directory::Directory;
+        let flow = shipped_flow();
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/directory.json");
+        let directory = Directory::from_json(&std::fs::read(path).unwrap()).unwrap();
+        let mut given = Answers::default();
+        for (id, answer) in answers {
+            given.set(id, answer.clone());
+        }
+        let here = Here::of(&flow, &directory, &given);
+        contacts_for(flow.outcome(option).unwrap(), &directory, here.as_ref())
+            .iter()
+            .map(|c| (c.entry.id.clone(), c.entry.kind, c.entry.address.country.clone()))
+            .collect()
+    }
+
+    /// Someone in danger is given first the lines they can call where they are: in
+    /// Guatemala its national numbers, in Texas the US lines, never the other's.
+    #[test]
+    fn someone_in_danger_is_given_the_lines_they_can_call_where_they_are() {
+        let in_guatemala = contacts(
+            "protection",
+            &[
+                ("situation", c("in_guatemala")),
+                ("danger", c("yes")),
+                ("age", c("25_40")),
+                ("goal", c("safety")),
+            ],
+        );
+        assert_eq!(in_guatemala[0].1, Kind::Hotline, "{in_guatemala:?}");
+        assert!(in_guatemala.iter().any(|(id, _, _)| id == "linea-110-pnc"));
+        assert!(
+            in_guatemala.iter().all(|(_, _, country)| country == "GT"),
+            "{in_guatemala:?}"
+        );
+
+        let in_texas = contacts(
+            "protection",
+            &[
+                ("situation", c("abroad")),
+                ("danger", c("yes")),
+                ("goal", c("safety")),
+                ("abroad_place", in_texas()),
+            ],
+        );
+        assert_eq!(in_texas[0].0, "linea-nacional-trata-eeuu", "{in_texas:?}");
+        assert!(
+            !in_texas
+                .iter()
+                .any(|(id, _, _)| id == "linea-110-pnc" || id == "linea-1574-mp-extorsiones"),
+            "Guatemala's short numbers cannot be dialled from Texas: {in_texas:?}"
+        );
+        assert!(
+            in_texas
+                .iter()
+                .all(|(_, _, country)| country == "US" || country == "GT"),
+            "{in_texas:?}"
         );
     }
 
