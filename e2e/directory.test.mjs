@@ -165,6 +165,8 @@ test("a person in Mexico or Canada is placed by their state or province, and off
   // The field suggests the country's states.
   const suggested = await page.locator("#place-picker-regions option").evaluateAll((os) => os.map((o) => o.value));
   assert.ok(suggested.includes("Chiapas") && suggested.includes("Quintana Roo"), suggested.join(" | "));
+  // Consulates only: shelters and offices in Chiapas are offered too without the filter.
+  await page.getByLabel("Tipo").selectOption("consulate");
   await usePlace(page, null, "chiapas");
   const serving = page.locator(".serving");
   await serving.getByRole("heading", { name: "Las más cercanas a Chiapas, México" }).waitFor();

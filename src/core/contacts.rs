@@ -14,10 +14,7 @@ use crate::core::answers::{Answer, Answers};
 use crate::core::assessment::{Flow, Outcome, QuestionKind};
 use crate::core::directory::{Directory, Entry, Kind, Status};
 use crate::core::geo::RegionName;
-use crate::core::serving::{Coverage, coverage, distance_to, is_in_region, locate_place};
-
-/// Guatemala: its own institutions are for Guatemalans wherever they live.
-const HOME: &str = "GT";
+use crate::core::serving::{Coverage, can_serve, coverage, distance_to, is_in_region, locate_place};
 
 /// Where the person is, as far as their answers say: worked out once for all their
 /// options.
@@ -68,19 +65,9 @@ impl Here {
             })
     }
 
-    /// Whether `entry` can help someone here. One whose service area is recorded serves
-    /// only there (a national short number cannot be dialled from abroad; a consulate's
-    /// district is a legal fact); without one, an office abroad serves the people of the
-    /// country it is in, and Guatemala's own institutions and organisations serve
-    /// Guatemalans wherever they live.
+    /// Whether `entry` can help someone here ([`can_serve`]).
     pub fn can_be_served_by(&self, entry: &Entry) -> bool {
-        let here = |country: &str| country.trim().eq_ignore_ascii_case(&self.country);
-        if entry.service_area.is_empty() {
-            let country = entry.address.country.trim();
-            here(country) || country.eq_ignore_ascii_case(HOME)
-        } else {
-            entry.service_area.iter().any(|a| here(&a.country))
-        }
+        can_serve(entry, &self.country)
     }
 }
 
@@ -131,7 +118,9 @@ pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, here: Optio
     let in_country = |e: &Entry| here.is_some_and(|h| e.address.country.trim().eq_ignore_ascii_case(&h.country));
     let near =
         |e: &Entry| here.is_some_and(|h| h.region.as_ref().is_some_and(|r| is_in_region(e, &h.country, Some(r))));
-    let serves = |e: &Entry| here.and_then(|h| coverage(e, &h.country, h.region.as_ref()));
+    // A district says something only of a region: with the country alone (an answer
+    // that puts the person in Guatemala) every national office would "serve their area".
+    let serves = |e: &Entry| here.and_then(|h| h.region.as_ref().and_then(|r| coverage(e, &h.country, Some(r))));
     let distance = |e: &Entry| here.and_then(|h| distance_to(e, h.point?));
     let mut found: Vec<(Contact<'a>, Option<Coverage>, bool, String)> = directory
         .entries
@@ -349,6 +338,7 @@ mod tests {
         let add = |directory: &mut Directory, id: &str, country: &str, area: Option<&str>| {
             let mut entry = directory.entries[0].clone();
             entry.id = id.into();
+            entry.name = crate::core::lang::Text::new(id, id);
             if id.starts_with("linea") {
                 entry.kind = Kind::Hotline;
             }
@@ -383,8 +373,9 @@ mod tests {
         assert!(texas.iter().any(|id| id == "ministerio-ficticio"));
         assert!(texas.iter().any(|id| id == "b-ficticio"), "offices in the US stay");
 
-        // Someone whose answer puts them in Guatemala, with no place asked: what serves
-        // their whole country first, the line to call before the office, nothing abroad.
+        // Someone whose answer puts them in Guatemala, with no place asked: Guatemala's
+        // own, the line to call before the offices, nothing abroad; and no "serves your
+        // area" where their area is not known.
         let mut flow = Flow::from_json(crate::core::assessment::tests::TEST_FLOW.as_bytes()).unwrap();
         flow.questions[0].options[1].country = Some("GT".into());
         let mut answers = Answers::default();
@@ -395,7 +386,7 @@ mod tests {
             ids(found.clone()),
             ["linea-ficticia-gt", "a-oficina-ficticia-gt", "ministerio-ficticio"]
         );
-        assert_eq!(found[0].relation(), Some(Relation::Serves));
+        assert!(found.iter().all(|c| c.relation().is_none()));
 
         // An answer that puts nobody anywhere, or none: every contact, as before.
         answers.set("age", Answer::Choice("under_18".into()));

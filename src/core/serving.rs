@@ -32,8 +32,9 @@ pub enum Serving<'a> {
     NoOffices,
 }
 
-/// The offices (of `kind`, if given; never defunct ones) serving `country` (ISO code) and
-/// `region` (a name or, for US states, the postal code).
+/// The offices (of `kind`, if given, else any but hotlines; never defunct ones, nor those
+/// that cannot serve someone there, [`can_serve`]) serving `country` (ISO code) and `region` (a name or,
+/// for US states, the postal code).
 pub fn offices_serving<'a>(
     directory: &'a Directory,
     kind: Option<Kind>,
@@ -43,11 +44,14 @@ pub fn offices_serving<'a>(
     let region = region.map(str::trim).filter(|r| !r.is_empty());
     let point = place_point(country, region);
     let region_name = region.map(|r| RegionName::new(country, r));
+    // Lines to call are offered here only when asked for: a national line "serves"
+    // every state, and would take the place of the offices a person can go to.
+    let wanted = move |e: &Entry| kind.map_or(e.kind != Kind::Hotline, |k| e.kind == k);
     let candidates = || {
         directory
             .entries
             .iter()
-            .filter(move |e| e.status != Status::Defunct && kind.is_none_or(|k| e.kind == k))
+            .filter(move |e| e.status != Status::Defunct && wanted(e) && can_serve(e, country))
     };
     let mut yours: Vec<(&Entry, Coverage)> = candidates()
         .filter_map(|e| coverage(e, country, region_name.as_ref()).map(|c| (e, c)))
@@ -166,6 +170,24 @@ pub fn coverage(entry: &Entry, country: &str, region: Option<&RegionName>) -> Op
         Some(Coverage::WholeCountry)
     } else {
         None
+    }
+}
+
+/// Guatemala: its own institutions are for Guatemalans wherever they live.
+const HOME: &str = "GT";
+
+/// Whether `entry` can help someone in `country`. One whose service area is recorded
+/// serves only there (a national short number cannot be dialled from abroad; a
+/// consulate's district is a legal fact); without one, an office abroad serves the people
+/// of the country it is in, and Guatemala's own institutions and organisations serve
+/// Guatemalans wherever they live.
+pub fn can_serve(entry: &Entry, country: &str) -> bool {
+    let here = |c: &str| c.trim().eq_ignore_ascii_case(country.trim());
+    if entry.service_area.is_empty() {
+        let country = entry.address.country.trim();
+        here(country) || country.eq_ignore_ascii_case(HOME)
+    } else {
+        entry.service_area.iter().any(|a| here(&a.country))
     }
 }
 
@@ -555,24 +577,70 @@ mod tests {
     }
 
     #[test]
+    fn a_national_line_is_offered_only_when_lines_are_asked_for() {
+        let mut directory = fixture();
+        let line = office("linea-ficticia", "hotline", "active", None, &["US"]);
+        directory.entries.extend(
+            Directory::from_json(format!(r#"{{"entries":[{line}]}}"#).as_bytes())
+                .unwrap()
+                .entries,
+        );
+        let ids = |serving: Serving| match serving {
+            Serving::Yours(offices) => offices.iter().map(|e| e.id.clone()).collect::<Vec<_>>(),
+            Serving::Nearest(offices) => offices.iter().map(|(e, _)| e.id.clone()).collect(),
+            _ => Vec::new(),
+        };
+        let any = ids(offices_serving(&directory, None, "US", Some("Ohio")));
+        assert_eq!(any[0], "consulado-ficticio-de-ohio");
+        assert!(!any.contains(&"linea-ficticia".to_string()), "{any:?}");
+        assert_eq!(
+            ids(offices_serving(&directory, Some(Kind::Hotline), "US", Some("Ohio"))),
+            ["linea-ficticia"]
+        );
+        // Nor is a line for the US offered to someone in Guatemala.
+        assert!(matches!(
+            offices_serving(&directory, Some(Kind::Hotline), "GT", Some("Quetzaltenango")),
+            Serving::NoOffices
+        ));
+    }
+
+    #[test]
     fn a_person_in_mexico_or_canada_is_placed_and_offered_the_nearest() {
-        let directory = fixture();
-        for (country, typed, usual) in [
-            ("MX", "chiapas", "Chiapas"),
-            ("MX", "CDMX", "Ciudad de México"),
-            ("CA", "ON", "Ontario"),
-            ("CA", "Québec", "Quebec"),
+        let mut directory = fixture();
+        let abroad = |id: &str, country: &str, at: (f64, f64)| {
+            office(id, "consulate", "active", Some((at.0, at.1, "city")), &[])
+                .replace(r#""country":"US""#, &format!(r#""country":"{country}""#))
+        };
+        let more = Directory::from_json(
+            format!(
+                r#"{{"entries":[{},{}]}}"#,
+                abroad("consulado-ficticio-de-chiapas", "MX", (14.9, -92.3)),
+                abroad("consulado-ficticio-de-quebec", "CA", (45.5, -73.6))
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+        directory.entries.extend(more.entries);
+        for (country, typed, usual, first) in [
+            ("MX", "chiapas", "Chiapas", "consulado-ficticio-de-chiapas"),
+            ("MX", "CDMX", "Ciudad de México", "consulado-ficticio-de-chiapas"),
+            ("CA", "ON", "Ontario", "consulado-ficticio-de-quebec"),
+            ("CA", "Québec", "Quebec", "consulado-ficticio-de-quebec"),
         ] {
             let (_, region) = locate_place(&directory, country, typed).unwrap();
             assert_eq!(region.as_deref(), Some(usual));
-            assert!(
-                matches!(
-                    offices_serving(&directory, None, country, Some(typed)),
-                    Serving::Nearest(_)
-                ),
-                "{typed}"
-            );
+            // Their country's office, not the US ones, which serve people in the US.
+            let Serving::Nearest(offices) = offices_serving(&directory, None, country, Some(typed)) else {
+                panic!("{typed}")
+            };
+            let ids: Vec<&str> = offices.iter().map(|(e, _)| e.id.as_str()).collect();
+            assert_eq!(ids, [first], "{typed}");
         }
+        // With no office in the country, a known place is said to have none, not unknown.
+        assert!(matches!(
+            offices_serving(&fixture(), None, "MX", Some("chiapas")),
+            Serving::NoOffices
+        ));
     }
 
     #[test]
