@@ -86,6 +86,23 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Whether `field` (`hours`, `address.street`) is known to be missing: named in
+    /// `to_verify`, itself or a field it belongs to (`address` covers `address.street`),
+    /// the staff's note after it ignored (`hours (solo fuente secundaria)`). The pages say
+    /// "not known yet" only of these: a national line has no street to know.
+    pub fn is_to_verify(&self, field: &str) -> bool {
+        self.to_verify.iter().any(|listed| {
+            let listed = listed
+                .split(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .unwrap_or("");
+            !listed.is_empty()
+                && field
+                    .strip_prefix(listed)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        })
+    }
+
     /// The opening hours that say whether it is open now: none while the office is closed
     /// temporarily or gone, whatever its usual hours, so no page says "open now" then.
     pub fn hours_now(&self) -> Option<&Hours> {
@@ -357,6 +374,20 @@ mod tests {
     const MINIMAL: &str = r#"{"entries":[{"id":"centro-ficticio","name":{"es":"Centro Ficticio","en":"Fictitious Centre"},
         "kind":"resource_centre","address":{"country":"GT","city":"Quetzaltenango"},
         "verified_on":"2026-01-01","source":"https://example.org/ficticio"}]}"#;
+
+    #[test]
+    fn a_field_is_to_verify_when_it_or_its_parent_is_listed() {
+        let mut entry = Directory::from_json(MINIMAL.as_bytes()).unwrap().entries[0].clone();
+        assert!(!entry.is_to_verify("hours") && !entry.is_to_verify("address.street"));
+        entry.to_verify = vec!["address".into(), "hours (solo fuente secundaria)".into()];
+        assert!(entry.is_to_verify("address.street") && entry.is_to_verify("address"));
+        assert!(entry.is_to_verify("hours"));
+        assert!(!entry.is_to_verify("phones"));
+        entry.to_verify = vec!["address.street".into(), "phone".into(), " ".into()];
+        assert!(!entry.is_to_verify("address"), "a part does not cover the whole");
+        assert!(!entry.is_to_verify("phones"), "a prefix is not the field");
+        assert!(!entry.is_to_verify(""));
+    }
 
     #[test]
     fn a_minimal_entry_parses_with_safe_defaults() {

@@ -278,6 +278,12 @@ fn AddressSection(entry: Arc<Entry>) -> impl IntoView {
         .collect_view()
     };
     let location = entry.location;
+    let street_unknown = entry.address.street.is_none() && entry.is_to_verify("address.street");
+    // A line with no place to go (a national number): its country is in the heading.
+    let address = &entry.address;
+    if address.street.is_none() && address.city.is_none() && location.is_none() && !street_unknown {
+        return ().into_any();
+    }
     // Where the street is known and the point is only the city's centre, maps search for
     // the address instead.
     let query = location
@@ -287,7 +293,7 @@ fn AddressSection(entry: Arc<Entry>) -> impl IntoView {
         <section>
             <h2>{tr!(entry_address)}</h2>
             <address>{lines}</address>
-            {entry.address.street.is_none().then(|| view! { <p class="unknown">{tr!(entry_unknown)}</p> })}
+            {street_unknown.then(|| view! { <p class="unknown">{tr!(entry_unknown)}</p> })}
             {location.map(|location| view! {
                 <h3>{tr!(entry_directions)}</h3>
                 <p class="entry-actions">
@@ -298,19 +304,25 @@ fn AddressSection(entry: Arc<Entry>) -> impl IntoView {
             })}
         </section>
     }
+    .into_any()
 }
 
 #[component]
 fn HoursSection(entry: Arc<Entry>) -> impl IntoView {
     let i18n = use_i18n();
     let Some(hours) = entry.hours.clone() else {
-        return view! {
-            <section>
-                <h2>{tr!(entry_hours)}</h2>
-                <p class="unknown">{tr!(entry_unknown)}</p>
-            </section>
-        }
-        .into_any();
+        // Said only where the staff know it is missing: a 24-hour line says so itself.
+        return entry
+            .is_to_verify("hours")
+            .then(|| {
+                view! {
+                    <section>
+                        <h2>{tr!(entry_hours)}</h2>
+                        <p class="unknown">{tr!(entry_unknown)}</p>
+                    </section>
+                }
+            })
+            .into_any();
     };
     let day_name = move |day: Weekday| match day {
         Weekday::Mon => t_string!(i18n, day_mon),
