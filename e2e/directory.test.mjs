@@ -229,6 +229,21 @@ test("each address in an entry's source can be opened, to check the fact where i
   await context.close();
 });
 
+test("a national line's page offers its number to call, and no street or hours to find", async () => {
+  const { context, page } = await openPage(env.browser);
+  await visit(page, env.base, "/directorio/linea-110-pnc");
+  await page.locator("main h1", { hasText: "110" }).waitFor();
+  assert.equal(await page.locator("a[href='tel:110']").count(), 1);
+  assert.equal(await page.getByRole("heading", { name: "Dirección" }).count(), 0);
+  assert.equal(await page.getByRole("heading", { name: "Horario" }).count(), 0);
+  assert.equal(await page.locator(".unknown").count(), 0, "nothing is missing that a line could have");
+  // Found by what people type: the number itself, or the word for the crime.
+  await visit(page, env.base, "/directorio");
+  await page.getByLabel("Buscar").fill("extorsion");
+  await page.locator(".result a", { hasText: "1574" }).first().waitFor();
+  await context.close();
+});
+
 test("an entry opens by deep link with its provenance, and unknown facts say so", async () => {
   const { context, page } = await openPage(env.browser);
   await visit(page, env.base, "/directorio/consulado-los-angeles");
