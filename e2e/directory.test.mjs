@@ -259,10 +259,17 @@ test("an entry opens by deep link with its provenance, and unknown facts say so"
   await page.getByRole("button", { name: "English" }).click();
   await page.locator('.provenance [lang="es"]', { hasText: "Prensa Libre" }).waitFor();
   await page.getByRole("button", { name: "Español" }).click();
-  assert.ok((await page.locator(".unknown").count()) >= 1, "phones and hours are to be verified");
+  assert.ok((await page.locator(".unknown").count()) >= 1, "hours are to be verified");
+  // Its one sourced number, with what it is for; nothing else is made up.
+  assert.equal(await page.locator("a[href^='tel:']").count(), 1);
+  await page.locator(".contact-note", { hasText: "marque la opción 2" }).waitFor();
+  // An office with no contact detail known says so, with no empty list.
+  await visit(page, env.base, "/directorio/consulado-atlanta");
+  await page.locator("main h1", { hasText: "Atlanta" }).waitFor();
   assert.equal(await page.locator("a[href^='tel:']").count(), 0, "no phone is invented");
   const contact = page.locator("section", { has: page.getByRole("heading", { name: "Contacto" }) });
   assert.equal(await contact.getByRole("list").count(), 0, "no empty list when no contact detail is known");
+  assert.ok((await contact.locator(".unknown").count()) === 1);
   const unknown = await visit(page, env.base, "/directorio/no-existe");
   assert.equal(unknown.status(), 200);
   await page.locator("main", { hasText: "No encontramos este contacto" }).waitFor();
