@@ -127,7 +127,6 @@ fn check(dir: &Path, today: &str) -> Result<Content, String> {
     })
 }
 
-/// Writes a manifest for the current files, one content version above the last.
 /// The manifest's text for `manifest` and the files it lists, if the app would take
 /// them, in the oldest format they need, so that apps not yet updated keep taking every
 /// publication that does not use a newer thing. Each file is read and parsed once.
@@ -143,6 +142,7 @@ fn publishable(
     Ok(serde_json::to_string_pretty(&manifest).expect("a manifest is always JSON") + "\n")
 }
 
+/// Writes a manifest for the current files, one content version above the last.
 fn manifest(dir: &Path, today: &str) -> Result<(), String> {
     let previous = read(dir, Manifest::FILE)
         .ok()

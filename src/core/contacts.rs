@@ -64,11 +64,6 @@ impl Here {
                 point: None,
             })
     }
-
-    /// Whether `entry` can help someone here ([`can_serve`]).
-    pub fn can_be_served_by(&self, entry: &Entry) -> bool {
-        can_serve(entry, &self.country)
-    }
 }
 
 /// A contact under an outcome.
@@ -110,10 +105,9 @@ impl Contact<'_> {
 /// Contacts for `outcome`, most useful first: open before closed, those serving the
 /// person's region, then those serving their whole country, then those in their own
 /// region, then the rest of their country, then the rest; within each, lines to call
-/// before offices, then nearest first
-/// from the place's approximate centre (offices with no recorded position after those
-/// with one), then by name. Where the person is known, contacts that cannot serve them
-/// there are left out ([`Here::can_be_served_by`]).
+/// before offices, then nearest first from the place's approximate centre (offices with
+/// no recorded position after those with one), then by name. Where the person is known,
+/// contacts that cannot serve them there are left out ([`can_serve`]).
 pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, here: Option<&Here>) -> Vec<Contact<'a>> {
     let in_country = |e: &Entry| here.is_some_and(|h| e.address.country.trim().eq_ignore_ascii_case(&h.country));
     let near =
@@ -127,7 +121,7 @@ pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, here: Optio
         .iter()
         .filter(|e| e.status != Status::Defunct)
         .filter(|e| e.tags.iter().any(|t| outcome.directory_tags.contains(t)))
-        .filter(|e| here.is_none_or(|h| h.can_be_served_by(e)))
+        .filter(|e| here.is_none_or(|h| can_serve(e, &h.country)))
         .map(|entry| {
             // Char by char: `str::to_lowercase` is a second, larger copy of the same
             // conversion in the wasm (it differs only for a final Greek sigma).

@@ -33,8 +33,8 @@ pub enum Serving<'a> {
 }
 
 /// The offices (of `kind`, if given, else any but hotlines; never defunct ones, nor those
-/// that cannot serve someone there, [`can_serve`]) serving `country` (ISO code) and `region` (a name or,
-/// for US states, the postal code).
+/// that cannot serve someone there, [`can_serve`]) serving `country` (ISO code) and
+/// `region` (a name or, for US states, the postal code).
 pub fn offices_serving<'a>(
     directory: &'a Directory,
     kind: Option<Kind>,
@@ -280,7 +280,12 @@ mod tests {
     /// Fictitious offices in Ohio, Illinois and California, an embassy for the whole
     /// country, one office without a location and a defunct one in Arizona.
     fn fixture() -> Directory {
-        directory(&[
+        fixture_with(&[])
+    }
+
+    /// The fixture and `more` offices.
+    fn fixture_with(more: &[String]) -> Directory {
+        let mut offices = vec![
             office(
                 "consulado-ficticio-de-ohio",
                 "consulate",
@@ -323,7 +328,9 @@ mod tests {
                 Some((38.9, -77.04, "exact")),
                 &["US"],
             ),
-        ])
+        ];
+        offices.extend_from_slice(more);
+        directory(&offices)
     }
 
     fn yours(serving: Serving) -> Vec<String> {
@@ -578,23 +585,13 @@ mod tests {
 
     #[test]
     fn a_national_line_is_offered_only_when_lines_are_asked_for() {
-        let mut directory = fixture();
-        let line = office("linea-ficticia", "hotline", "active", None, &["US"]);
-        directory.entries.extend(
-            Directory::from_json(format!(r#"{{"entries":[{line}]}}"#).as_bytes())
-                .unwrap()
-                .entries,
-        );
-        let ids = |serving: Serving| match serving {
-            Serving::Yours(offices) => offices.iter().map(|e| e.id.clone()).collect::<Vec<_>>(),
-            Serving::Nearest(offices) => offices.iter().map(|(e, _)| e.id.clone()).collect(),
-            _ => Vec::new(),
-        };
-        let any = ids(offices_serving(&directory, None, "US", Some("Ohio")));
-        assert_eq!(any[0], "consulado-ficticio-de-ohio");
-        assert!(!any.contains(&"linea-ficticia".to_string()), "{any:?}");
+        let directory = fixture_with(&[office("linea-ficticia", "hotline", "active", None, &["US"])]);
         assert_eq!(
-            ids(offices_serving(&directory, Some(Kind::Hotline), "US", Some("Ohio"))),
+            yours(offices_serving(&directory, None, "US", Some("Ohio"))),
+            ["consulado-ficticio-de-ohio", "embajada-ficticia"]
+        );
+        assert_eq!(
+            yours(offices_serving(&directory, Some(Kind::Hotline), "US", Some("Ohio"))),
             ["linea-ficticia"]
         );
         // Nor is a line for the US offered to someone in Guatemala.
@@ -606,21 +603,14 @@ mod tests {
 
     #[test]
     fn a_person_in_mexico_or_canada_is_placed_and_offered_the_nearest() {
-        let mut directory = fixture();
         let abroad = |id: &str, country: &str, at: (f64, f64)| {
             office(id, "consulate", "active", Some((at.0, at.1, "city")), &[])
                 .replace(r#""country":"US""#, &format!(r#""country":"{country}""#))
         };
-        let more = Directory::from_json(
-            format!(
-                r#"{{"entries":[{},{}]}}"#,
-                abroad("consulado-ficticio-de-chiapas", "MX", (14.9, -92.3)),
-                abroad("consulado-ficticio-de-quebec", "CA", (45.5, -73.6))
-            )
-            .as_bytes(),
-        )
-        .unwrap();
-        directory.entries.extend(more.entries);
+        let directory = fixture_with(&[
+            abroad("consulado-ficticio-de-chiapas", "MX", (14.9, -92.3)),
+            abroad("consulado-ficticio-de-quebec", "CA", (45.5, -73.6)),
+        ]);
         for (country, typed, usual, first) in [
             ("MX", "chiapas", "Chiapas", "consulado-ficticio-de-chiapas"),
             ("MX", "CDMX", "Ciudad de México", "consulado-ficticio-de-chiapas"),
@@ -630,11 +620,9 @@ mod tests {
             let (_, region) = locate_place(&directory, country, typed).unwrap();
             assert_eq!(region.as_deref(), Some(usual));
             // Their country's office, not the US ones, which serve people in the US.
-            let Serving::Nearest(offices) = offices_serving(&directory, None, country, Some(typed)) else {
-                panic!("{typed}")
-            };
-            let ids: Vec<&str> = offices.iter().map(|(e, _)| e.id.as_str()).collect();
-            assert_eq!(ids, [first], "{typed}");
+            let offices = nearest(offices_serving(&directory, None, country, Some(typed)));
+            assert_eq!(offices.len(), 1, "{typed}");
+            assert_eq!(offices[0].0, first, "{typed}");
         }
         // With no office in the country, a known place is said to have none, not unknown.
         assert!(matches!(
