@@ -215,7 +215,8 @@ pub fn is_in_region(entry: &Entry, country: &str, region: Option<&RegionName>) -
 /// The entries at `indexes` with their distance from `from`, nearest first; those without
 /// a location keep their order at the end. With `place` (a country and region the person
 /// picked), the entries in that region come first, located or not, as in
-/// [`offices_serving`].
+/// [`offices_serving`], and those that cannot serve someone in that country last
+/// ([`can_serve`]: another country's national line is no nearer for having no position).
 pub fn sort_by_distance(
     directory: &Directory,
     indexes: &[usize],
@@ -228,9 +229,10 @@ pub fn sort_by_distance(
             .as_ref()
             .is_some_and(|(country, region)| !is_in_region(&directory.entries[i], country, Some(region)))
     };
-    let mut out: Vec<(bool, usize, Option<f64>)> = indexes
+    let foreign = |i: usize| place.is_some_and(|(country, _)| !can_serve(&directory.entries[i], country));
+    let mut out: Vec<((bool, bool), usize, Option<f64>)> = indexes
         .iter()
-        .map(|&i| (outside(i), i, distance_to(&directory.entries[i], from)))
+        .map(|&i| ((outside(i), foreign(i)), i, distance_to(&directory.entries[i], from)))
         .collect();
     crate::core::order::sort_by(&mut out, |&(outside_a, _, a), &(outside_b, _, b)| {
         outside_a.cmp(&outside_b).then_with(|| match (a, b) {
@@ -538,6 +540,31 @@ mod tests {
         };
         assert_eq!(order(Some(("US", Some("MD")))), [1, 2, 0]);
         assert_eq!(order(None), [2, 0, 1], "from a position alone, by distance");
+    }
+
+    #[test]
+    fn sorting_from_a_picked_place_puts_what_cannot_serve_there_last() {
+        let directory = directory(&[
+            office("linea-ficticia-de-mexico", "hotline", "active", None, &["MX"]),
+            office("linea-ficticia-de-guatemala", "hotline", "active", None, &["GT"]),
+            office(
+                "oficina-ficticia-lejana",
+                "consulate",
+                "active",
+                Some((41.88, -87.63, "exact")),
+                &["US"],
+            ),
+        ]);
+        let xela = place_point("GT", Some("Quetzaltenango")).unwrap();
+        let order: Vec<usize> = sort_by_distance(&directory, &[0, 1, 2], xela, Some(("GT", Some("Quetzaltenango"))))
+            .iter()
+            .map(|(i, _)| *i)
+            .collect();
+        assert_eq!(
+            order,
+            [1, 2, 0],
+            "Guatemala's line first; then the rest, the located first"
+        );
     }
 
     #[test]
