@@ -241,6 +241,9 @@ test("a national line's page offers its number to call, and no street or hours t
   await visit(page, env.base, "/directorio");
   await page.getByLabel("Buscar").fill("extorsion");
   await page.locator(".result a", { hasText: "1574" }).first().waitFor();
+  // An organisation known only by its province says which one.
+  await page.getByLabel("Buscar").fill("RATTMAQ");
+  await page.locator(".result .result-meta", { hasText: "Quebec, Canadá" }).waitFor();
   await context.close();
 });
 

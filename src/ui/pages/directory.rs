@@ -169,8 +169,9 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
                     )
                 });
                 let open = e.hours_now().and_then(format::open_state_now).map(|s| s.open_now);
+                // Without a city, the region: "Quebec, Canadá" rather than "Canadá" alone.
                 let place = [
-                    e.address.city.clone(),
+                    e.address.city.clone().or_else(|| e.address.region.clone()),
                     Some(format::country_name(&e.address.country, l.code())),
                 ]
                 .into_iter()
