@@ -89,12 +89,12 @@ fn bad_data_is_reported_and_no_manifest_is_written() {
     let path = dir.join("directory.json");
     let text = std::fs::read_to_string(&path)
         .unwrap()
-        .replacen("https://igm.gob.gt\"", "javascript:alert(1)\"", 1);
+        .replacen("\"https://www.pdh.org.gt\"", "\"javascript:alert(1)\"", 1);
     std::fs::write(&path, text).unwrap();
     let before = std::fs::read(dir.join("manifest.json")).unwrap();
     let (ok, out) = tool(&["manifest"], &dir);
     assert!(!ok, "{out}");
-    assert!(out.contains("igm") && out.contains("https://"), "{out}");
+    assert!(out.contains("(pdh).website") && out.contains("https://"), "{out}");
     assert_eq!(
         std::fs::read(dir.join("manifest.json")).unwrap(),
         before,
