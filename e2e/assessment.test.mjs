@@ -216,6 +216,18 @@ test("a temporary worker in Canada or Mexico is shown the consulate of their pro
   await context.close();
 });
 
+test("a number to call in an option's steps opens its line's page", async () => {
+  const { context, page } = await openPage(env.browser);
+  await start(page, "es");
+  for (const step of PERSONAS[3].steps) await answer(page, step, "es");
+  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  const police = page.locator("#outcome-protection ol a", { hasText: /^110$/ }).first();
+  await police.click();
+  await page.locator("main h1", { hasText: "110 – Policía Nacional Civil" }).waitFor();
+  assert.equal(await page.locator("a[href='tel:110']").count(), 1);
+  await context.close();
+});
+
 test("changing an earlier answer asks only the questions that then apply", async () => {
   const { context, page } = await openPage(env.browser);
   await start(page, "es");

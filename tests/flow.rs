@@ -408,3 +408,44 @@ fn every_path_of_the_shipped_flow_survives_a_share_link() {
         assert_eq!(decode(&flow, &code).as_ref(), Ok(&answers), "{code}");
     }
 }
+
+/// The numbers the options tell people to call are the directory's, and each links to
+/// its line's page: a step's "110" is the PNC line, never a number the directory lacks.
+#[test]
+fn the_numbers_in_the_options_steps_are_the_directorys_lines() {
+    use rumbo::core::directory::Directory;
+    use rumbo::core::line_mentions::line_mentions;
+    let flow = shipped_flow();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/directory.json");
+    let directory = Directory::from_json(&std::fs::read(path).unwrap()).unwrap();
+    let linked = |outcome: &str, lang: &str| -> Vec<(String, String)> {
+        flow.outcome(outcome)
+            .unwrap()
+            .steps
+            .iter()
+            .flat_map(|step| line_mentions(step.get_code(lang), &directory))
+            .filter_map(|(piece, id)| Some((piece.to_string(), id?.to_string())))
+            .collect()
+    };
+    let pair = |n: &str, id: &str| (n.to_string(), id.to_string());
+    for lang in ["es", "en"] {
+        assert_eq!(
+            linked("protection", lang),
+            [
+                pair("110", "linea-110-pnc"),
+                pair("1574", "linea-1574-mp-extorsiones"),
+                pair("1546", "linea-1546-alba-keneth"),
+                pair("110", "linea-110-pnc"),
+            ],
+            "{lang}"
+        );
+        assert_eq!(
+            linked("temporary_work_abroad", lang),
+            [
+                pair("1-866-487-9243", "linea-whd-dol-eeuu"),
+                pair("1-866-602-9448", "linea-denuncias-tet-service-canada"),
+            ],
+            "{lang}"
+        );
+    }
+}

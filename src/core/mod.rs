@@ -15,6 +15,7 @@ pub mod geo;
 pub mod json;
 pub mod kiosk;
 pub mod lang;
+pub mod line_mentions;
 pub mod link_language;
 pub mod links;
 pub mod manifest;

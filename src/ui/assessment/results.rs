@@ -6,6 +6,7 @@ use crate::core::contacts::{Here, Relation, contacts_for};
 use crate::core::content::Content;
 use crate::core::engine::{self, Shown};
 use crate::core::lang::{Lang, Text};
+use crate::core::line_mentions::line_mentions;
 use crate::core::link_language;
 use crate::core::links;
 use crate::core::share_code;
@@ -143,6 +144,22 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
         Callback::new(move |_| text.clone())
     };
     let list = |items: Vec<String>| items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view();
+    // A number of the directory's in a step ("llame al 110") links to its line's page.
+    let linked_steps = steps
+        .iter()
+        .map(|step| {
+            let parts: Vec<(String, Option<String>)> = line_mentions(step, &content.directory)
+                .into_iter()
+                .map(|(piece, id)| (piece.to_string(), id.map(str::to_string)))
+                .collect();
+            view! {
+                <li>{parts.into_iter().map(|(piece, id)| match id {
+                    Some(id) => view! { <A href=format!("{}/{id}", paths::DIRECTORY)>{piece}</A> }.into_any(),
+                    None => piece.into_any(),
+                }).collect_view()}</li>
+            }
+        })
+        .collect_view();
     view! {
         <article class="outcome" id=format!("outcome-{}", outcome.id)>
             <h3>{outcome.title.get(lang).to_string()}</h3>
@@ -154,7 +171,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
             {(!requirements.is_empty()).then(|| view! {
                 <h4>{tr!(results_requirements)}</h4><ul class="checklist">{list(requirements.clone())}</ul>
             })}
-            {(!steps.is_empty()).then(|| view! { <h4>{tr!(results_steps)}</h4><ol>{list(steps.clone())}</ol> })}
+            {(!steps.is_empty()).then(|| view! { <h4>{tr!(results_steps)}</h4><ol>{linked_steps}</ol> })}
             {(!cost.is_empty()).then(|| view! { <p class="cost"><strong>{tr!(results_cost)} ": "</strong>{cost.clone()}</p> })}
             {(!warnings.is_empty()).then(|| view! {
                 <div class="notice notice-warning"><h4>{tr!(results_warnings)}</h4><ul>{list(warnings.clone())}</ul></div>
