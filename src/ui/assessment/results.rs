@@ -154,7 +154,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
                 .collect();
             view! {
                 <li>{parts.into_iter().map(|(piece, id)| match id {
-                    Some(id) => view! { <A href=format!("{}/{id}", paths::DIRECTORY)>{piece}</A> }.into_any(),
+                    Some(id) => view! { <A href=format!("{}/{id}", paths::DIRECTORY) attr:class="inline-target">{piece}</A> }.into_any(),
                     None => piece.into_any(),
                 }).collect_view()}</li>
             }
