@@ -169,8 +169,11 @@ test("a damaged version is not downloaded again at every return; 'Intentar de nu
     // Still behind the portal, the person asks to try again: checks run one after the
     // other, so by the time this one is refused a download at the return would have
     // been counted.
+    // (The notice may go and come back faster than a poll can see it gone: wait for the
+    // retry's download itself, then for the notice it ends in.)
+    const retried = page.waitForResponse((response) => response.url().endsWith("/data/directory.json"));
     await notice.getByRole("button", { name: "Intentar de nuevo" }).click();
-    await notice.waitFor({ state: "hidden" });
+    await retried;
     await notice.waitFor();
     assert.equal(downloads, 2, "downloaded for the person's retry, not for the return");
     // Closing the app and opening it again (a phone does that often) waits too.
