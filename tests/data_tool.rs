@@ -87,9 +87,10 @@ fn an_edited_file_is_caught_until_the_manifest_is_rebuilt() {
 fn bad_data_is_reported_and_no_manifest_is_written() {
     let dir = copy_of_shipped_data("bad");
     let path = dir.join("directory.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap()
-        .replacen("\"https://www.pdh.org.gt\"", "\"javascript:alert(1)\"", 1);
+    let text =
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .replacen("\"https://www.pdh.org.gt\"", "\"javascript:alert(1)\"", 1);
     std::fs::write(&path, text).unwrap();
     let before = std::fs::read(dir.join("manifest.json")).unwrap();
     let (ok, out) = tool(&["manifest"], &dir);
