@@ -102,6 +102,13 @@ async function answer(page, [kind, es, en], lang) {
   }
 }
 
+/** Answers `steps` from the start and opens the results. */
+async function seeResults(page, steps, lang = "es") {
+  await start(page, lang);
+  for (const step of steps) await answer(page, step, lang);
+  await page.getByRole("button", { name: WORDS[lang].results }).click();
+}
+
 async function start(page, lang) {
   await visit(page, env.base, "/opciones");
   if (lang === "en") {
@@ -132,9 +139,7 @@ for (const persona of PERSONAS) {
 
 test("a contact whose operation is not confirmed says so in the results, not only on its page", async () => {
   const { context, page } = await openPage(env.browser);
-  await start(page, "es");
-  for (const step of PERSONAS[3].steps) await answer(page, step, "es");
-  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  await seeResults(page, PERSONAS[3].steps);
   const contact = page.locator("#outcome-protection .contacts li", { hasText: "Oficinas de Movilidad Segura" });
   await contact.locator(".contact-alert", { hasText: "No hemos confirmado si siguen funcionando" }).waitFor();
   // And a person in Guatemala in danger is not sent to US consulates first.
@@ -144,9 +149,7 @@ test("a contact whose operation is not confirmed says so in the results, not onl
 
 test("the Houston persona's consulate contacts put Texas first", async () => {
   const { context, page } = await openPage(env.browser);
-  await start(page, "es");
-  for (const step of PERSONAS[4].steps) await answer(page, step, "es");
-  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  await seeResults(page, PERSONAS[4].steps);
   const contacts = page.locator("#outcome-consular_services .contacts li");
   await contacts.first().waitFor();
   const first = await contacts.first().textContent();
@@ -218,9 +221,7 @@ test("a temporary worker in Canada or Mexico is shown the consulate of their pro
 
 test("a number to call in an option's steps opens its line's page", async () => {
   const { context, page } = await openPage(env.browser);
-  await start(page, "es");
-  for (const step of PERSONAS[3].steps) await answer(page, step, "es");
-  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  await seeResults(page, PERSONAS[3].steps);
   const police = page.locator("#outcome-protection ol a", { hasText: /^110$/ }).first();
   await police.click();
   await page.locator("main h1", { hasText: "110 – Policía Nacional Civil" }).waitFor();
@@ -337,9 +338,7 @@ test("'Escuchar' reads an option whole, with a voice on the device, and can be s
     Object.defineProperty(window, "speechSynthesis", { value: synthesis, configurable: true });
     window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.voice = null; } };
   });
-  await start(page, "es");
-  for (const step of PERSONAS[0].steps) await answer(page, step, "es");
-  await page.getByRole("button", { name: "Ver mis opciones" }).click();
+  await seeResults(page, PERSONAS[0].steps);
   const title = PERSONAS[0].es[0];
   const option = page.locator("article", { has: page.getByRole("heading", { name: title }) });
   await option.getByRole("button", { name: /^Escuchar/ }).click();

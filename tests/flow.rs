@@ -14,6 +14,11 @@ fn shipped_flow() -> Flow {
     Flow::from_json(&std::fs::read(path).unwrap()).unwrap()
 }
 
+fn shipped_directory() -> rumbo::core::directory::Directory {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/directory.json");
+    rumbo::core::directory::Directory::from_json(&std::fs::read(path).unwrap()).unwrap()
+}
+
 /// Every complete answer set reachable by answering the questions in order.
 fn all_paths(flow: &Flow) -> Vec<Answers> {
     let mut done = Vec::new();
@@ -325,10 +330,8 @@ mod personas {
     /// `answers`, in the order the results list them, from the shipped directory.
     fn contacts(option: &str, answers: &[(&str, Answer)]) -> Vec<(String, Kind, String)> {
         use rumbo::core::contacts::{Here, contacts_for};
-        use rumbo::core::directory::Directory;
         let flow = shipped_flow();
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/directory.json");
-        let directory = Directory::from_json(&std::fs::read(path).unwrap()).unwrap();
+        let directory = shipped_directory();
         let mut given = Answers::default();
         for (id, answer) in answers {
             given.set(id, answer.clone());
@@ -413,11 +416,9 @@ fn every_path_of_the_shipped_flow_survives_a_share_link() {
 /// its line's page: a step's "110" is the PNC line, never a number the directory lacks.
 #[test]
 fn the_numbers_in_the_options_steps_are_the_directorys_lines() {
-    use rumbo::core::directory::Directory;
     use rumbo::core::line_mentions::line_mentions;
     let flow = shipped_flow();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/directory.json");
-    let directory = Directory::from_json(&std::fs::read(path).unwrap()).unwrap();
+    let directory = shipped_directory();
     let linked = |outcome: &str, lang: &str| -> Vec<(String, String)> {
         flow.outcome(outcome)
             .unwrap()
