@@ -387,6 +387,49 @@ mod personas {
         );
     }
 
+    /// A workers' organisation in Quebec takes no cases from Ontario: someone in Ontario
+    /// is given Canada's lines and the organisations of their province, someone in Quebec
+    /// those of theirs, and the consulate of each province comes before the other's.
+    #[test]
+    fn a_worker_in_canada_is_given_the_organisations_of_their_province() {
+        let in_province = |province: &str| {
+            let place = Answer::Place {
+                country: "CA".into(),
+                region: Some(province.into()),
+            };
+            contacts(
+                "protection",
+                &[
+                    ("situation", c("abroad")),
+                    ("danger", c("yes")),
+                    ("goal", c("work")),
+                    ("abroad_place", place),
+                ],
+            )
+            .into_iter()
+            .map(|(id, _, _)| id)
+            .collect::<Vec<_>>()
+        };
+        let ontario = in_province("ON");
+        assert!(!ontario.contains(&"rattmaq-quebec".to_string()), "{ontario:?}");
+        assert!(ontario.contains(&"linea-canadiense-trata".to_string()), "{ontario:?}");
+        let quebec = in_province("Québec");
+        assert!(quebec.contains(&"rattmaq-quebec".to_string()), "{quebec:?}");
+        assert!(quebec.contains(&"linea-canadiense-trata".to_string()), "{quebec:?}");
+        let temporary_work = |province: &str| {
+            let place = Answer::Place {
+                country: "CA".into(),
+                region: Some(province.into()),
+            };
+            contacts("temporary_work_abroad", &[("abroad_place", place)])
+                .into_iter()
+                .map(|(id, _, _)| id)
+                .collect::<Vec<_>>()
+        };
+        assert!(temporary_work("Quebec").iter().all(|id| !id.starts_with("tno-")));
+        assert!(temporary_work("Ontario").iter().any(|id| id.starts_with("tno-")));
+    }
+
     #[test]
     fn a_guatemalan_in_houston_who_needs_a_passport() {
         let shown = walk(&[

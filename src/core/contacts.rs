@@ -121,7 +121,7 @@ pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, here: Optio
         .iter()
         .filter(|e| e.status != Status::Defunct)
         .filter(|e| e.tags.iter().any(|t| outcome.directory_tags.contains(t)))
-        .filter(|e| here.is_none_or(|h| can_serve(e, &h.country)))
+        .filter(|e| here.is_none_or(|h| can_serve(e, &h.country, h.region.as_ref())))
         .map(|entry| {
             // Char by char: `str::to_lowercase` is a second, larger copy of the same
             // conversion in the wasm (it differs only for a final Greek sigma).

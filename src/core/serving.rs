@@ -47,14 +47,15 @@ pub fn offices_serving<'a>(
     // Lines to call are offered here only when asked for: a national line "serves"
     // every state, and would take the place of the offices a person can go to.
     let wanted = move |e: &Entry| kind.map_or(e.kind != Kind::Hotline, |k| e.kind == k);
+    let region_name = region_name.as_ref();
     let candidates = || {
         directory
             .entries
             .iter()
-            .filter(move |e| e.status != Status::Defunct && wanted(e) && can_serve(e, country))
+            .filter(move |e| e.status != Status::Defunct && wanted(e) && can_serve(e, country, region_name))
     };
     let mut yours: Vec<(&Entry, Coverage)> = candidates()
-        .filter_map(|e| coverage(e, country, region_name.as_ref()).map(|c| (e, c)))
+        .filter_map(|e| coverage(e, country, region_name).map(|c| (e, c)))
         .collect();
     if !yours.is_empty() {
         let distance = |e: &Entry| point.and_then(|p| distance_to(e, p)).unwrap_or(f64::INFINITY);
@@ -68,7 +69,7 @@ pub fn offices_serving<'a>(
     }
     let Some(point) = point else { return Serving::Unknown };
     let same_country = |e: &Entry| e.address.country.trim().eq_ignore_ascii_case(country.trim());
-    let in_region = |e: &Entry| is_in_region(e, country, region_name.as_ref());
+    let in_region = |e: &Entry| is_in_region(e, country, region_name);
     // Offices in the person's own region come first, all of them, whether or not their
     // position is recorded: a state's centre can be nearer to a neighbour's office than to
     // an office across the same state, and a person looks first for the offices in their
@@ -176,18 +177,31 @@ pub fn coverage(entry: &Entry, country: &str, region: Option<&RegionName>) -> Op
 /// Guatemala: its own institutions are for Guatemalans wherever they live.
 const HOME: &str = "GT";
 
-/// Whether `entry` can help someone in `country`. One whose service area is recorded
-/// serves only there (a national short number cannot be dialled from abroad; a
-/// consulate's district is a legal fact); without one, an office abroad serves the people
-/// of the country it is in, and Guatemala's own institutions and organisations serve
-/// Guatemalans wherever they live.
-pub fn can_serve(entry: &Entry, country: &str) -> bool {
+/// Whether `entry` can help someone in `country` and, when known, `region`. One whose
+/// service area is recorded serves only there (a national short number cannot be dialled
+/// from abroad; a workers' organisation in Quebec takes no cases from Ontario); without
+/// one, an office abroad serves the people of the country it is in, and Guatemala's own
+/// institutions and organisations serve Guatemalans wherever they live.
+///
+/// Consulates are the exception to the region: a recorded district says which consulate
+/// is a person's own ([`coverage`] puts it first), but where the district of their place
+/// is not recorded, the nearest one is still where they can go, so it is offered as
+/// nearest rather than left out.
+pub fn can_serve(entry: &Entry, country: &str, region: Option<&RegionName>) -> bool {
     let here = |c: &str| c.trim().eq_ignore_ascii_case(country.trim());
     if entry.service_area.is_empty() {
         let country = entry.address.country.trim();
-        here(country) || country.eq_ignore_ascii_case(HOME)
-    } else {
-        entry.service_area.iter().any(|a| here(&a.country))
+        return here(country) || country.eq_ignore_ascii_case(HOME);
+    }
+    let mut areas = entry.service_area.iter().filter(|a| here(&a.country)).peekable();
+    if areas.peek().is_none() {
+        return false;
+    }
+    match region {
+        Some(region) if entry.kind != Kind::Consulate => {
+            areas.any(|a| a.region.as_deref().is_none_or(|r| r.trim().is_empty() || region.is(r)))
+        }
+        _ => true,
     }
 }
 
@@ -215,7 +229,7 @@ pub fn is_in_region(entry: &Entry, country: &str, region: Option<&RegionName>) -
 /// The entries at `indexes` with their distance from `from`, nearest first; those without
 /// a location keep their order at the end. With `place` (a country and region the person
 /// picked), the entries in that region come first, located or not, as in
-/// [`offices_serving`], and those that cannot serve someone in that country last
+/// [`offices_serving`], and those that cannot serve someone there last
 /// ([`can_serve`]: another country's national line is no nearer for having no position).
 pub fn sort_by_distance(
     directory: &Directory,
@@ -229,7 +243,12 @@ pub fn sort_by_distance(
             .as_ref()
             .is_some_and(|(country, region)| !is_in_region(&directory.entries[i], country, Some(region)))
     };
-    let foreign = |i: usize| place.is_some_and(|(country, _)| !can_serve(&directory.entries[i], country));
+    let foreign = |i: usize| {
+        place.is_some_and(|(country, _)| {
+            let region = region.as_ref().map(|(_, r)| r);
+            !can_serve(&directory.entries[i], country, region)
+        })
+    };
     let mut out: Vec<((bool, bool), usize, Option<f64>)> = indexes
         .iter()
         .map(|&i| ((outside(i), foreign(i)), i, distance_to(&directory.entries[i], from)))
@@ -699,5 +718,50 @@ mod tests {
         );
         assert_eq!(ids.len(), 3, "filled up to three with the nearest other: {ids:?}");
         assert_eq!(ids[2], "oklahoma-ficticio");
+    }
+
+    #[test]
+    fn an_organisation_for_one_region_serves_only_there_a_consulate_is_still_the_nearest() {
+        let directory = fixture_with(&[office(
+            "organizacion-ficticia-de-ohio",
+            "community_organisation",
+            "active",
+            Some((39.96, -83.0, "city")),
+            &["US/Ohio"],
+        )]);
+        let entry = |id| directory.entry(id).unwrap();
+        let ohio = RegionName::new("US", "OH");
+        let indiana = RegionName::new("US", "Indiana");
+        let organisation = entry("organizacion-ficticia-de-ohio");
+        assert!(can_serve(organisation, "US", Some(&ohio)));
+        assert!(!can_serve(organisation, "US", Some(&indiana)));
+        assert!(can_serve(organisation, "US", None), "where in the country is not known");
+        assert!(!can_serve(organisation, "MX", None));
+        assert!(can_serve(entry("consulado-ficticio-de-ohio"), "US", Some(&indiana)));
+
+        let organisations = Some(Kind::CommunityOrganisation);
+        assert!(matches!(
+            offices_serving(&directory, organisations, "US", Some("Indiana")),
+            Serving::NoOffices
+        ));
+        assert_eq!(
+            yours(offices_serving(&directory, organisations, "US", Some("Ohio"))),
+            ["organizacion-ficticia-de-ohio"]
+        );
+        let consulates = nearest(offices_serving(
+            &directory,
+            Some(Kind::Consulate),
+            "US",
+            Some("Indiana"),
+        ));
+        assert!(
+            consulates.iter().any(|(id, _)| id == "consulado-ficticio-de-ohio"),
+            "{consulates:?}"
+        );
+        // In a list sorted from Indiana, it goes after what can serve there, however near.
+        let all: Vec<usize> = (0..directory.entries.len()).collect();
+        let sorted = sort_by_distance(&directory, &all, (39.8, -86.2), Some(("US", Some("Indiana"))));
+        let last = &directory.entries[sorted.last().unwrap().0];
+        assert_eq!(last.id, "organizacion-ficticia-de-ohio");
     }
 }
