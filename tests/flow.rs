@@ -337,10 +337,15 @@ mod personas {
             given.set(id, answer.clone());
         }
         let here = Here::of(&flow, &directory, &given);
-        contacts_for(flow.outcome(option).unwrap(), &directory, here.as_ref())
-            .iter()
-            .map(|c| (c.entry.id.clone(), c.entry.kind, c.entry.address.country.clone()))
-            .collect()
+        contacts_for(
+            flow.outcome(option).unwrap(),
+            &directory,
+            here.as_ref(),
+            rumbo::core::lang::Lang::Es,
+        )
+        .iter()
+        .map(|c| (c.entry.id.clone(), c.entry.kind, c.entry.address.country.clone()))
+        .collect()
     }
 
     /// Someone in danger is given first the lines they can call where they are: in

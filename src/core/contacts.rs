@@ -14,6 +14,7 @@ use crate::core::answers::{Answer, Answers};
 use crate::core::assessment::{Flow, Outcome, QuestionKind};
 use crate::core::directory::{Directory, Entry, Kind, Status};
 use crate::core::geo::RegionName;
+use crate::core::lang::Lang;
 use crate::core::serving::{Coverage, can_serve, coverage, distance_to, is_in_region, locate_place};
 
 /// Where the person is, as far as their answers say: worked out once for all their
@@ -106,9 +107,15 @@ impl Contact<'_> {
 /// person's region, then those serving their whole country, then those in their own
 /// region, then the rest of their country, then the rest; within each, lines to call
 /// before offices, then nearest first from the place's approximate centre (offices with
-/// no recorded position after those with one), then by name. Where the person is known,
-/// contacts that cannot serve them there are left out ([`can_serve`]).
-pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, here: Option<&Here>) -> Vec<Contact<'a>> {
+/// no recorded position after those with one), then by their name in `lang`, as the
+/// person reads the list. Where the person is known, contacts that cannot serve them there
+/// are left out ([`can_serve`]).
+pub fn contacts_for<'a>(
+    outcome: &Outcome,
+    directory: &'a Directory,
+    here: Option<&Here>,
+    lang: Lang,
+) -> Vec<Contact<'a>> {
     let in_country = |e: &Entry| here.is_some_and(|h| e.address.country.trim().eq_ignore_ascii_case(&h.country));
     let near =
         |e: &Entry| here.is_some_and(|h| h.region.as_ref().is_some_and(|r| is_in_region(e, &h.country, Some(r))));
@@ -125,7 +132,7 @@ pub fn contacts_for<'a>(outcome: &Outcome, directory: &'a Directory, here: Optio
         .map(|entry| {
             // Char by char: `str::to_lowercase` is a second, larger copy of the same
             // conversion in the wasm (it differs only for a final Greek sigma).
-            let name = entry.name.get_code("es").chars().flat_map(char::to_lowercase).collect();
+            let name = entry.name.get(lang).chars().flat_map(char::to_lowercase).collect();
             let covers = serves(entry);
             let contact = Contact {
                 entry,
@@ -194,7 +201,7 @@ mod tests {
     fn contacts<'a>(directory: &'a Directory, answers: &Answers) -> Vec<Contact<'a>> {
         let flow = Flow::from_json(crate::core::assessment::tests::TEST_FLOW.as_bytes()).unwrap();
         let here = Here::of(&flow, directory, answers);
-        contacts_for(&outcome(), directory, here.as_ref())
+        contacts_for(&outcome(), directory, here.as_ref(), Lang::Es)
     }
 
     fn outcome() -> Outcome {
@@ -375,7 +382,7 @@ mod tests {
         let mut answers = Answers::default();
         answers.set("age", Answer::Choice("adult".into()));
         let here = Here::of(&flow, &directory, &answers);
-        let found = contacts_for(&outcome(), &directory, here.as_ref());
+        let found = contacts_for(&outcome(), &directory, here.as_ref(), Lang::Es);
         assert_eq!(
             ids(found.clone()),
             ["linea-ficticia-gt", "a-oficina-ficticia-gt", "ministerio-ficticio"]
@@ -387,7 +394,7 @@ mod tests {
         let here = Here::of(&flow, &directory, &answers);
         assert!(here.is_none());
         assert_eq!(
-            contacts_for(&outcome(), &directory, None).len(),
+            contacts_for(&outcome(), &directory, None, Lang::Es).len(),
             directory.entries.len() - 1,
             "all but the defunct"
         );
@@ -416,5 +423,29 @@ mod tests {
             },
         );
         assert!(contacts(&directory, &answers)[0].near);
+    }
+
+    #[test]
+    fn alike_contacts_come_in_the_order_of_their_names_in_the_language_read() {
+        let entry = |id: &str, es: &str, en: &str| {
+            format!(
+                r#"{{"id":"{id}","name":{{"es":"{es}","en":"{en}"}},"kind":"consulate","address":{{"country":"US"}},
+                "tags":["consular"],"verified_on":"2026-01-01","source":"x"}}"#
+            )
+        };
+        let json = format!(
+            r#"{{"entries":[{},{}]}}"#,
+            entry("x-ficticio", "Alfa ficticio", "Zulu fictitious"),
+            entry("y-ficticio", "Beta ficticio", "Bravo fictitious")
+        );
+        let directory = Directory::from_json(json.as_bytes()).unwrap();
+        let ids = |lang| {
+            contacts_for(&outcome(), &directory, None, lang)
+                .iter()
+                .map(|c| c.entry.id.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(Lang::Es), ["x-ficticio", "y-ficticio"]);
+        assert_eq!(ids(Lang::En), ["y-ficticio", "x-ficticio"]);
     }
 }

@@ -107,7 +107,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
     let cost = outcome.cost.get(lang).to_string();
     // An entry's notice ("not confirmed to be still operating") goes with its name: a
     // person in danger should not learn it only after travelling there.
-    let contacts: Vec<ContactLine> = contacts_for(outcome, &content.directory, here)
+    let contacts: Vec<ContactLine> = contacts_for(outcome, &content.directory, here, lang)
         .into_iter()
         .map(|c| ContactLine {
             id: c.entry.id.clone(),
