@@ -74,7 +74,19 @@ export async function controlledByServiceWorker(page, timeout = 30_000) {
   // A worker that never takes over must fail the test, not hang the suite.
   let timer;
   const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no service worker controls ${page.url()} after ${timeout} ms`)), timeout);
+    timer = setTimeout(async () => {
+      // Where the worker got stuck (still installing, waiting, none registered) says
+      // whether the app or the machine is at fault.
+      const state = await page
+        .evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          if (!registration) return "no registration";
+          const of = (worker) => worker?.state ?? "none";
+          return `installing ${of(registration.installing)}, waiting ${of(registration.waiting)}, active ${of(registration.active)}`;
+        })
+        .catch((error) => `unknown (${error})`);
+      reject(new Error(`no service worker controls ${page.url()} after ${timeout} ms: ${state}`));
+    }, timeout);
   });
   try {
     await Promise.race([controlled, late]);
