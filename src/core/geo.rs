@@ -312,6 +312,13 @@ impl RegionName {
         RegionName { key, known }
     }
 
+    /// Whether the table knows the region (a state, province or department), rather than
+    /// only its words: a town typed as a region ("Leamington") says nothing about which
+    /// region the person is in.
+    pub fn is_known(&self) -> bool {
+        self.known.is_some()
+    }
+
     /// Whether `other` names the same region: equal once folded, or another name of the
     /// same entry of the table ("TX" and "Texas").
     pub fn is(&self, other: &str) -> bool {

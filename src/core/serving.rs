@@ -183,10 +183,11 @@ const HOME: &str = "GT";
 /// one, an office abroad serves the people of the country it is in, and Guatemala's own
 /// institutions and organisations serve Guatemalans wherever they live.
 ///
-/// Consulates are the exception to the region: a recorded district says which consulate
-/// is a person's own ([`coverage`] puts it first), but where the district of their place
-/// is not recorded, the nearest one is still where they can go, so it is offered as
-/// nearest rather than left out.
+/// A region the table does not know (a town typed as one) is taken as not knowing where
+/// in the country the person is. Consulates are the exception to the region: a recorded
+/// district says which consulate is a person's own ([`coverage`] puts it first), but
+/// where the district of their place is not recorded, the nearest one is still where they
+/// can go, so it is offered as nearest rather than left out.
 pub fn can_serve(entry: &Entry, country: &str, region: Option<&RegionName>) -> bool {
     let here = |c: &str| c.trim().eq_ignore_ascii_case(country.trim());
     if entry.service_area.is_empty() {
@@ -198,7 +199,7 @@ pub fn can_serve(entry: &Entry, country: &str, region: Option<&RegionName>) -> b
         return false;
     }
     match region {
-        Some(region) if entry.kind != Kind::Consulate => {
+        Some(region) if region.is_known() && entry.kind != Kind::Consulate => {
             areas.any(|a| a.region.as_deref().is_none_or(|r| r.trim().is_empty() || region.is(r)))
         }
         _ => true,
@@ -736,6 +737,11 @@ mod tests {
         assert!(can_serve(organisation, "US", Some(&ohio)));
         assert!(!can_serve(organisation, "US", Some(&indiana)));
         assert!(can_serve(organisation, "US", None), "where in the country is not known");
+        let town = RegionName::new("US", "Springfield Ficticio");
+        assert!(
+            can_serve(organisation, "US", Some(&town)),
+            "a town says nothing of its state"
+        );
         assert!(!can_serve(organisation, "MX", None));
         assert!(can_serve(entry("consulado-ficticio-de-ohio"), "US", Some(&indiana)));
 
