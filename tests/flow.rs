@@ -435,6 +435,26 @@ mod personas {
         assert!(temporary_work("Ontario").iter().any(|id| id.starts_with("tno-")));
     }
 
+    /// Someone who types their city is measured from it: Houston's consulate comes
+    /// first, a few kilometres away, not after Dallas's as from the middle of Texas.
+    #[test]
+    fn a_guatemalan_who_types_houston_is_shown_houstons_consulate_first() {
+        let houston = Answer::Place {
+            country: "US".into(),
+            region: Some("Houston".into()),
+        };
+        let shown = contacts(
+            "consular_services",
+            &[
+                ("situation", c("abroad")),
+                ("danger", c("no")),
+                ("goal", c("documents")),
+                ("abroad_place", houston),
+            ],
+        );
+        assert_eq!(shown[0].0, "consulado-houston", "{shown:?}");
+    }
+
     #[test]
     fn a_guatemalan_in_houston_who_needs_a_passport() {
         let shown = walk(&[

@@ -34,15 +34,17 @@ pub enum Serving<'a> {
 
 /// The offices (of `kind`, if given, else any but hotlines; never defunct ones, nor those
 /// that cannot serve someone there, [`can_serve`]) serving `country` (ISO code) and
-/// `region` (a name or, for US states, the postal code).
+/// `region` (a name or, for US states, the postal code), with distances from `from` (the
+/// point [`locate_place`] gave for what the person typed) or else the region's centre.
 pub fn offices_serving<'a>(
     directory: &'a Directory,
     kind: Option<Kind>,
     country: &str,
     region: Option<&str>,
+    from: Option<(f64, f64)>,
 ) -> Serving<'a> {
     let region = region.map(str::trim).filter(|r| !r.is_empty());
-    let point = place_point(country, region);
+    let point = from.or_else(|| place_point(country, region));
     let region_name = region.map(|r| RegionName::new(country, r));
     // Lines to call are offered here only when asked for: a national line "serves"
     // every state, and would take the place of the offices a person can go to.
@@ -101,11 +103,19 @@ pub fn offices_serving<'a>(
 }
 
 /// A place as a person gave it — a state or department, or a city the directory's own
-/// entries place in one ("Houston", "Xela") — as its approximate centre and the region
-/// under its usual name. `None` when neither the region table nor the directory knows it.
-/// The directory's place picker and the assessment's contacts both read places this way.
+/// entries place in one ("Houston", "Xela") — as a point to measure from and the region
+/// under its usual name. A city is measured from the position of the directory's entry
+/// there (a state's centre can be 500 km from Houston); a region from its approximate
+/// centre. `None` when neither the region table nor the directory knows the place. The
+/// directory's place picker and the assessment's contacts both read places this way.
 pub fn locate_place(directory: &Directory, country: &str, typed: &str) -> Option<((f64, f64), Option<String>)> {
-    locate(country, typed).or_else(|| locate(country, &region_of_city(directory, country, typed)?))
+    if let Some(found) = locate(country, typed) {
+        return Some(found);
+    }
+    let entry = city_entry(directory, country, typed)?;
+    let (centre, region) = locate(country, entry.address.region.as_deref()?)?;
+    let point = entry.location.map_or(centre, |l| (l.latitude, l.longitude));
+    Some((point, region))
 }
 
 /// The places to suggest as a person types where they are in `country`: the regions the
@@ -132,23 +142,28 @@ pub fn place_suggestions(directory: &Directory, country: &str) -> Vec<String> {
 /// the directory's own entries in `country` whose city or alias it is: people think in
 /// cities, the region table knows states and departments. `None` when no entry says.
 pub fn region_of_city(directory: &Directory, country: &str, city: &str) -> Option<String> {
-    let typed = fold(city);
-    let typed = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    city_entry(directory, country, city)?.address.region.clone()
+}
+
+/// The first entry in `country` whose city or alias is `city` and whose region is known,
+/// located ones first (their position stands for the city's).
+fn city_entry<'a>(directory: &'a Directory, country: &str, city: &str) -> Option<&'a Entry> {
+    let words = |name: &str| fold(name).split_whitespace().collect::<Vec<_>>().join(" ");
+    let typed = words(city);
     if typed.is_empty() {
         return None;
     }
-    directory
+    let mut found = directory
         .entries
         .iter()
         .filter(|e| e.address.country.trim().eq_ignore_ascii_case(country.trim()))
-        .filter(|e| {
-            e.address
-                .city
-                .iter()
-                .chain(&e.aliases)
-                .any(|name| fold(name).split_whitespace().collect::<Vec<_>>().join(" ") == typed)
-        })
-        .find_map(|e| e.address.region.clone())
+        .filter(|e| e.address.region.is_some())
+        .filter(|e| e.address.city.iter().chain(&e.aliases).any(|name| words(name) == typed));
+    let first = found.next()?;
+    if first.location.is_some() {
+        return Some(first);
+    }
+    Some(found.find(|e| e.location.is_some()).unwrap_or(first))
 }
 
 /// How an entry's `service_area` covers a place; the more specific sorts first.
@@ -377,25 +392,25 @@ mod tests {
         let directory = fixture();
         let consulate = Some(Kind::Consulate);
         assert_eq!(
-            yours(offices_serving(&directory, consulate, "US", Some("Ohio"))),
+            yours(offices_serving(&directory, consulate, "US", Some("Ohio"), None)),
             ["consulado-ficticio-de-ohio"]
         );
         assert_eq!(
-            yours(offices_serving(&directory, consulate, "us", Some(" míchigan "))),
+            yours(offices_serving(&directory, consulate, "us", Some(" míchigan "), None)),
             ["consulado-ficticio-de-ohio"]
         );
         assert_eq!(
-            yours(offices_serving(&directory, consulate, "US", Some("OH"))),
+            yours(offices_serving(&directory, consulate, "US", Some("OH"), None)),
             ["consulado-ficticio-de-ohio"],
             "the person's postal code matches the office's name for the state"
         );
         assert_eq!(
-            yours(offices_serving(&directory, consulate, "US", Some("Wisconsin"))),
+            yours(offices_serving(&directory, consulate, "US", Some("Wisconsin"), None)),
             ["consulado-ficticio-de-illinois"],
             "the office's postal code matches the person's name for the state"
         );
         assert_eq!(
-            yours(offices_serving(&directory, consulate, "US", Some("florida"))),
+            yours(offices_serving(&directory, consulate, "US", Some("florida"), None)),
             ["consulado-ficticio-sin-ubicacion"],
             "serving does not depend on a known location"
         );
@@ -405,15 +420,21 @@ mod tests {
     fn an_area_without_region_serves_the_whole_country_after_specific_offices() {
         let directory = fixture();
         assert_eq!(
-            yours(offices_serving(&directory, Some(Kind::Embassy), "US", Some("Texas"))),
+            yours(offices_serving(
+                &directory,
+                Some(Kind::Embassy),
+                "US",
+                Some("Texas"),
+                None
+            )),
             ["embajada-ficticia"]
         );
         assert_eq!(
-            yours(offices_serving(&directory, None, "US", Some("Ohio"))),
+            yours(offices_serving(&directory, None, "US", Some("Ohio"), None)),
             ["consulado-ficticio-de-ohio", "embajada-ficticia"]
         );
         assert_eq!(
-            yours(offices_serving(&directory, None, "US", None)),
+            yours(offices_serving(&directory, None, "US", None, None)),
             ["embajada-ficticia"],
             "no region given: only whole-country offices are known to serve"
         );
@@ -423,7 +444,13 @@ mod tests {
     fn with_no_office_covering_the_place_the_nearest_are_offered_as_nearest() {
         let directory = fixture();
         // Texas is covered only by the defunct office, which never counts.
-        let found = nearest(offices_serving(&directory, Some(Kind::Consulate), "US", Some("TX")));
+        let found = nearest(offices_serving(
+            &directory,
+            Some(Kind::Consulate),
+            "US",
+            Some("TX"),
+            None,
+        ));
         let ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
         // From the centre of Texas (32.0, -99.9), Chicago is about 1,550 km away and Los
         // Angeles about 1,710 km; Ohio is farther still.
@@ -450,6 +477,7 @@ mod tests {
             Some(Kind::Consulate),
             "US",
             Some("Arizona"),
+            None,
         ));
         assert_eq!(found[0].0, "consulado-ficticio-de-california");
         assert!(found.iter().all(|(id, _)| id != "consulado-ficticio-antiguo"));
@@ -468,7 +496,7 @@ mod tests {
             office("b-ficticio-abierto", "consulate", "active", None, &["US/Ohio"]),
         ]);
         assert_eq!(
-            yours(offices_serving(&directory, None, "US", Some("Ohio"))),
+            yours(offices_serving(&directory, None, "US", Some("Ohio"), None)),
             ["b-ficticio-abierto", "a-ficticio-cerrado"]
         );
     }
@@ -478,12 +506,15 @@ mod tests {
         let directory = fixture();
         let consulate = Some(Kind::Consulate);
         assert_eq!(
-            offices_serving(&directory, consulate, "US", Some("Texsa")),
+            offices_serving(&directory, consulate, "US", Some("Texsa"), None),
             Serving::Unknown
         );
-        assert_eq!(offices_serving(&directory, consulate, "FR", None), Serving::Unknown);
         assert_eq!(
-            offices_serving(&directory, Some(Kind::Hotline), "US", Some("Texas")),
+            offices_serving(&directory, consulate, "FR", None, None),
+            Serving::Unknown
+        );
+        assert_eq!(
+            offices_serving(&directory, Some(Kind::Hotline), "US", Some("Texas"), None),
             Serving::NoOffices,
             "a known place, but no office of that kind: not an unknown place"
         );
@@ -511,7 +542,7 @@ mod tests {
                 &[],
             ),
         ]);
-        let found = nearest(offices_serving(&directory, None, "GT", Some("Quetzaltenango")));
+        let found = nearest(offices_serving(&directory, None, "GT", Some("Quetzaltenango"), None));
         let ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
         // The office in the region, though not placed on the map; then the country's,
         // measurable first; the office abroad only if room is left.
@@ -634,16 +665,22 @@ mod tests {
     fn a_national_line_is_offered_only_when_lines_are_asked_for() {
         let directory = fixture_with(&[office("linea-ficticia", "hotline", "active", None, &["US"])]);
         assert_eq!(
-            yours(offices_serving(&directory, None, "US", Some("Ohio"))),
+            yours(offices_serving(&directory, None, "US", Some("Ohio"), None)),
             ["consulado-ficticio-de-ohio", "embajada-ficticia"]
         );
         assert_eq!(
-            yours(offices_serving(&directory, Some(Kind::Hotline), "US", Some("Ohio"))),
+            yours(offices_serving(
+                &directory,
+                Some(Kind::Hotline),
+                "US",
+                Some("Ohio"),
+                None
+            )),
             ["linea-ficticia"]
         );
         // Nor is a line for the US offered to someone in Guatemala.
         assert!(matches!(
-            offices_serving(&directory, Some(Kind::Hotline), "GT", Some("Quetzaltenango")),
+            offices_serving(&directory, Some(Kind::Hotline), "GT", Some("Quetzaltenango"), None),
             Serving::NoOffices
         ));
     }
@@ -667,13 +704,13 @@ mod tests {
             let (_, region) = locate_place(&directory, country, typed).unwrap();
             assert_eq!(region.as_deref(), Some(usual));
             // Their country's office, not the US ones, which serve people in the US.
-            let offices = nearest(offices_serving(&directory, None, country, Some(typed)));
+            let offices = nearest(offices_serving(&directory, None, country, Some(typed), None));
             assert_eq!(offices.len(), 1, "{typed}");
             assert_eq!(offices[0].0, first, "{typed}");
         }
         // With no office in the country, a known place is said to have none, not unknown.
         assert!(matches!(
-            offices_serving(&fixture(), None, "MX", Some("chiapas")),
+            offices_serving(&fixture(), None, "MX", Some("chiapas"), None),
             Serving::NoOffices
         ));
     }
@@ -705,7 +742,7 @@ mod tests {
             consulate_in("kansas-ficticio", (39.0, -98.0), "Kansas"),
         );
         let directory = Directory::from_json(json.as_bytes()).unwrap();
-        let Serving::Nearest(found) = offices_serving(&directory, None, "US", Some("TX")) else {
+        let Serving::Nearest(found) = offices_serving(&directory, None, "US", Some("TX"), None) else {
             panic!("no service areas: only the nearest")
         };
         let ids: Vec<&str> = found.iter().map(|(e, _)| e.id.as_str()).collect();
@@ -747,11 +784,11 @@ mod tests {
 
         let organisations = Some(Kind::CommunityOrganisation);
         assert!(matches!(
-            offices_serving(&directory, organisations, "US", Some("Indiana")),
+            offices_serving(&directory, organisations, "US", Some("Indiana"), None),
             Serving::NoOffices
         ));
         assert_eq!(
-            yours(offices_serving(&directory, organisations, "US", Some("Ohio"))),
+            yours(offices_serving(&directory, organisations, "US", Some("Ohio"), None)),
             ["organizacion-ficticia-de-ohio"]
         );
         let consulates = nearest(offices_serving(
@@ -759,6 +796,7 @@ mod tests {
             Some(Kind::Consulate),
             "US",
             Some("Indiana"),
+            None,
         ));
         assert!(
             consulates.iter().any(|(id, _)| id == "consulado-ficticio-de-ohio"),
@@ -769,5 +807,24 @@ mod tests {
         let sorted = sort_by_distance(&directory, &all, (39.8, -86.2), Some(("US", Some("Indiana"))));
         let last = &directory.entries[sorted.last().unwrap().0];
         assert_eq!(last.id, "organizacion-ficticia-de-ohio");
+    }
+
+    #[test]
+    fn a_city_the_directory_knows_is_measured_from_the_entry_there_not_its_states_centre() {
+        let directory = fixture_with(&[consulate_in("houston-ficticio", (29.76, -95.37), "Texas")
+            .replace(r#""country":"US""#, r#""city":"Houston","country":"US""#)]);
+        let (point, region) = locate_place(&directory, "US", "houston").unwrap();
+        assert_eq!(region.as_deref(), Some("Texas"));
+        assert_eq!(point, (29.76, -95.37));
+        // The state alone is still measured from its centre.
+        let (centre, _) = locate_place(&directory, "US", "TX").unwrap();
+        assert!(distance_km(point, centre) > 200.0);
+        let Serving::Nearest(found) =
+            offices_serving(&directory, Some(Kind::Consulate), "US", Some("Texas"), Some(point))
+        else {
+            panic!("no service area covers Texas")
+        };
+        assert_eq!(found[0].0.id, "houston-ficticio");
+        assert!(found[0].1.is_some_and(|km| km < 1.0), "{found:?}");
     }
 }

@@ -184,13 +184,14 @@ pub fn ServingOffices(content: Arc<Content>, origin: Origin, kind: Option<Kind>)
     let Some((country, region)) = origin.place.clone() else {
         return ().into_any();
     };
+    let from = origin.point;
     let place = move || place_words(&origin, lang().code(), "");
     let link = move |e: &Entry, extra: Option<String>| {
         let (href, name) = (format!("{}/{}", paths::DIRECTORY, e.id), e.name.get(lang()).to_string());
         view! { <li><A href=href>{name}</A>{extra.map(|x| view! { " · " <span class="result-meta">{x}</span> })}</li> }
     };
     let body = move || {
-        match offices_serving(&content.directory, kind, &country, region.as_deref()) {
+        match offices_serving(&content.directory, kind, &country, region.as_deref(), Some(from)) {
         Serving::Yours(entries) => view! {
             <h2>{tr_with!(serving_yours, place = place())}</h2>
             <ul>{entries.into_iter().map(|e| link(e, None)).collect_view()}</ul>
