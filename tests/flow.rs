@@ -455,6 +455,41 @@ mod personas {
         assert_eq!(shown[0].0, "consulado-houston", "{shown:?}");
     }
 
+    /// A worker abroad who is not paid is told first where to report it: the lines of
+    /// the country they work in and the organisations of their province, not another
+    /// country's line or another province's organisation.
+    #[test]
+    fn a_farm_worker_in_ontario_who_is_not_paid_is_told_where_to_report_it() {
+        let answers = [
+            ("situation", c("abroad")),
+            ("danger", c("no")),
+            ("goal", c("work")),
+            (
+                "abroad_place",
+                Answer::Place {
+                    country: "CA".into(),
+                    region: Some("Ontario".into()),
+                },
+            ),
+        ];
+        let shown = walk(&answers);
+        assert_eq!(shown[..2], ["rights_at_work_abroad", "consular_services"], "{shown:?}");
+        let ids: Vec<String> = contacts("rights_at_work_abroad", &answers)
+            .into_iter()
+            .map(|(id, _, _)| id)
+            .collect();
+        for expected in [
+            "linea-denuncias-tet-service-canada",
+            "tno-worker-support-services-ontario",
+            "horizons-migrant-worker-outreach-northumberland",
+        ] {
+            assert!(ids.iter().any(|id| id == expected), "{expected}: {ids:?}");
+        }
+        for unusable in ["linea-whd-dol-eeuu", "rattmaq-quebec"] {
+            assert!(!ids.iter().any(|id| id == unusable), "{unusable}: {ids:?}");
+        }
+    }
+
     #[test]
     fn a_guatemalan_in_houston_who_needs_a_passport() {
         let shown = walk(&[
