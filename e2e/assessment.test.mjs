@@ -147,6 +147,31 @@ test("a contact whose operation is not confirmed says so in the results, not onl
   await context.close();
 });
 
+test("a farm worker in Ontario, place given with Enter, is shown first where to report unpaid wages", async () => {
+  const { context, page } = await openPage(env.browser);
+  await start(page, "es");
+  for (const step of [
+    ["choice", "Vivo fuera de Guatemala"],
+    ["choice", "No"],
+    ["choice", "Trabajo o ingresos"],
+  ]) await answer(page, step, "es");
+  const main = page.locator("main");
+  await main.getByRole("combobox").selectOption("CA");
+  const region = main.getByLabel("Estado, departamento o región");
+  await region.fill("Ontario");
+  await region.press("Enter");
+  await page.getByRole("heading", { name: WORDS.es.check }).waitFor();
+  await page.getByRole("button", { name: WORDS.es.results }).click();
+  const titles = await page.locator(".outcome h3").allTextContents();
+  assert.equal(titles[0], "Sus derechos en el trabajo", titles.join(" | "));
+  const contacts = (await page.locator("#outcome-rights_at_work_abroad .contacts li").allTextContents()).join(" | ");
+  assert.match(contacts, /1-866-602-9448/);
+  assert.match(contacts, /TNO/);
+  // Quebec's workers' organisation and the US wage line cannot help in Ontario.
+  assert.doesNotMatch(contacts, /RATTMAQ|1-866-487-9243/);
+  await context.close();
+});
+
 test("the Houston persona's consulate contacts put Texas first", async () => {
   const { context, page } = await openPage(env.browser);
   await seeResults(page, PERSONAS[4].steps);

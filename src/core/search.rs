@@ -26,14 +26,27 @@ const PLACE_NAMES: &[(&str, &[&str])] = &[
 const SERVICE_WORDS: &[(Service, &str)] = &[
     (
         Service::Reintegration,
-        "retorno retornado retornada retornados deportado deportada deportados deportacion regreso returnee returned deported deportation",
+        "retorno retornado retornada retornados deportado deportada deportados deportacion deportaron regreso returnee returned deported deportation",
     ),
     (Service::Dpi, "documento personal identificacion cedula"),
+    (
+        Service::LabourRights,
+        "salario salarios sueldo pago pagan pagaron paga deben adeudados explotacion pay paid unpaid owed wage wages salary exploitation",
+    ),
     (Service::LegalAdvice, "abogado abogada abogados lawyer attorney"),
     (
         Service::PsychosocialSupport,
         "psicologo psicologa salud mental counselling",
     ),
+];
+
+/// Words that say nothing of what is looked for, left out of a query that has others:
+/// "they don't pay me" looks for "pay", "no me pagan" for "pagan". ("la" stays: it is Los
+/// Angeles.)
+const FILLER_WORDS: &[&str] = &[
+    "a", "al", "con", "de", "del", "el", "en", "las", "lo", "los", "me", "mi", "mis", "no", "nos", "o", "para", "por",
+    "que", "se", "un", "una", "y", "an", "and", "are", "at", "didn", "do", "does", "doesn", "don", "for", "i", "in",
+    "is", "it", "my", "not", "of", "on", "or", "s", "t", "the", "their", "they", "to", "with",
 ];
 
 /// Country names by ISO code, in Spanish and English and as people write them, for the
@@ -178,7 +191,10 @@ impl SearchIndex {
     }
 
     pub fn search(&self, query: &Query) -> Results {
-        let terms: Vec<String> = fold(&query.text).split_whitespace().map(str::to_string).collect();
+        let mut terms: Vec<String> = fold(&query.text).split_whitespace().map(str::to_string).collect();
+        if terms.iter().any(|t| !FILLER_WORDS.contains(&t.as_str())) {
+            terms.retain(|t| !FILLER_WORDS.contains(&t.as_str()));
+        }
         // For each query word, its match quality against every distinct word.
         let qualities: Vec<Vec<u8>> = terms
             .iter()
@@ -546,9 +562,31 @@ mod tests {
             {"id":"p","name":{"es":"Consulado Ficticio"},"kind":"consulate","services":["passport"],
              "address":{"country":"US"},"verified_on":"2026-01-01","source":"x"}]}"#;
         let index = index_of(json);
-        for words in ["retornado", "Deportada", "deportación", "returnee"] {
+        for words in ["retornado", "Deportada", "deportación", "returnee", "me deportaron"] {
             assert_eq!(index.search(&text(words)).entries, [0], "{words}");
         }
+    }
+
+    #[test]
+    fn a_problem_said_in_a_sentence_finds_who_deals_with_it_in_either_language() {
+        let json = r#"{"entries":[
+            {"id":"w","name":{"es":"Línea Ficticia de Salarios"},"kind":"hotline","services":["labour_rights"],
+             "address":{"country":"US"},"verified_on":"2026-01-01","source":"x"},
+            {"id":"p","name":{"es":"Consulado Ficticio"},"kind":"consulate","services":["passport"],
+             "address":{"country":"US"},"verified_on":"2026-01-01","source":"x"}]}"#;
+        let index = index_of(json);
+        for words in [
+            "no me pagan",
+            "they don't pay me",
+            "unpaid wages",
+            "Me deben el salario",
+        ] {
+            assert_eq!(index.search(&text(words)).entries, [0], "{words}");
+        }
+        // Words that say nothing alone are still looked for when nothing else is typed
+        // ("de" may be the start of "deben", or of "Denver").
+        assert_eq!(index.search(&text("de")).entries, [0]);
+        assert_eq!(index.search(&text("consulado de")).entries, [1]);
     }
 
     #[test]

@@ -222,18 +222,34 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
             .collect_view()
     };
     let qid = question.id.clone();
+    let flow = content.clone();
+    let submit = move || {
+        let r = region.get_untracked().trim().to_string();
+        assessment.answer(
+            &flow.flow,
+            &qid,
+            Answer::Place {
+                country: country.get_untracked(),
+                region: (!r.is_empty()).then_some(r),
+            },
+        )
+    };
+    let submit_on_enter = submit.clone();
     view! {
         <div class="place-answer">
             <label for=country_id.clone()>{tr!(place_country)}</label>
             <select id=country_id on:change=move |ev| country.set(event_target_value(&ev))>{options}</select>
             <label for=region_id.clone()>{tr!(place_region)}</label>
             <input id=region_id type="text" list="place-regions" autocomplete="off"
-                prop:value=move || region.get() on:input=move |ev| region.set(event_target_value(&ev)) />
+                prop:value=move || region.get() on:input=move |ev| region.set(event_target_value(&ev))
+                // As in the number field and the directory's place picker: Enter goes on.
+                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" {
+                    // What the field holds now, a suggestion just picked included.
+                    region.set(event_target_value(&ev));
+                    submit_on_enter()
+                } />
             <RegionSuggestions id="place-regions" content=content.clone() country=country />
         </div>
-        <button type="button" class="button button-primary" on:click=move |_| {
-            let r = region.get_untracked().trim().to_string();
-            assessment.answer(&content.flow, &qid, Answer::Place { country: country.get_untracked(), region: (!r.is_empty()).then_some(r) })
-        }>{tr!(continue_button)}</button>
+        <button type="button" class="button button-primary" on:click=move |_| submit()>{tr!(continue_button)}</button>
     }
 }
