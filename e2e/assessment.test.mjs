@@ -156,7 +156,7 @@ test("a farm worker in Ontario, place given with Enter, is shown first where to 
     ["choice", "Trabajo o ingresos"],
   ]) await answer(page, step, "es");
   const main = page.locator("main");
-  await main.getByRole("combobox").selectOption("CA");
+  await main.locator("select").selectOption("CA");
   const region = main.getByLabel("Estado, departamento o región");
   await region.fill("Ontario");
   await region.press("Enter");
@@ -169,6 +169,26 @@ test("a farm worker in Ontario, place given with Enter, is shown first where to 
   assert.match(contacts, /TNO/);
   // Quebec's workers' organisation and the US wage line cannot help in Ontario.
   assert.doesNotMatch(contacts, /RATTMAQ|1-866-487-9243/);
+  await context.close();
+});
+
+test("a reload half-way keeps the answers given so far, on a person's own phone", async () => {
+  const { context, page } = await openPage(env.browser);
+  await start(page, "es");
+  for (const step of PERSONAS[4].steps.slice(0, 3)) await answer(page, step, "es");
+  const region = page.getByLabel("Estado, departamento o región");
+  await region.waitFor();
+  await page.reload();
+  await region.waitFor();
+  await region.fill("Texas");
+  await page.getByRole("button", { name: WORDS.es.next }).click();
+  await page.getByRole("heading", { name: WORDS.es.check }).waitFor();
+  const check = await page.locator(".check-row dd").allTextContents();
+  assert.ok(check.includes("Vivo fuera de Guatemala"), check.join(" | "));
+  assert.ok(check.includes("Documentos o ayuda del consulado"), check.join(" | "));
+  // Back still goes through the screens, the one before the reload included.
+  await page.goBack();
+  await region.waitFor();
   await context.close();
 });
 

@@ -1,5 +1,7 @@
 //! The self-assessment's views: one question per screen, "check your answers", and the
-//! results. The person's answers live here, in memory only, for the length of the visit.
+//! results. The person's answers live here, in memory, for the length of the visit; on a
+//! person's own device the browser's history also keeps them, so a reload does not lose them
+//! (`history`).
 
 mod check;
 mod history;

@@ -23,7 +23,7 @@ pub fn AssessmentPage() -> impl IntoView {
     // the link is opened in a tab already on this page (only the fragment changes).
     let link_error = RwSignal::new(None::<ShareError>);
     if !use_mode().is_shared() {
-        follow_screens_in_history(assessment);
+        follow_screens_in_history(assessment, content);
     }
     let hash_changed = Trigger::new();
     let listener = window_event_listener(leptos::ev::hashchange, move |_| hash_changed.notify());
