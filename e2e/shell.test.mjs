@@ -141,6 +141,18 @@ test("every control is at least 44 px high and the page reflows at 200% zoom", a
   await context.close();
 });
 
+test("on a 360 px phone the header leaves most of the screen to the page, its controls still 44 px", async () => {
+  const { context, page } = await openPage(env.browser, { viewport: { width: 360, height: 740 } });
+  await visit(page, env.base, "/directorio");
+  const header = await page.locator(".site-header").evaluate((e) => e.getBoundingClientRect().height);
+  // The languages beside the name: stacked, the header was 267 px.
+  assert.ok(header <= 220, `header ${header} px`);
+  const [name, languages] = await Promise.all([".brand-name", ".lang-switch"].map((s) => page.locator(s).boundingBox()));
+  assert.ok(Math.abs(name.y - languages.y) < 10, "the languages share the name's row");
+  assert.deepEqual(await layoutProblems(page), { small: [], overflow: 0 });
+  await context.close();
+});
+
 test("in English, About marks the Spanish title it cites and dates read the British way", async () => {
   const { context, page } = await openPage(env.browser);
   await context.addInitScript(() => localStorage.setItem("rumbo.lang", JSON.stringify("en")));
