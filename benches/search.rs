@@ -54,7 +54,7 @@ fn search(c: &mut Criterion) {
 fn serving(c: &mut Criterion) {
     let directory = synthetic::synthetic_directory(ENTRIES, SEED);
     c.bench_function("offices serving Texas, 10k entries", |b| {
-        b.iter(|| offices_serving(black_box(&directory), Some(Kind::Consulate), "US", Some("TX")))
+        b.iter(|| offices_serving(black_box(&directory), Some(Kind::Consulate), "US", Some("TX"), None))
     });
     // As in the shipped data today: no service areas, so every answer is the nearest.
     let without_areas = Directory {
@@ -69,7 +69,7 @@ fn serving(c: &mut Criterion) {
             .collect(),
     };
     c.bench_function("offices nearest to Texas, 10k entries", |b| {
-        b.iter(|| offices_serving(black_box(&without_areas), Some(Kind::Consulate), "US", Some("TX")))
+        b.iter(|| offices_serving(black_box(&without_areas), Some(Kind::Consulate), "US", Some("TX"), None))
     });
     let all: Vec<usize> = (0..directory.entries.len()).collect();
     let texas = place_point("US", Some("Texas")).expect("Texas is in the table");

@@ -102,6 +102,23 @@ test("which consulate serves Texas: the nearest ones, labelled as nearest, not a
   await context.close();
 });
 
+test("from a place picked, what cannot serve there comes last and says so", async () => {
+  const { context, page } = await openPage(env.browser);
+  await openDirectory(page);
+  await usePlace(page, "US", "Texas");
+  await page.locator(".result-count", { hasText: "ordenados por distancia desde Texas" }).waitFor();
+  await search(page, "policía");
+  const results = page.locator(".result");
+  const texts = await results.allTextContents();
+  const guatemalan = texts.findIndex((t) => t.includes("110 – Policía Nacional Civil"));
+  assert.ok(guatemalan >= 0, texts.join(" | "));
+  assert.match(texts[guatemalan], /No atiende a personas en Texas, Estados Unidos/);
+  // What can serve someone in Texas is not marked, and comes first.
+  const servable = texts.map((t, i) => [t, i]).filter(([t]) => !t.includes("No atiende"));
+  assert.ok(servable.length > 0 && servable.every(([, i]) => i < guatemalan), texts.join(" | "));
+  await context.close();
+});
+
 test("the consulate in the person's own state is offered first, though not placed on the map", async () => {
   const { context, page } = await openPage(env.browser);
   await openDirectory(page);

@@ -242,42 +242,76 @@ pub fn is_in_region(entry: &Entry, country: &str, region: Option<&RegionName>) -
             .is_some_and(|(r, er)| r.is(er))
 }
 
+/// An entry of a list ordered from a place ([`sort_by_distance`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placed {
+    /// Its position in the directory.
+    pub index: usize,
+    /// Kilometres from where the list is measured, if the entry's position is known.
+    pub km: Option<f64>,
+    /// Whether it can serve someone at the place picked ([`can_serve`]); always true when
+    /// the list is measured from the device's position, which names no country.
+    pub serves_place: bool,
+}
+
 /// The entries at `indexes` with their distance from `from`, nearest first; those without
 /// a location keep their order at the end. With `place` (a country and region the person
 /// picked), the entries in that region come first, located or not, as in
-/// [`offices_serving`], and those that cannot serve someone there last
-/// ([`can_serve`]: another country's national line is no nearer for having no position).
+/// [`offices_serving`]; then those of that country or serving all of it (a national line
+/// has no position, and is no farther for it than a ministry across the ocean); then the
+/// rest that can serve someone there (Guatemala's own institutions); those that cannot
+/// last ([`can_serve`]: another country's national line is no nearer for having no
+/// position).
 pub fn sort_by_distance(
     directory: &Directory,
     indexes: &[usize],
     from: (f64, f64),
     place: Option<(&str, Option<&str>)>,
-) -> Vec<(usize, Option<f64>)> {
+) -> Vec<Placed> {
     let region = place.and_then(|(country, region)| Some((country, RegionName::new(country, region?))));
-    let outside = |i: usize| {
+    let outside = |e: &Entry| {
         region
             .as_ref()
-            .is_some_and(|(country, region)| !is_in_region(&directory.entries[i], country, Some(region)))
+            .is_some_and(|(country, region)| !is_in_region(e, country, Some(region)))
     };
-    let foreign = |i: usize| {
-        place.is_some_and(|(country, _)| {
+    // 0: of the place's country; 1: can serve there from elsewhere; 2: cannot.
+    let standing = |e: &Entry| match place {
+        None => 0,
+        Some((country, _)) => {
             let region = region.as_ref().map(|(_, r)| r);
-            !can_serve(&directory.entries[i], country, region)
-        })
+            if !can_serve(e, country, region) {
+                2
+            } else if e.address.country.trim().eq_ignore_ascii_case(country.trim())
+                || coverage(e, country, None).is_some()
+            {
+                0
+            } else {
+                1
+            }
+        }
     };
-    let mut out: Vec<((bool, bool), usize, Option<f64>)> = indexes
+    let mut out: Vec<((bool, u8), Placed)> = indexes
         .iter()
-        .map(|&i| ((outside(i), foreign(i)), i, distance_to(&directory.entries[i], from)))
+        .map(|&index| {
+            let e = &directory.entries[index];
+            let standing = standing(e);
+            let placed = Placed {
+                index,
+                km: distance_to(e, from),
+                serves_place: standing < 2,
+            };
+            ((outside(e), standing), placed)
+        })
         .collect();
-    crate::core::order::sort_by(&mut out, |&(outside_a, _, a), &(outside_b, _, b)| {
-        outside_a.cmp(&outside_b).then_with(|| match (a, b) {
+    crate::core::order::sort_by(&mut out, |(key_a, a), (key_b, b)| {
+        key_a.cmp(key_b).then_with(|| match (a.km, b.km) {
             (Some(a), Some(b)) => a.total_cmp(&b),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
         })
     });
-    out.into_iter().map(|(_, i, km)| (i, km)).collect()
+    out.into_iter().map(|(_, placed)| placed).collect()
 }
 
 #[cfg(test)]
@@ -563,13 +597,18 @@ mod tests {
         ]);
         let ohio = place_point("US", Some("Ohio")).unwrap();
         let sorted = sort_by_distance(&directory, &[0, 1, 2, 3], ohio, None);
-        let order: Vec<usize> = sorted.iter().map(|(i, _)| *i).collect();
+        let order: Vec<usize> = sorted.iter().map(|p| p.index).collect();
         assert_eq!(order, [3, 1, 0, 2]);
-        assert!(sorted[0].1.unwrap() < sorted[1].1.unwrap());
-        assert_eq!((sorted[2].1, sorted[3].1), (None, None));
-        assert_eq!(
-            sort_by_distance(&directory, &[2, 0], ohio, None),
-            [(2, None), (0, None)]
+        assert!(sorted[0].km.unwrap() < sorted[1].km.unwrap());
+        assert_eq!((sorted[2].km, sorted[3].km), (None, None));
+        let order: Vec<usize> = sort_by_distance(&directory, &[2, 0], ohio, None)
+            .iter()
+            .map(|p| p.index)
+            .collect();
+        assert_eq!(order, [2, 0]);
+        assert!(
+            sorted.iter().all(|p| p.serves_place),
+            "no place picked: nothing is marked"
         );
         assert!(sort_by_distance(&directory, &[], ohio, None).is_empty());
     }
@@ -586,7 +625,7 @@ mod tests {
         let order = |place| -> Vec<usize> {
             sort_by_distance(&directory, &[0, 1, 2], maryland, place)
                 .iter()
-                .map(|(i, _)| *i)
+                .map(|p| p.index)
                 .collect()
         };
         assert_eq!(order(Some(("US", Some("MD")))), [1, 2, 0]);
@@ -607,14 +646,12 @@ mod tests {
             ),
         ]);
         let xela = place_point("GT", Some("Quetzaltenango")).unwrap();
-        let order: Vec<usize> = sort_by_distance(&directory, &[0, 1, 2], xela, Some(("GT", Some("Quetzaltenango"))))
-            .iter()
-            .map(|(i, _)| *i)
-            .collect();
+        let sorted = sort_by_distance(&directory, &[0, 1, 2], xela, Some(("GT", Some("Quetzaltenango"))));
+        let order: Vec<(usize, bool)> = sorted.iter().map(|p| (p.index, p.serves_place)).collect();
         assert_eq!(
             order,
-            [1, 2, 0],
-            "Guatemala's line first; then the rest, the located first"
+            [(1, true), (2, false), (0, false)],
+            "Guatemala's line first; then the rest, the located first, marked"
         );
     }
 
@@ -805,7 +842,7 @@ mod tests {
         // In a list sorted from Indiana, it goes after what can serve there, however near.
         let all: Vec<usize> = (0..directory.entries.len()).collect();
         let sorted = sort_by_distance(&directory, &all, (39.8, -86.2), Some(("US", Some("Indiana"))));
-        let last = &directory.entries[sorted.last().unwrap().0];
+        let last = &directory.entries[sorted.last().unwrap().index];
         assert_eq!(last.id, "organizacion-ficticia-de-ohio");
     }
 
@@ -826,5 +863,28 @@ mod tests {
         };
         assert_eq!(found[0].0.id, "houston-ficticio");
         assert!(found[0].1.is_some_and(|km| km < 1.0), "{found:?}");
+    }
+
+    #[test]
+    fn from_a_picked_place_its_countrys_lines_come_before_institutions_far_away() {
+        let directory = directory(&[
+            office(
+                "ministerio-ficticio",
+                "government_office",
+                "active",
+                Some((14.6, -90.5, "city")),
+                &[],
+            )
+            .replace(r#""country":"US""#, r#""country":"GT""#),
+            office("linea-ficticia-de-canada", "hotline", "active", None, &["CA"]),
+        ]);
+        let ontario = place_point("CA", Some("Ontario")).unwrap();
+        let sorted = sort_by_distance(&directory, &[0, 1], ontario, Some(("CA", Some("Ontario"))));
+        let order: Vec<(usize, bool)> = sorted.iter().map(|p| (p.index, p.serves_place)).collect();
+        assert_eq!(
+            order,
+            [(1, true), (0, true)],
+            "Canada's line, then Guatemala's ministry"
+        );
     }
 }

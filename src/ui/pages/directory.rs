@@ -5,7 +5,7 @@
 use crate::core::content::Content;
 use crate::core::directory::{Kind, Service, Status};
 use crate::core::search::{Query, SearchIndex};
-use crate::core::serving::{distance_is_approximate, sort_by_distance};
+use crate::core::serving::{Placed, distance_is_approximate, sort_by_distance};
 use crate::platform::format;
 use crate::ui::app::paths;
 use crate::ui::assessment::use_assessment;
@@ -19,7 +19,7 @@ use crate::ui::language::use_i18n;
 use crate::ui::page::Page;
 use crate::ui::page::{followed_link, refocus_link};
 use crate::ui::text::t_string;
-use crate::ui::text::{tr, tr_signal};
+use crate::ui::text::{tr, tr_signal, tr_with};
 use gloo::timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -149,18 +149,26 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
                     .map(|(country, region)| (country.as_str(), region.as_deref()));
                 sort_by_distance(&c.directory, &entries, o.point, place)
             }
-            None => entries.into_iter().map(|i| (i, None)).collect(),
+            None => entries
+                .into_iter()
+                .map(|index| Placed {
+                    index,
+                    km: None,
+                    serves_place: true,
+                })
+                .collect(),
         }
     });
     let c = content.clone();
-    let list = move || {
-        let l = lang();
-        let from = origin.get();
-        ordered
+    let list =
+        move || {
+            let l = lang();
+            let from = origin.get();
+            ordered
             .get()
             .into_iter()
-            .map(|(i, km)| {
-                let e = &c.directory.entries[i];
+            .map(|Placed { index, km, serves_place }| {
+                let e = &c.directory.entries[index];
                 let distance = km.zip(from.as_ref()).map(|(km, o)| {
                     distance_words(
                         km,
@@ -189,6 +197,11 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
                         <A href=href>{name}</A>
                         <span class="result-meta">{kind} " · " {place}{distance.map(|d| format!(" · {d}"))}</span>
                         {closed.then(|| view! { <span class="tag tag-warning">{tr!(directory_closed)}</span> })}
+                        // Sorted last, and said why: 110 cannot be dialled from Texas.
+                        {(!serves_place).then(|| {
+                            let place = from.as_ref().map(|o| place_words(o, l.code(), "")).unwrap_or_default();
+                            view! { <span class="tag">{tr_with!(directory_not_here, place = place)}</span> }
+                        })}
                         {open.map(|open| if open {
                             view! { <span class="tag tag-open">{tr!(directory_open_now)}</span> }.into_any()
                         } else {
@@ -198,7 +211,7 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
                 }
             })
             .collect_view()
-    };
+        };
     let count = move || results.with(|r| r.entries.len());
     // On a phone, the filters and the place picker fold away, so what is typed shows its
     // results on the same screen; open where there is room, or when one is in use.
