@@ -169,6 +169,10 @@ test("a farm worker in Ontario, place given with Enter, is shown first where to 
   assert.match(contacts, /TNO/);
   // Quebec's workers' organisation and the US wage line cannot help in Ontario.
   assert.doesNotMatch(contacts, /RATTMAQ|1-866-487-9243/);
+  // The line is called from the results, one tap, 44 px high.
+  const call = page.locator('#outcome-rights_at_work_abroad .contacts a[href="tel:+18666029448"]');
+  assert.equal(await call.textContent(), "+1 866 602 9448");
+  assert.ok((await call.boundingBox()).height >= 44);
   await context.close();
 });
 

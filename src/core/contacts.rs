@@ -12,9 +12,10 @@
 
 use crate::core::answers::{Answer, Answers};
 use crate::core::assessment::{Flow, Outcome, QuestionKind};
-use crate::core::directory::{Directory, Entry, Kind, Status};
+use crate::core::directory::{Directory, Entry, Kind, PhoneKind, Status};
 use crate::core::geo::RegionName;
 use crate::core::lang::Lang;
+use crate::core::links;
 use crate::core::serving::{Coverage, can_serve, coverage, distance_to, is_in_region, locate_place};
 
 /// Where the person is, as far as their answers say: worked out once for all their
@@ -89,7 +90,18 @@ pub enum Relation {
     Near,
 }
 
-impl Contact<'_> {
+impl<'a> Contact<'a> {
+    /// The number to call shown with the contact, so it can be called, or written down,
+    /// from the results: its first voice number (a WhatsApp or text-only number is for
+    /// its page, which says how to use it).
+    pub fn number_to_call(&self) -> Option<&'a str> {
+        self.entry
+            .phones
+            .iter()
+            .find(|p| p.kind == PhoneKind::Voice && links::is_dialable(&p.number, p.kind))
+            .map(|p| p.number.as_str())
+    }
+
     /// The one thing to say about the contact and the person's place, if any: that it
     /// serves their area says more than that it is near, so not both.
     pub fn relation(&self) -> Option<Relation> {
@@ -447,5 +459,20 @@ mod tests {
         };
         assert_eq!(ids(Lang::Es), ["x-ficticio", "y-ficticio"]);
         assert_eq!(ids(Lang::En), ["y-ficticio", "x-ficticio"]);
+    }
+
+    #[test]
+    fn a_contact_offers_its_first_voice_number_to_call() {
+        let json = r#"{"entries":[
+            {"id":"w","name":{"es":"Ficticio"},"kind":"consulate","address":{"country":"US"},"tags":["consular"],
+             "phones":[{"number":"+15550000001","kind":"whatsapp"},{"number":"+15550000002"},{"number":"+15550000003"}],
+             "verified_on":"2026-01-01","source":"x"},
+            {"id":"n","name":{"es":"Sin número"},"kind":"consulate","address":{"country":"US"},"tags":["consular"],
+             "phones":[{"number":"+15550000004","kind":"sms"}],"verified_on":"2026-01-01","source":"x"}]}"#;
+        let directory = Directory::from_json(json.as_bytes()).unwrap();
+        let found = contacts_for(&outcome(), &directory, None, Lang::Es);
+        let number = |id: &str| found.iter().find(|c| c.entry.id == id).unwrap().number_to_call();
+        assert_eq!(number("w"), Some("+15550000002"));
+        assert_eq!(number("n"), None, "a text-only number is not one to call");
     }
 }

@@ -9,6 +9,7 @@ use crate::core::lang::{Lang, Text};
 use crate::core::line_mentions::line_mentions;
 use crate::core::link_language;
 use crate::core::links;
+use crate::core::phone_display::readable_number;
 use crate::core::share_code;
 use crate::platform::format;
 use crate::platform::share::{self, Shared};
@@ -40,6 +41,8 @@ struct ContactLine {
     relation: Option<Relation>,
     km: Option<f64>,
     alert: Option<String>,
+    /// Its number to call, as stored (for `tel:`), if it has one.
+    number: Option<String>,
 }
 
 #[component]
@@ -115,6 +118,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
             relation: c.relation(),
             km: c.km,
             alert: c.entry.alert.as_ref().map(|a| a.get(lang).to_string()),
+            number: c.number_to_call().map(str::to_string),
         })
         .collect();
     let sources: Vec<(String, Option<String>)> = outcome
@@ -179,9 +183,22 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
             {(!contacts.is_empty()).then(|| view! {
                 <h4>{tr!(results_contacts)}</h4>
                 <ul class="contacts">
-                    {contacts.clone().into_iter().map(|ContactLine { id, name, relation, km, alert }| view! {
+                    {contacts.clone().into_iter().map(|ContactLine { id, name, relation, km, alert, number }| view! {
                         <li>
                             <A href=format!("{}/{id}", paths::DIRECTORY)>{name}</A>
+                            // Called from here on a phone; on a shared device, and on
+                            // paper, a number to write down.
+                            {number.map(|n| {
+                                let shown = readable_number(&n);
+                                let call = links::call_link(&n).filter(|_| use_mode().opens_links());
+                                view! {
+                                    " · "
+                                    {match call {
+                                        Some(href) => view! { <a class="contact-number" href=href>{shown}</a> }.into_any(),
+                                        None => view! { <span class="contact-number">{shown}</span> }.into_any(),
+                                    }}
+                                }
+                            })}
                             {relation.map(|relation| view! {
                                 " " <span class="tag">{match relation {
                                     Relation::Serves => tr!(results_contact_serves).into_any(),
