@@ -490,6 +490,29 @@ mod personas {
         }
     }
 
+    /// A returnee who has not said where they live is shown first what serves all of
+    /// Guatemala; an organisation for one department comes after.
+    #[test]
+    fn a_returnee_is_shown_what_serves_the_whole_country_before_one_departments_organisations() {
+        let ids: Vec<String> = contacts(
+            "reintegration",
+            &[
+                ("situation", c("returned")),
+                ("danger", c("no")),
+                ("age", c("25_40")),
+                ("goal", c("work")),
+            ],
+        )
+        .into_iter()
+        .map(|(id, _, _)| id)
+        .collect();
+        let at = |id: &str| ids.iter().position(|i| i == id).unwrap_or_else(|| panic!("{id}: {ids:?}"));
+        for regional in ["asociacion-pop-noj", "tierra-nueva-espacio-amigable-tecun-uman"] {
+            assert!(at("centro-recursos-migrantes-quetzaltenango") < at(regional), "{ids:?}");
+            assert!(at("intecap") < at(regional), "{ids:?}");
+        }
+    }
+
     #[test]
     fn a_guatemalan_in_houston_who_needs_a_passport() {
         let shown = walk(&[

@@ -161,9 +161,38 @@ pub fn contacts_for<'a>(
     // A line to call comes before an office to visit as near: in danger, it is the
     // quickest help.
     let office = |c: &Contact| c.entry.kind != Kind::Hotline;
+    // Where the person's region is not known, what serves only some regions of their
+    // country (an organisation in Huehuetenango) comes after what serves all of it.
+    let regional = |c: &Contact| {
+        here.is_some_and(|h| {
+            let mut areas = c
+                .entry
+                .service_area
+                .iter()
+                .filter(|a| a.country.trim().eq_ignore_ascii_case(&h.country))
+                .peekable();
+            h.region.is_none()
+                && areas.peek().is_some()
+                && areas.all(|a| a.region.as_deref().is_some_and(|r| !r.trim().is_empty()))
+        })
+    };
     crate::core::order::sort_by(&mut found, |(a, sa, ca, na), (b, sb, cb, nb)| {
-        (a.entry.status != Status::Active, rank(sa), !a.near, !ca, office(a))
-            .cmp(&(b.entry.status != Status::Active, rank(sb), !b.near, !cb, office(b)))
+        (
+            a.entry.status != Status::Active,
+            rank(sa),
+            !a.near,
+            !ca,
+            regional(a),
+            office(a),
+        )
+            .cmp(&(
+                b.entry.status != Status::Active,
+                rank(sb),
+                !b.near,
+                !cb,
+                regional(b),
+                office(b),
+            ))
             .then_with(|| km(a).total_cmp(&km(b)))
             .then_with(|| na.cmp(nb))
     });
