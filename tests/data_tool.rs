@@ -277,19 +277,27 @@ fn an_imported_row_is_added_the_manifest_rebuilt_and_check_passes() {
 /// The tool writes the oldest manifest format the content needs, so that apps not yet
 /// updated keep taking what they can read (and refuse the rest as "for a newer version",
 /// not as damaged data): 1 for plain content, 2 once a hotline has a national short
-/// number, 3 once an answer puts the person in a country.
+/// number, 3 once an answer puts the person in a country, 4 once a question is about a
+/// relative.
 #[test]
 fn the_manifest_is_written_in_the_oldest_format_the_content_needs() {
     let dir = copy_of_shipped_data("formats");
     let manifest = |dir: &Path| shipped_format(&std::fs::read(dir.join("manifest.json")).unwrap());
-    assert_eq!(manifest(&dir), 3, "the shipped answers put people in Guatemala");
-    // The same content without its short numbers and the answers' countries.
+    assert_eq!(manifest(&dir), 4, "the shipped flow asks where a relative lives");
+    // The same content without its short numbers, the answers' countries and the
+    // question about a relative.
+    let without_relatives = |flow: &mut serde_json::Value| {
+        for question in flow["questions"].as_array_mut().unwrap() {
+            question.as_object_mut().unwrap().remove("about_relative");
+        }
+    };
     let edit = |file: &str, change: &dyn Fn(&mut serde_json::Value)| {
         let mut json = shipped(file);
         change(&mut json);
         std::fs::write(dir.join(file), serde_json::to_string_pretty(&json).unwrap()).unwrap();
     };
     edit("assessment.json", &|flow| {
+        without_relatives(flow);
         for question in flow["questions"].as_array_mut().unwrap() {
             let options = question.get_mut("options").and_then(|o| o.as_array_mut());
             for option in options.into_iter().flatten() {
@@ -325,14 +333,17 @@ fn the_manifest_is_written_in_the_oldest_format_the_content_needs() {
     assert_eq!(manifest(&dir), 2);
     let (ok, out) = tool(&["check"], &dir);
     assert!(ok, "{out}");
-    std::fs::write(
-        dir.join("assessment.json"),
-        serde_json::to_string_pretty(&shipped("assessment.json")).unwrap(),
-    )
-    .unwrap();
+    edit("assessment.json", &|flow| {
+        *flow = shipped("assessment.json");
+        without_relatives(flow);
+    });
     let (ok, out) = tool(&["manifest"], &dir);
     assert!(ok, "{out}");
     assert_eq!(manifest(&dir), 3);
+    edit("assessment.json", &|flow| *flow = shipped("assessment.json"));
+    let (ok, out) = tool(&["manifest"], &dir);
+    assert!(ok, "{out}");
+    assert_eq!(manifest(&dir), 4);
     // A short number cannot be reached on WhatsApp: refused, with the fix.
     let row = row_for(&csv, &fictitious(&[("tipo", "hotline"), ("telefonos", "555 whatsapp")]));
     refused(

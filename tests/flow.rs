@@ -506,11 +506,60 @@ mod personas {
         .into_iter()
         .map(|(id, _, _)| id)
         .collect();
-        let at = |id: &str| ids.iter().position(|i| i == id).unwrap_or_else(|| panic!("{id}: {ids:?}"));
+        let at = |id: &str| {
+            ids.iter()
+                .position(|i| i == id)
+                .unwrap_or_else(|| panic!("{id}: {ids:?}"))
+        };
         for regional in ["asociacion-pop-noj", "tierra-nueva-espacio-amigable-tecun-uman"] {
             assert!(at("centro-recursos-migrantes-quetzaltenango") < at(regional), "{ids:?}");
             assert!(at("intecap") < at(regional), "{ids:?}");
         }
+    }
+
+    /// A mother in Guatemala asking for her son in Kansas is shown first the consulate
+    /// whose district covers Kansas, not every consulate in alphabetical order; and
+    /// Guatemala's own lines stay, for her.
+    #[test]
+    fn a_mother_asking_for_her_son_in_kansas_is_shown_his_consulate_first() {
+        let answers = [
+            ("situation", c("for_family")),
+            ("danger", c("no")),
+            ("goal", c("documents")),
+            (
+                "relative_place",
+                Answer::Place {
+                    country: "US".into(),
+                    region: Some("Kansas".into()),
+                },
+            ),
+        ];
+        let shown = walk(&answers);
+        assert_eq!(shown[0], "consular_services", "{shown:?}");
+        let ids: Vec<String> = contacts("consular_services", &answers)
+            .into_iter()
+            .map(|(id, _, _)| id)
+            .collect();
+        assert_eq!(ids[0], "consulado-oklahoma-city", "{ids:?}");
+        let protection = contacts(
+            "protection",
+            &[
+                ("situation", c("for_family")),
+                ("danger", c("yes")),
+                ("goal", c("safety")),
+                (
+                    "relative_place",
+                    Answer::Place {
+                        country: "US".into(),
+                        region: Some("Kansas".into()),
+                    },
+                ),
+            ],
+        );
+        assert!(
+            protection.iter().any(|(id, _, _)| id == "linea-110-pnc"),
+            "{protection:?}"
+        );
     }
 
     #[test]

@@ -59,6 +59,11 @@ pub struct Question {
     /// Absent: always asked. May only read questions asked before this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
+    /// The question is about the relative the person asks for, not about the person: a
+    /// place answered to it orders the contacts from the relative's place, but does not
+    /// leave out what could serve the person asking, who may well be in Guatemala.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub about_relative: bool,
 }
 
 /// The ISO 3166 user-assigned code for "another country": a place answer holds it or one

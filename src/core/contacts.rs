@@ -18,8 +18,8 @@ use crate::core::lang::Lang;
 use crate::core::links;
 use crate::core::serving::{Coverage, can_serve, coverage, distance_to, is_in_region, locate_place};
 
-/// Where the person is, as far as their answers say: worked out once for all their
-/// options.
+/// Where the person is, as far as their answers say, or where the relative they ask for
+/// is: worked out once for all their options.
 pub struct Here {
     /// ISO 3166-1 alpha-2, or `ZZ` for a country Rumbo does not list.
     country: String,
@@ -27,17 +27,21 @@ pub struct Here {
     region: Option<RegionName>,
     /// The approximate centre of their place, for distances.
     point: Option<(f64, f64)>,
+    /// Whether contacts that cannot serve someone in `country` are left out: yes for the
+    /// person's own place, not for a relative's (the person asking may be elsewhere).
+    leaves_out: bool,
 }
 
 impl Here {
-    /// The place the person gave or, without one, the country an answer puts them in
-    /// ("Vivo en Guatemala"); `None` when the answers do not say (asking for a relative).
+    /// The place the person gave, or the relative's they ask for, or, without one, the
+    /// country an answer puts them in ("Vivo en Guatemala"); `None` when the answers do
+    /// not say.
     pub fn of(flow: &Flow, directory: &Directory, answers: &Answers) -> Option<Here> {
-        let place = answers.0.values().find_map(|a| match a {
-            Answer::Place { country, region } => Some((country.as_str(), region.as_deref())),
+        let place = flow.questions.iter().find_map(|q| match answers.get(&q.id) {
+            Some(Answer::Place { country, region }) => Some((country.as_str(), region.as_deref(), q.about_relative)),
             _ => None,
         });
-        if let Some((country, typed)) = place {
+        if let Some((country, typed, about_relative)) = place {
             let typed = typed.map(str::trim).filter(|t| !t.is_empty());
             // A region the table and the directory do not know is still compared by name.
             // A country alone gives no distances: from its middle they would mislead, as
@@ -51,6 +55,7 @@ impl Here {
                 country: country.to_string(),
                 region: region.map(|r| RegionName::new(country, &r)),
                 point,
+                leaves_out: !about_relative,
             });
         }
         flow.questions
@@ -64,6 +69,7 @@ impl Here {
                 country,
                 region: None,
                 point: None,
+                leaves_out: true,
             })
     }
 }
@@ -140,7 +146,7 @@ pub fn contacts_for<'a>(
         .iter()
         .filter(|e| e.status != Status::Defunct)
         .filter(|e| e.tags.iter().any(|t| outcome.directory_tags.contains(t)))
-        .filter(|e| here.is_none_or(|h| can_serve(e, &h.country, h.region.as_ref())))
+        .filter(|e| here.is_none_or(|h| !h.leaves_out || can_serve(e, &h.country, h.region.as_ref())))
         .map(|entry| {
             // Char by char: `str::to_lowercase` is a second, larger copy of the same
             // conversion in the wasm (it differs only for a final Greek sigma).
@@ -254,7 +260,7 @@ mod tests {
     fn living_in(region: Option<&str>) -> Answers {
         let mut answers = Answers::default();
         answers.set(
-            "where",
+            "home",
             Answer::Place {
                 country: "US".into(),
                 region: region.map(str::to_string),
@@ -430,6 +436,22 @@ mod tests {
         );
         assert!(found.iter().all(|c| c.relation().is_none()));
 
+        // Asking for a relative in Texas: what serves Texas first, the US line before
+        // the rest, but nothing left out, Guatemala's line included: the person asking
+        // may be in Guatemala.
+        let mut for_a_relative = Flow::from_json(crate::core::assessment::tests::TEST_FLOW.as_bytes()).unwrap();
+        for_a_relative.questions[3].about_relative = true;
+        let relative = living_in(Some("TX"));
+        let here = Here::of(&for_a_relative, &directory, &relative);
+        let found = ids(contacts_for(&outcome(), &directory, here.as_ref(), Lang::Es));
+        assert_eq!(
+            found.len(),
+            directory.entries.len() - 1,
+            "all but the defunct: {found:?}"
+        );
+        assert_eq!(found[0], "linea-ficticia-us", "{found:?}");
+        assert!(found.iter().any(|id| id == "linea-ficticia-gt"), "{found:?}");
+
         // An answer that puts nobody anywhere, or none: every contact, as before.
         answers.set("age", Answer::Choice("under_18".into()));
         let here = Here::of(&flow, &directory, &answers);
@@ -457,7 +479,7 @@ mod tests {
         .unwrap();
         let mut answers = Answers::default();
         answers.set(
-            "where",
+            "home",
             Answer::Place {
                 country: "MX".into(),
                 region: Some("REGION ficticia".into()),

@@ -16,17 +16,22 @@ use sha2::{Digest, Sha256};
 ///   format 1 would refuse as malformed.
 /// - 3: an answer may put the person in a country (`Choice::country`), a field an app
 ///   of format 2 would refuse as unknown.
+/// - 4: a question may be about the relative the person asks for
+///   (`Question::about_relative`), a field an app of format 3 would refuse as unknown.
 ///
 /// The staff's tool writes the oldest format the data needs ([`format_for`]), so that
 /// apps not yet updated keep taking every publication that does not use a newer thing.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
-/// The oldest format that carries the content as it is: 3 once an answer names a
-/// country, 2 once a phone is a national short number, else 1.
+/// The oldest format that carries the content as it is: 4 once a question is about a
+/// relative, 3 once an answer names a country, 2 once a phone is a national short
+/// number, else 1.
 pub fn format_for(flow: &crate::core::assessment::Flow, directory: &crate::core::directory::Directory) -> u32 {
     let short = |number: &str| crate::core::links::is_short_number(number);
     let placing = |q: &crate::core::assessment::Question| q.options.iter().any(|o| o.country.is_some());
-    if flow.questions.iter().any(placing) {
+    if flow.questions.iter().any(|q| q.about_relative) {
+        4
+    } else if flow.questions.iter().any(placing) {
         3
     } else if directory
         .entries
@@ -239,6 +244,9 @@ mod tests {
         placing.questions[0].options[0].country = Some("GT".into());
         assert_eq!(format_for(&placing, &with_phone("+15550100123")), 3);
         assert_eq!(format_for(&placing, &with_phone("555")), 3);
+        let mut asking_for_a_relative = placing.clone();
+        asking_for_a_relative.questions[0].about_relative = true;
+        assert_eq!(format_for(&asking_for_a_relative, &with_phone("555")), 4);
         for format in 1..=SCHEMA_VERSION {
             let mut manifest = Manifest::describe(3, "2026-11-24", &[("a.json", b"[]")]);
             manifest.schema_version = format;
