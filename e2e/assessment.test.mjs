@@ -171,7 +171,7 @@ test("a farm worker in Ontario, place given with Enter, is shown first where to 
   assert.doesNotMatch(contacts, /RATTMAQ|1-866-487-9243/);
   // The line is called from the results, one tap, 44 px high.
   const call = page.locator('#outcome-rights_at_work_abroad .contacts a[href="tel:+18666029448"]');
-  assert.equal(await call.textContent(), "+1 866 602 9448");
+  assert.match(await call.textContent(), /^Llamar\s+\+1 866 602 9448$/);
   assert.ok((await call.boundingBox()).height >= 44);
   await context.close();
 });
@@ -205,7 +205,7 @@ test("asking for a relative in Kansas, the consulate whose district covers Kansa
     ["place", "Kansas"],
   ]);
   const first = page.locator("#outcome-consular_services .contacts li").first();
-  assert.match(await first.textContent(), /Oklahoma City.*atiende su zona/);
+  assert.match(await first.textContent(), /Oklahoma City.*atiende la zona de su familiar/);
   await context.close();
 });
 
@@ -340,6 +340,18 @@ test("the phone's Back goes to the previous screen of the assessment, and Forwar
   await page.getByRole("button", { name: "Vivo en Guatemala y estoy pensando en migrar (su respuesta)" }).click();
   await page.getByRole("heading", { name: "¿Qué edad tiene?" }).waitFor();
   assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("the phone's Back after 'Empezar de nuevo' returns to the results with their answers, not to empty results", async () => {
+  const { context, page } = await openPage(env.browser);
+  await seeResults(page, PERSONAS[4].steps);
+  await page.locator(".outcome").first().waitFor();
+  await page.getByRole("button", { name: "Empezar de nuevo" }).click();
+  await page.getByRole("button", { name: "Empezar", exact: true }).waitFor();
+  await page.goBack();
+  await page.locator(".outcome").first().waitFor();
+  assert.deepEqual(await page.locator(".outcome h3").allTextContents(), PERSONAS[4].es);
   await context.close();
 });
 

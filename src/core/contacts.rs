@@ -16,7 +16,7 @@ use crate::core::directory::{Directory, Entry, Kind, PhoneKind, Status};
 use crate::core::geo::RegionName;
 use crate::core::lang::Lang;
 use crate::core::links;
-use crate::core::serving::{Coverage, can_serve, coverage, distance_to, is_in_region, locate_place};
+use crate::core::serving::{Coverage, HOME, can_serve, coverage, distance_to, is_in_region, locate_place};
 
 /// Where the person is, as far as their answers say, or where the relative they ask for
 /// is: worked out once for all their options.
@@ -27,9 +27,10 @@ pub struct Here {
     region: Option<RegionName>,
     /// The approximate centre of their place, for distances.
     point: Option<(f64, f64)>,
-    /// Whether contacts that cannot serve someone in `country` are left out: yes for the
-    /// person's own place, not for a relative's (the person asking may be elsewhere).
-    leaves_out: bool,
+    /// The place is the relative's the person asks for, not the person's: what serves
+    /// Guatemala stays (the person asking may well be there), and the results speak of
+    /// the relative's area and give no distances from it.
+    relative: bool,
 }
 
 impl Here {
@@ -55,7 +56,7 @@ impl Here {
                 country: country.to_string(),
                 region: region.map(|r| RegionName::new(country, &r)),
                 point,
-                leaves_out: !about_relative,
+                relative: about_relative,
             });
         }
         flow.questions
@@ -69,7 +70,7 @@ impl Here {
                 country,
                 region: None,
                 point: None,
-                leaves_out: true,
+                relative: false,
             })
     }
 }
@@ -83,8 +84,10 @@ pub struct Contact<'a> {
     /// In the person's own region (when they gave one; a whole country is not "near").
     pub near: bool,
     /// Kilometres from the centre of the person's place, where both are known (so
-    /// always approximate).
+    /// always approximate); not given from a relative's place.
     pub km: Option<f64>,
+    /// Whether `serves` and `near` are of the relative's place the person asks for.
+    pub of_relative: bool,
 }
 
 /// How a contact stands to the person's place, as the results say it.
@@ -94,6 +97,10 @@ pub enum Relation {
     Serves,
     /// In the person's region, its district not recorded: "cerca de usted".
     Near,
+    /// Its district covers the relative's place: "atiende la zona de su familiar".
+    ServesRelative,
+    /// In the relative's region: "cerca de su familiar".
+    NearRelative,
 }
 
 impl<'a> Contact<'a> {
@@ -108,15 +115,25 @@ impl<'a> Contact<'a> {
             .map(|p| p.number.as_str())
     }
 
+    /// Whether its name already shows the number ("110 – Policía Nacional Civil"): the
+    /// results then offer to call it rather than write the number a second time.
+    pub fn number_in_name(&self) -> bool {
+        let digits = |text: &str| text.chars().filter(char::is_ascii_digit).collect::<String>();
+        self.number_to_call().is_some_and(|number| {
+            let number = digits(number);
+            self.entry.name.0.values().any(|name| digits(name).contains(&number))
+        })
+    }
+
     /// The one thing to say about the contact and the person's place, if any: that it
     /// serves their area says more than that it is near, so not both.
     pub fn relation(&self) -> Option<Relation> {
-        if self.serves {
-            Some(Relation::Serves)
-        } else if self.near {
-            Some(Relation::Near)
-        } else {
-            None
+        match (self.serves, self.near, self.of_relative) {
+            (true, _, false) => Some(Relation::Serves),
+            (true, _, true) => Some(Relation::ServesRelative),
+            (false, true, false) => Some(Relation::Near),
+            (false, true, true) => Some(Relation::NearRelative),
+            (false, false, _) => None,
         }
     }
 }
@@ -141,27 +158,31 @@ pub fn contacts_for<'a>(
     // that puts the person in Guatemala) every national office would "serve their area".
     let serves = |e: &Entry| here.and_then(|h| h.region.as_ref().and_then(|r| coverage(e, &h.country, Some(r))));
     let distance = |e: &Entry| here.and_then(|h| distance_to(e, h.point?));
-    let mut found: Vec<(Contact<'a>, Option<Coverage>, bool, String)> = directory
+    let relative = here.is_some_and(|h| h.relative);
+    let mut found: Vec<(Contact<'a>, Option<Coverage>, bool, String, f64)> = directory
         .entries
         .iter()
         .filter(|e| e.status != Status::Defunct)
         .filter(|e| e.tags.iter().any(|t| outcome.directory_tags.contains(t)))
-        .filter(|e| here.is_none_or(|h| !h.leaves_out || can_serve(e, &h.country, h.region.as_ref())))
+        .filter(|e| {
+            here.is_none_or(|h| can_serve(e, &h.country, h.region.as_ref()) || (h.relative && can_serve(e, HOME, None)))
+        })
         .map(|entry| {
             // Char by char: `str::to_lowercase` is a second, larger copy of the same
             // conversion in the wasm (it differs only for a final Greek sigma).
             let name = entry.name.get(lang).chars().flat_map(char::to_lowercase).collect();
             let covers = serves(entry);
+            let km = distance(entry);
             let contact = Contact {
                 entry,
                 serves: covers.is_some(),
                 near: near(entry),
-                km: distance(entry),
+                km: km.filter(|_| !relative),
+                of_relative: relative,
             };
-            (contact, covers, in_country(entry), name)
+            (contact, covers, in_country(entry), name, km.unwrap_or(f64::INFINITY))
         })
         .collect();
-    let km = |c: &Contact| c.km.unwrap_or(f64::INFINITY);
     // `None` (serves nothing here) after `Some(Region)` and `Some(WholeCountry)`.
     let rank = |c: &Option<Coverage>| c.map_or(2, |c| c as u8);
     // A line to call comes before an office to visit as near: in danger, it is the
@@ -182,7 +203,7 @@ pub fn contacts_for<'a>(
                 && areas.all(|a| a.region.as_deref().is_some_and(|r| !r.trim().is_empty()))
         })
     };
-    crate::core::order::sort_by(&mut found, |(a, sa, ca, na), (b, sb, cb, nb)| {
+    crate::core::order::sort_by(&mut found, |(a, sa, ca, na, ka), (b, sb, cb, nb, kb)| {
         (
             a.entry.status != Status::Active,
             rank(sa),
@@ -199,10 +220,10 @@ pub fn contacts_for<'a>(
                 regional(b),
                 office(b),
             ))
-            .then_with(|| km(a).total_cmp(&km(b)))
+            .then_with(|| ka.total_cmp(kb))
             .then_with(|| na.cmp(nb))
     });
-    found.into_iter().map(|(contact, _, _, _)| contact).collect()
+    found.into_iter().map(|(contact, ..)| contact).collect()
 }
 
 #[cfg(test)]
@@ -437,20 +458,23 @@ mod tests {
         assert!(found.iter().all(|c| c.relation().is_none()));
 
         // Asking for a relative in Texas: what serves Texas first, the US line before
-        // the rest, but nothing left out, Guatemala's line included: the person asking
-        // may be in Guatemala.
+        // the rest, and what serves Guatemala too, where the person asking may well be;
+        // not the shelter in Mexico. Said of the relative's area, with no distances.
         let mut for_a_relative = Flow::from_json(crate::core::assessment::tests::TEST_FLOW.as_bytes()).unwrap();
         for_a_relative.questions[3].about_relative = true;
         let relative = living_in(Some("TX"));
         let here = Here::of(&for_a_relative, &directory, &relative);
-        let found = ids(contacts_for(&outcome(), &directory, here.as_ref(), Lang::Es));
-        assert_eq!(
-            found.len(),
-            directory.entries.len() - 1,
-            "all but the defunct: {found:?}"
-        );
+        let contacts = contacts_for(&outcome(), &directory, here.as_ref(), Lang::Es);
+        let found = ids(contacts.clone());
         assert_eq!(found[0], "linea-ficticia-us", "{found:?}");
         assert!(found.iter().any(|id| id == "linea-ficticia-gt"), "{found:?}");
+        assert!(!found.iter().any(|id| id == "albergue-ficticio-mx"), "{found:?}");
+        assert!(
+            contacts.iter().all(|c| c.km.is_none()),
+            "no distances from the relative's place"
+        );
+        let texan = contacts.iter().find(|c| c.entry.id == "b-ficticio").unwrap();
+        assert_eq!(texan.relation(), Some(Relation::NearRelative));
 
         // An answer that puts nobody anywhere, or none: every contact, as before.
         answers.set("age", Answer::Choice("under_18".into()));
@@ -525,5 +549,12 @@ mod tests {
         let number = |id: &str| found.iter().find(|c| c.entry.id == id).unwrap().number_to_call();
         assert_eq!(number("w"), Some("+15550000002"));
         assert_eq!(number("n"), None, "a text-only number is not one to call");
+        let in_name = |id: &str| found.iter().find(|c| c.entry.id == id).unwrap().number_in_name();
+        assert!(!in_name("w"));
+        let json = r#"{"entries":[{"id":"l","name":{"es":"Línea ficticia (1-555-000-0002)"},"kind":"hotline",
+            "address":{"country":"US"},"tags":["consular"],"phones":[{"number":"+15550000002"}],
+            "verified_on":"2026-01-01","source":"x"}]}"#;
+        let directory = Directory::from_json(json.as_bytes()).unwrap();
+        assert!(contacts_for(&outcome(), &directory, None, Lang::Es)[0].number_in_name());
     }
 }

@@ -137,6 +137,9 @@ struct Facts {
 
 /// How well a query word matches a word (lower is better); `NO_MATCH` when it does not.
 const NO_MATCH: u8 = u8::MAX;
+/// Within one typo of a query word that is itself in the directory's words: counts as a
+/// typo (2) except in a description, where it does not match.
+const TYPO_OF_A_KNOWN_WORD: u8 = 3;
 
 impl SearchIndex {
     pub fn build(directory: &Directory) -> SearchIndex {
@@ -262,7 +265,15 @@ impl SearchIndex {
     /// word while the person is still typing it (1), or within one typo (2).
     fn qualities(&self, term: &str, last: bool) -> Vec<u8> {
         let term_chars: Vec<char> = term.chars().collect();
+        // A word the directory has is not also taken as a typo of another in a
+        // description: "pagan" does not find the office whose text says "hay que pagar"
+        // (a name still forgives it: "ficticio" finds "Oficina Ficticia").
+        let known = self
+            .vocabulary
+            .iter()
+            .any(|word| word.text == term || (last && word.text.starts_with(term)));
         let forgiving = term_chars.len() >= 5;
+        let typo = if known { TYPO_OF_A_KNOWN_WORD } else { 2 };
         self.vocabulary
             .iter()
             .map(|word| {
@@ -271,7 +282,7 @@ impl SearchIndex {
                 } else if last && word.text.starts_with(term) {
                     1
                 } else if forgiving && within_one_edit(&term_chars, &word.chars) {
-                    2
+                    typo
                 } else {
                     NO_MATCH
                 }
@@ -297,7 +308,11 @@ fn score(words: &[(Field, u32)], qualities: &[Vec<u8>]) -> Option<u32> {
         let best = words
             .iter()
             .filter_map(|&(field, word)| {
-                let q = quality[word as usize];
+                let q = match quality[word as usize] {
+                    TYPO_OF_A_KNOWN_WORD if field == Field::Description => NO_MATCH,
+                    TYPO_OF_A_KNOWN_WORD => 2,
+                    q => q,
+                };
                 (q != NO_MATCH).then(|| field as u32 * 3 + q as u32)
             })
             .min()?;
@@ -583,6 +598,13 @@ mod tests {
         ] {
             assert_eq!(index.search(&text(words)).entries, [0], "{words}");
         }
+        // Not the office whose text says one must pay ("pagar", one letter from "pagan").
+        let json = r#"{"entries":[
+            {"id":"w","name":{"es":"Línea Ficticia de Salarios"},"kind":"hotline","services":["labour_rights"],
+             "address":{"country":"US"},"verified_on":"2026-01-01","source":"x"},
+            {"id":"o","name":{"es":"Oficina Ficticia"},"kind":"government_office","description":{"es":"Hay que pagar"},
+             "address":{"country":"GT"},"verified_on":"2026-01-01","source":"x"}]}"#;
+        assert_eq!(index_of(json).search(&text("no me pagan")).entries, [0]);
         // Words that say nothing alone are still looked for when nothing else is typed
         // ("de" may be the start of "deben", or of "Denver").
         assert_eq!(index.search(&text("de")).entries, [0]);

@@ -190,7 +190,7 @@ pub fn coverage(entry: &Entry, country: &str, region: Option<&RegionName>) -> Op
 }
 
 /// Guatemala: its own institutions are for Guatemalans wherever they live.
-const HOME: &str = "GT";
+pub const HOME: &str = "GT";
 
 /// Whether `entry` can help someone in `country` and, when known, `region`. One whose
 /// service area is recorded serves only there (a national short number cannot be dialled

@@ -81,7 +81,17 @@ pub fn follow_screens_in_history(assessment: Assessment, content: Memo<Option<Ar
         if window().location().pathname().ok().as_deref() != Some(paths::ASSESSMENT) {
             return;
         }
-        let (next, _) = read_state(ev.state().as_string().as_deref());
+        let state = ev.state().as_string();
+        let (next, code) = read_state(state.as_deref());
+        // With no answers in memory ("Empezar de nuevo" was pressed), the entry's come
+        // back with its screen: Back showed results for no answers. Otherwise the
+        // answers in memory stay, later ones included, so Back and Forward lose nothing.
+        if assessment.answers.with_untracked(|now| now.0.is_empty()) {
+            let answers = content.with_untracked(|c| share_code::decode(&c.as_ref()?.flow, code?).ok());
+            if let Some(answers) = answers {
+                assessment.answers.set(answers);
+            }
+        }
         if assessment.screen.with_untracked(|s| *s != next) {
             from_history.set_value(true);
             assessment.screen.set(next);

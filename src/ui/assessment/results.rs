@@ -43,6 +43,8 @@ struct ContactLine {
     alert: Option<String>,
     /// Its number to call, as stored (for `tel:`), if it has one.
     number: Option<String>,
+    /// Its name already shows the number.
+    number_in_name: bool,
 }
 
 #[component]
@@ -119,6 +121,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
             km: c.km,
             alert: c.entry.alert.as_ref().map(|a| a.get(lang).to_string()),
             number: c.number_to_call().map(str::to_string),
+            number_in_name: c.number_in_name(),
         })
         .collect();
     let sources: Vec<(String, Option<String>)> = outcome
@@ -183,7 +186,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
             {(!contacts.is_empty()).then(|| view! {
                 <h4>{tr!(results_contacts)}</h4>
                 <ul class="contacts">
-                    {contacts.clone().into_iter().map(|ContactLine { id, name, relation, km, alert, number }| view! {
+                    {contacts.clone().into_iter().map(|ContactLine { id, name, relation, km, alert, number, number_in_name }| view! {
                         <li>
                             <A href=format!("{}/{id}", paths::DIRECTORY)>{name}</A>
                             // Called from here on a phone; on a shared device, and on
@@ -191,18 +194,23 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
                             {number.map(|n| {
                                 let shown = readable_number(&n);
                                 let call = links::call_link(&n).filter(|_| use_mode().opens_links());
-                                view! {
-                                    " · "
-                                    {match call {
-                                        Some(href) => view! { <a class="contact-number" href=href>{shown}</a> }.into_any(),
-                                        None => view! { <span class="contact-number">{shown}</span> }.into_any(),
-                                    }}
+                                // A line whose name shows its number is offered to call,
+                                // not written twice (and in two ways).
+                                match (call, number_in_name) {
+                                    (Some(href), true) => view! {
+                                        " · " <a class="contact-number no-print" href=href>{tr!(results_contact_call)}<span class="visually-hidden">" " {shown}</span></a>
+                                    }.into_any(),
+                                    (Some(href), false) => view! { " · " <a class="contact-number" href=href>{shown}</a> }.into_any(),
+                                    (None, false) => view! { " · " <span class="contact-number">{shown}</span> }.into_any(),
+                                    (None, true) => ().into_any(),
                                 }
                             })}
                             {relation.map(|relation| view! {
                                 " " <span class="tag">{match relation {
                                     Relation::Serves => tr!(results_contact_serves).into_any(),
                                     Relation::Near => tr!(results_contact_near).into_any(),
+                                    Relation::ServesRelative => tr!(results_contact_serves_relative).into_any(),
+                                    Relation::NearRelative => tr!(results_contact_near_relative).into_any(),
                                 }}</span>
                             })}
                             {km.map(|km| view! { " " <span class="contact-distance">{distance_words(km, true, lang)}</span> })}
