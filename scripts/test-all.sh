@@ -47,7 +47,7 @@ step() { "$@" && echo "step: ok"; }
 
 run_layer host cargo_counts cargo test --quiet
 run_layer browser cargo_counts cargo test --target wasm32-unknown-unknown --test 'browser_*'
-run_layer build step_counts step bash -c 'trunk build --release --offline && node scripts/size-report.mjs dist --budget 325'
+run_layer build step_counts step bash -c 'trunk build --release --offline && node scripts/size-report.mjs dist --budget 330'
 if [ -f dist/index.html ]; then
   run_layer e2e node_counts node --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec e2e/
 else
