@@ -209,6 +209,21 @@ test("asking for a relative in Kansas, the consulate whose district covers Kansa
   await context.close();
 });
 
+test("a town the app cannot place is said once, with what would work; a second Continuar goes on", async () => {
+  const { context, page } = await openPage(env.browser);
+  await start(page, "es");
+  for (const step of PERSONAS[4].steps.slice(0, 3)) await answer(page, step, "es");
+  const region = page.getByLabel("Estado, departamento o región");
+  await region.fill("Dodge City");
+  await page.getByRole("button", { name: WORDS.es.next }).click();
+  const hint = page.locator("#place-not-recognised");
+  assert.match(await hint.textContent(), /No reconocemos «Dodge City»\. Escriba el estado/);
+  assert.equal(await region.getAttribute("aria-describedby"), "place-not-recognised");
+  await page.getByRole("button", { name: WORDS.es.next }).click();
+  await page.getByRole("heading", { name: WORDS.es.check }).waitFor();
+  await context.close();
+});
+
 test("the Houston persona's consulate contacts put Texas first", async () => {
   const { context, page } = await openPage(env.browser);
   await seeResults(page, PERSONAS[4].steps);

@@ -6,6 +6,7 @@ use crate::core::assessment::{OTHER_COUNTRY, Question, QuestionKind};
 use crate::core::content::Content;
 use crate::core::engine;
 use crate::core::geo::known_countries;
+use crate::core::serving::locate_place;
 use crate::platform::format;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::use_assessment;
@@ -223,13 +224,22 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
     };
     let qid = question.id.clone();
     let flow = content.clone();
+    // A place the app cannot locate (a town) is said once, with what would work; a second
+    // "Continuar" goes on with it as typed.
+    let not_recognised = RwSignal::new(None::<String>);
     let submit = move || {
         let r = region.get_untracked().trim().to_string();
+        let c = country.get_untracked();
+        let unknown = !r.is_empty() && c != OTHER_COUNTRY && locate_place(&flow.directory, &c, &r).is_none();
+        if unknown && not_recognised.with_untracked(|n| n.as_deref() != Some(r.as_str())) {
+            not_recognised.set(Some(r));
+            return;
+        }
         assessment.answer(
             &flow.flow,
             &qid,
             Answer::Place {
-                country: country.get_untracked(),
+                country: c,
                 region: (!r.is_empty()).then_some(r),
             },
         )
@@ -241,6 +251,7 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
             <select id=country_id on:change=move |ev| country.set(event_target_value(&ev))>{options}</select>
             <label for=region_id.clone()>{tr!(place_region)}</label>
             <input id=region_id type="text" list="place-regions" autocomplete="off"
+                aria-describedby=move || not_recognised.with(Option::is_some).then_some("place-not-recognised")
                 prop:value=move || region.get() on:input=move |ev| region.set(event_target_value(&ev))
                 // As in the number field and the directory's place picker: Enter goes on.
                 on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" {
@@ -249,6 +260,9 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
                     submit_on_enter()
                 } />
             <RegionSuggestions id="place-regions" content=content.clone() country=country />
+            {move || not_recognised.get().map(|place| view! {
+                <p class="notice" role="alert" id="place-not-recognised">{tr_with!(place_not_recognised, place = place)}</p>
+            })}
         </div>
         <button type="button" class="button button-primary" on:click=move |_| submit()>{tr!(continue_button)}</button>
     }
