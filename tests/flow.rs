@@ -560,6 +560,22 @@ mod personas {
             protection.iter().any(|(id, _, _)| id == "linea-110-pnc"),
             "{protection:?}"
         );
+        // Asking about a relative's work there: where to report abuse, from their place.
+        let work = [
+            ("situation", c("for_family")),
+            ("danger", c("no")),
+            ("goal", c("work")),
+            (
+                "relative_place",
+                Answer::Place {
+                    country: "US".into(),
+                    region: Some("Kansas".into()),
+                },
+            ),
+        ];
+        assert!(walk(&work).contains(&"rights_at_work_abroad".to_string()));
+        let lines = contacts("rights_at_work_abroad", &work);
+        assert_eq!(lines[0].0, "linea-whd-dol-eeuu", "{lines:?}");
     }
 
     #[test]
