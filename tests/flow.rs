@@ -186,11 +186,16 @@ mod personas {
         Answer::Choice(id.into())
     }
 
-    fn in_texas() -> Answer {
+    /// A place answer: `country` (ISO code) and the region as typed.
+    fn place(country: &str, region: &str) -> Answer {
         Answer::Place {
-            country: "US".into(),
-            region: Some("Texas".into()),
+            country: country.into(),
+            region: Some(region.into()),
         }
+    }
+
+    fn in_texas() -> Answer {
+        place("US", "Texas")
     }
 
     fn set(ids: &[&str]) -> Answer {
@@ -348,6 +353,12 @@ mod personas {
         .collect()
     }
 
+    /// The ids of the contacts under `option`, in order, for a person who answered
+    /// `answers`.
+    fn contact_ids(option: &str, answers: &[(&str, Answer)]) -> Vec<String> {
+        contacts(option, answers).into_iter().map(|(id, _, _)| id).collect()
+    }
+
     /// Someone in danger is given first the lines they can call where they are: in
     /// Guatemala its national numbers, in Texas the US lines, never the other's.
     #[test]
@@ -398,22 +409,15 @@ mod personas {
     #[test]
     fn a_worker_in_canada_is_given_the_organisations_of_their_province() {
         let in_province = |province: &str| {
-            let place = Answer::Place {
-                country: "CA".into(),
-                region: Some(province.into()),
-            };
-            contacts(
+            contact_ids(
                 "protection",
                 &[
                     ("situation", c("abroad")),
                     ("danger", c("yes")),
                     ("goal", c("work")),
-                    ("abroad_place", place),
+                    ("abroad_place", place("CA", province)),
                 ],
             )
-            .into_iter()
-            .map(|(id, _, _)| id)
-            .collect::<Vec<_>>()
         };
         let ontario = in_province("ON");
         assert!(!ontario.contains(&"rattmaq-quebec".to_string()), "{ontario:?}");
@@ -421,16 +425,8 @@ mod personas {
         let quebec = in_province("Québec");
         assert!(quebec.contains(&"rattmaq-quebec".to_string()), "{quebec:?}");
         assert!(quebec.contains(&"linea-canadiense-trata".to_string()), "{quebec:?}");
-        let temporary_work = |province: &str| {
-            let place = Answer::Place {
-                country: "CA".into(),
-                region: Some(province.into()),
-            };
-            contacts("temporary_work_abroad", &[("abroad_place", place)])
-                .into_iter()
-                .map(|(id, _, _)| id)
-                .collect::<Vec<_>>()
-        };
+        let temporary_work =
+            |province: &str| contact_ids("temporary_work_abroad", &[("abroad_place", place("CA", province))]);
         assert!(temporary_work("Quebec").iter().all(|id| !id.starts_with("tno-")));
         assert!(temporary_work("Ontario").iter().any(|id| id.starts_with("tno-")));
     }
@@ -439,10 +435,7 @@ mod personas {
     /// first, a few kilometres away, not after Dallas's as from the middle of Texas.
     #[test]
     fn a_guatemalan_who_types_houston_is_shown_houstons_consulate_first() {
-        let houston = Answer::Place {
-            country: "US".into(),
-            region: Some("Houston".into()),
-        };
+        let houston = place("US", "Houston");
         let shown = contacts(
             "consular_services",
             &[
@@ -464,20 +457,11 @@ mod personas {
             ("situation", c("abroad")),
             ("danger", c("no")),
             ("goal", c("work")),
-            (
-                "abroad_place",
-                Answer::Place {
-                    country: "CA".into(),
-                    region: Some("Ontario".into()),
-                },
-            ),
+            ("abroad_place", place("CA", "Ontario")),
         ];
         let shown = walk(&answers);
         assert_eq!(shown[..2], ["rights_at_work_abroad", "consular_services"], "{shown:?}");
-        let ids: Vec<String> = contacts("rights_at_work_abroad", &answers)
-            .into_iter()
-            .map(|(id, _, _)| id)
-            .collect();
+        let ids: Vec<String> = contact_ids("rights_at_work_abroad", &answers);
         for expected in [
             "linea-denuncias-tet-service-canada",
             "tno-worker-support-services-ontario",
@@ -494,7 +478,7 @@ mod personas {
     /// Guatemala; an organisation for one department comes after.
     #[test]
     fn a_returnee_is_shown_what_serves_the_whole_country_before_one_departments_organisations() {
-        let ids: Vec<String> = contacts(
+        let ids: Vec<String> = contact_ids(
             "reintegration",
             &[
                 ("situation", c("returned")),
@@ -502,10 +486,7 @@ mod personas {
                 ("age", c("25_40")),
                 ("goal", c("work")),
             ],
-        )
-        .into_iter()
-        .map(|(id, _, _)| id)
-        .collect();
+        );
         let at = |id: &str| {
             ids.iter()
                 .position(|i| i == id)
@@ -526,20 +507,11 @@ mod personas {
             ("situation", c("for_family")),
             ("danger", c("no")),
             ("goal", c("documents")),
-            (
-                "relative_place",
-                Answer::Place {
-                    country: "US".into(),
-                    region: Some("Kansas".into()),
-                },
-            ),
+            ("relative_place", place("US", "Kansas")),
         ];
         let shown = walk(&answers);
         assert_eq!(shown[0], "consular_services", "{shown:?}");
-        let ids: Vec<String> = contacts("consular_services", &answers)
-            .into_iter()
-            .map(|(id, _, _)| id)
-            .collect();
+        let ids: Vec<String> = contact_ids("consular_services", &answers);
         assert_eq!(ids[0], "consulado-oklahoma-city", "{ids:?}");
         let protection = contacts(
             "protection",
@@ -547,13 +519,7 @@ mod personas {
                 ("situation", c("for_family")),
                 ("danger", c("yes")),
                 ("goal", c("safety")),
-                (
-                    "relative_place",
-                    Answer::Place {
-                        country: "US".into(),
-                        region: Some("Kansas".into()),
-                    },
-                ),
+                ("relative_place", place("US", "Kansas")),
             ],
         );
         assert!(
@@ -565,13 +531,7 @@ mod personas {
             ("situation", c("for_family")),
             ("danger", c("no")),
             ("goal", c("work")),
-            (
-                "relative_place",
-                Answer::Place {
-                    country: "US".into(),
-                    region: Some("Kansas".into()),
-                },
-            ),
+            ("relative_place", place("US", "Kansas")),
         ];
         assert!(walk(&work).contains(&"rights_at_work_abroad".to_string()));
         let lines = contacts("rights_at_work_abroad", &work);

@@ -118,6 +118,16 @@ pub fn locate_place(directory: &Directory, country: &str, typed: &str) -> Option
     Some((point, region))
 }
 
+/// Whether what a person typed as their region in `country` can be placed, or needs
+/// nothing placing (left empty; a country Rumbo does not list): a town the app cannot
+/// locate is said once on the place question, with what would work.
+pub fn recognises_place(directory: &Directory, country: &str, typed: &str) -> bool {
+    let typed = typed.trim();
+    typed.is_empty()
+        || country == crate::core::assessment::OTHER_COUNTRY
+        || locate_place(directory, country, typed).is_some()
+}
+
 /// The places to suggest as a person types where they are in `country`: the regions the
 /// table knows and those the directory's entries name there, sorted, each once.
 pub fn place_suggestions(directory: &Directory, country: &str) -> Vec<String> {
@@ -885,6 +895,20 @@ mod tests {
             order,
             [(1, true), (0, true)],
             "Canada's line, then Guatemala's ministry"
+        );
+    }
+
+    #[test]
+    fn a_typed_place_is_recognised_when_the_table_or_the_directory_knows_it() {
+        let directory = fixture_with(&[consulate_in("houston-ficticio", (29.76, -95.37), "Texas")
+            .replace(r#""country":"US""#, r#""city":"Houston","country":"US""#)]);
+        for typed in ["Kansas", "ks", "Houston", "  ", ""] {
+            assert!(recognises_place(&directory, "US", typed), "{typed}");
+        }
+        assert!(!recognises_place(&directory, "US", "Dodge City"));
+        assert!(
+            recognises_place(&directory, "ZZ", "Dodge City"),
+            "another country: nothing to place"
         );
     }
 }

@@ -63,12 +63,17 @@ fn read_state(state: Option<&str>) -> (Screen, Option<&str>) {
 /// questions may have come in between: then the person starts again).
 fn restored(content: &Content, state: Option<&str>) -> Option<(Answers, Screen)> {
     let (screen, code) = read_state(state);
-    let answers = share_code::decode(&content.flow, code?).ok()?;
+    let answers = answers_in(content, code)?;
     let known = match &screen {
         Screen::Question(id) => content.flow.questions.iter().any(|q| &q.id == id),
         _ => true,
     };
     known.then_some((answers, screen))
+}
+
+/// The answers an entry's share code holds, if they still fit the questions.
+fn answers_in(content: &Content, code: Option<&str>) -> Option<Answers> {
+    share_code::decode(&content.flow, code?).ok()
 }
 
 /// Keeps the screens, and the answers so far, in the browser's history while the
@@ -87,7 +92,7 @@ pub fn follow_screens_in_history(assessment: Assessment, content: Memo<Option<Ar
         // back with its screen: Back showed results for no answers. Otherwise the
         // answers in memory stay, later ones included, so Back and Forward lose nothing.
         if assessment.answers.with_untracked(|now| now.0.is_empty()) {
-            let answers = content.with_untracked(|c| share_code::decode(&c.as_ref()?.flow, code?).ok());
+            let answers = content.with_untracked(|c| answers_in(c.as_ref()?, code));
             if let Some(answers) = answers {
                 assessment.answers.set(answers);
             }

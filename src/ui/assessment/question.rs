@@ -6,7 +6,7 @@ use crate::core::assessment::{OTHER_COUNTRY, Question, QuestionKind};
 use crate::core::content::Content;
 use crate::core::engine;
 use crate::core::geo::known_countries;
-use crate::core::serving::locate_place;
+use crate::core::serving::recognises_place;
 use crate::platform::format;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::use_assessment;
@@ -230,7 +230,7 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
     let submit = move || {
         let r = region.get_untracked().trim().to_string();
         let c = country.get_untracked();
-        let unknown = !r.is_empty() && c != OTHER_COUNTRY && locate_place(&flow.directory, &c, &r).is_none();
+        let unknown = !recognises_place(&flow.directory, &c, &r);
         if unknown && not_recognised.with_untracked(|n| n.as_deref() != Some(r.as_str())) {
             not_recognised.set(Some(r));
             return;
