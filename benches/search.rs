@@ -6,10 +6,10 @@
 mod synthetic;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rumbo::core::directory::{Directory, Kind, Service};
-use rumbo::core::geo::place_point;
-use rumbo::core::search::{Query, SearchIndex};
-use rumbo::core::serving::{offices_serving, sort_by_distance};
+use rumbo::core::directory::entry::{Directory, Kind, Service};
+use rumbo::core::directory::geo::place_point;
+use rumbo::core::directory::search::{Query, SearchIndex};
+use rumbo::core::directory::serving::{offices_serving, sort_by_distance};
 use std::hint::black_box;
 
 const ENTRIES: usize = 10_000;

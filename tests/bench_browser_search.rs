@@ -7,7 +7,7 @@
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
-use rumbo::core::search::{Query, SearchIndex};
+use rumbo::core::directory::search::{Query, SearchIndex};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

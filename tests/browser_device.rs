@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo::storage::{LocalStorage, Storage};
-use rumbo::core::kiosk::Mode;
+use rumbo::core::device::mode::Mode;
 use rumbo::platform::device;
 use wasm_bindgen_test::*;
 

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use rumbo::core::content::Content;
-use rumbo::core::directory::Directory;
+use rumbo::core::directory::entry::Directory;
 use rumbo::core::json::{ReadJson, SerdeJson};
 use rumbo::platform::json::BrowserJson;
 use wasm_bindgen_test::*;

@@ -60,7 +60,7 @@ fn other_catalogs_only_translate_keys_spanish_has() {
 fn every_catalog_is_a_language_the_app_offers() {
     for lang in catalogs() {
         assert!(
-            rumbo::core::lang::Lang::from_code(&lang).is_some(),
+            rumbo::core::text::lang::Lang::from_code(&lang).is_some(),
             "locales/{lang}.json: language not in Lang::ALL"
         );
     }

@@ -2,10 +2,10 @@
 //! every reachable path is enumerated (every option, the bounds of numbers, none/each/
 //! all for multiple choice), and the flow's promises are checked on all of them.
 
-use rumbo::core::answers::{Answer, Answers};
-use rumbo::core::assessment::Flow;
-use rumbo::core::directory::Kind;
-use rumbo::core::engine::{next_question, outcomes, sample_answers};
+use rumbo::core::assessment::answers::{Answer, Answers};
+use rumbo::core::assessment::flow::Flow;
+use rumbo::core::directory::entry::Kind;
+use rumbo::core::assessment::engine::{next_question, outcomes, sample_answers};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -14,9 +14,9 @@ fn shipped_flow() -> Flow {
     Flow::from_json(&std::fs::read(path).unwrap()).unwrap()
 }
 
-fn shipped_directory() -> rumbo::core::directory::Directory {
+fn shipped_directory() -> rumbo::core::directory::entry::Directory {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/directory.json");
-    rumbo::core::directory::Directory::from_json(&std::fs::read(path).unwrap()).unwrap()
+    rumbo::core::directory::entry::Directory::from_json(&std::fs::read(path).unwrap()).unwrap()
 }
 
 /// Every complete answer set reachable by answering the questions in order.
@@ -152,7 +152,7 @@ fn no_question_is_asked_whose_answer_cannot_matter() {
                 next
             })
             .collect();
-        if question.kind != rumbo::core::assessment::QuestionKind::Place {
+        if question.kind != rumbo::core::assessment::flow::QuestionKind::Place {
             let possible: BTreeSet<_> = branches.iter().map(|b| results_from(&flow, b)).collect();
             assert!(
                 possible.len() > 1,
@@ -334,7 +334,7 @@ mod personas {
     /// The ids and kinds of the contacts under `option` for a person who answered
     /// `answers`, in the order the results list them, from the shipped directory.
     fn contacts(option: &str, answers: &[(&str, Answer)]) -> Vec<(String, Kind, String)> {
-        use rumbo::core::contacts::{Here, contacts_for};
+        use rumbo::core::assessment::contacts::{Here, contacts_for};
         let flow = shipped_flow();
         let directory = shipped_directory();
         let mut given = Answers::default();
@@ -346,7 +346,7 @@ mod personas {
             flow.outcome(option).unwrap(),
             &directory,
             here.as_ref(),
-            rumbo::core::lang::Lang::Es,
+            rumbo::core::text::lang::Lang::Es,
         )
         .iter()
         .map(|c| (c.entry.id.clone(), c.entry.kind, c.entry.address.country.clone()))
@@ -555,7 +555,7 @@ mod personas {
 
 #[test]
 fn every_path_of_the_shipped_flow_survives_a_share_link() {
-    use rumbo::core::share_code::{decode, encode};
+    use rumbo::core::assessment::share_code::{decode, encode};
     let flow = shipped_flow();
     for answers in all_paths(&flow) {
         let code = encode(&flow, &answers);
@@ -567,7 +567,7 @@ fn every_path_of_the_shipped_flow_survives_a_share_link() {
 /// its line's page: a step's "110" is the PNC line, never a number the directory lacks.
 #[test]
 fn the_numbers_in_the_options_steps_are_the_directorys_lines() {
-    use rumbo::core::line_mentions::line_mentions;
+    use rumbo::core::assessment::line_mentions::line_mentions;
     let flow = shipped_flow();
     let directory = shipped_directory();
     let linked = |outcome: &str, lang: &str| -> Vec<(String, String)> {

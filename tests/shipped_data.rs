@@ -77,7 +77,7 @@ fn spanish_names_in_english_options_are_explained() {
             .into_iter()
             .chain(&outcome.requirements)
             .chain(&outcome.steps)
-            .map(|t| t.get(rumbo::core::lang::Lang::En));
+            .map(|t| t.get(rumbo::core::text::lang::Lang::En));
         let english: String = texts.collect::<Vec<_>>().join("\n");
         for (name, explained) in glosses {
             if let Some(first) = english.find(name) {

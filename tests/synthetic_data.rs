@@ -5,7 +5,7 @@
 mod synthetic;
 
 use rumbo::core::directory_csv::{from_csv, to_csv};
-use rumbo::core::validate::validate_directory;
+use rumbo::core::content::validate::validate_directory;
 use synthetic::synthetic_directory;
 
 #[test]
@@ -31,18 +31,18 @@ fn synthetic_entries_are_varied_and_obviously_fictitious() {
         assert!(e.name.get_code("es").starts_with("Oficina Ficticia"), "{}", e.id);
         assert!(e.phones.iter().all(|p| p.number.starts_with("+1555010")), "{}", e.id);
     }
-    let has = |test: &dyn Fn(&rumbo::core::directory::Entry) -> bool| entries.iter().any(test);
+    let has = |test: &dyn Fn(&rumbo::core::directory::entry::Entry) -> bool| entries.iter().any(test);
     assert!(has(
         &|e| e.name.get_code("es").contains('ñ') || e.name.get_code("es").contains('á')
     ));
     assert!(has(&|e| !e.aliases.is_empty()));
-    assert!(has(&|e| e.status != rumbo::core::directory::Status::Active));
+    assert!(has(&|e| e.status != rumbo::core::directory::entry::Status::Active));
     assert!(has(&|e| e.service_area.iter().any(|a| a.region.is_some())));
     assert!(has(&|e| e
         .hours
         .as_ref()
         .is_some_and(|h| h.time_zone == "Europe/Madrid")));
-    for kind in rumbo::core::directory::Kind::ALL {
+    for kind in rumbo::core::directory::entry::Kind::ALL {
         assert!(has(&|e| e.kind == kind), "{kind:?}");
     }
     let countries: std::collections::BTreeSet<&str> = entries.iter().map(|e| e.address.country.as_str()).collect();

@@ -17,12 +17,12 @@
 //! It never leaves a half-written file: each file is written to a temporary beside it
 //! and renamed into place, and only when the data passes every check.
 
-use rumbo::core::assessment::Flow;
+use rumbo::core::assessment::flow::Flow;
 use rumbo::core::content::Content;
-use rumbo::core::directory::Directory;
+use rumbo::core::directory::entry::Directory;
 use rumbo::core::directory_csv;
 use rumbo::core::json::SerdeJson;
-use rumbo::core::manifest::{Manifest, SCHEMA_VERSION, format_for};
+use rumbo::core::content::manifest::{Manifest, SCHEMA_VERSION, format_for};
 use rumbo::core::problem::Problem;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -382,7 +382,7 @@ fn civil_from_days(days: i64) -> String {
 /// data so gives the same bytes, and a change to one entry changes only its lines:
 /// reviewing an import is reading a short diff.
 mod layout {
-    use rumbo::core::directory::Directory;
+    use rumbo::core::directory::entry::Directory;
     use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
     use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
     use std::collections::BTreeMap;
@@ -607,7 +607,7 @@ mod layout {
                 .find(|e| e.id == "consulado-atlanta")
                 .unwrap();
             entry.email = Some("consulado@example.org".into());
-            entry.status = rumbo::core::directory::Status::TemporarilyClosed;
+            entry.status = rumbo::core::directory::entry::Status::TemporarilyClosed;
             let written = String::from_utf8(directory_json(&directory, Some(SHIPPED)).unwrap()).unwrap();
             let shipped = String::from_utf8(SHIPPED.to_vec()).unwrap();
             let added: Vec<&str> = written.lines().filter(|l| !shipped.lines().any(|s| s == *l)).collect();

@@ -35,13 +35,13 @@
 //! Pure: the tool reads and writes the files. The CSV reader and writer are the RFC 4180
 //! subset spreadsheets produce, written here rather than pulled in as a crate.
 
-use crate::core::directory::{
+use crate::core::directory::entry::{
     Address, Area, Directory, Entry, Hours, Kind, Location, Opening, Phone, PhoneKind, Precision, Service, Status,
     Weekday,
 };
-use crate::core::lang::Text;
-use crate::core::links::{is_dialable, is_short_number};
-use crate::core::opening::minutes;
+use crate::core::text::lang::Text;
+use crate::core::directory::links::{is_dialable, is_short_number};
+use crate::core::directory::opening::minutes;
 use crate::core::problem::Problem;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -1328,7 +1328,7 @@ fn write_record(out: &mut String, cells: impl Iterator<Item = String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::validate::validate_directory;
+    use crate::core::content::validate::validate_directory;
 
     /// Every kind of cell that could trip a reader or writer, in obviously fictitious data.
     const TRICKY: &str = r#"{"entries":[

@@ -1,34 +1,26 @@
 //! The pure core: everything Rumbo knows and decides, with no browser in sight.
 //!
 //! Nothing here may depend on `web-sys`, `leptos` or any other browser crate, so the whole
-//! module compiles and is tested on the host in seconds.
+//! module compiles and is tested on the host in seconds. The folders are what the core
+//! serves; the files at this level are small helpers every folder shares.
+//!
+//! - [`assessment`]: the self-assessment — its flow as data, the engine that walks it, the
+//!   screens a person moves through, share codes, and the contacts an outcome offers.
+//! - [`directory`]: the contact directory — entries, search, which office serves a place,
+//!   distance, opening hours, and the links and cards built from an entry.
+//! - [`content`]: the published content as one checked whole — manifest, validation, and
+//!   whether a new publication replaces the one on the device.
+//! - [`device`]: shared devices — the kiosk and outreach modes, their saved settings, the
+//!   staff PIN, the idle clock, and the anonymous tallies.
+//! - [`text`]: languages, and the one way text is folded for comparing.
 
-pub mod answers;
 pub mod assessment;
-pub mod condition;
-pub mod contacts;
 pub mod content;
+pub mod device;
 pub mod directory;
 pub mod directory_csv;
-pub mod engine;
-pub mod geo;
 pub mod json;
-pub mod kiosk;
-pub mod lang;
-pub mod line_mentions;
-pub mod link_language;
-pub mod links;
-pub mod manifest;
-pub mod opening;
 pub mod order;
-pub mod phone_display;
 pub mod problem;
 pub mod qr;
-pub mod saved_settings;
-pub mod search;
-pub mod serving;
-pub mod share_code;
-pub mod tallies;
-pub mod update;
-pub mod validate;
-pub mod vcard;
+pub mod text;

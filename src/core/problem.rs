@@ -3,7 +3,7 @@
 //! they find, not just the first, so one run of the staff's tool shows all that needs
 //! fixing.
 
-use crate::core::lang::Text;
+use crate::core::text::lang::Text;
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,9 +5,9 @@
 //! must open on its welcome screen, not flash the personal home page). They describe
 //! the device, never a person.
 
-use crate::core::kiosk::DeviceSettings;
-use crate::core::kiosk::PinHash;
-use crate::core::saved_settings::{Field, Fields, Saved};
+use crate::core::device::mode::DeviceSettings;
+use crate::core::device::mode::PinHash;
+use crate::core::device::settings::{Field, Fields, Saved};
 use crate::platform::{json, preferences, speech};
 use gloo::storage::{LocalStorage, SessionStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,7 +15,7 @@ use wasm_bindgen::{JsCast, JsValue};
 const KEY: &str = "rumbo.device";
 
 /// The device's settings: a personal device when none were saved; what can be read of a
-/// record that cannot be read whole (see `core::saved_settings`).
+/// record that cannot be read whole (see `core::device::settings`).
 pub fn load() -> DeviceSettings {
     saved().map(|saved| saved.settings).unwrap_or_default()
 }
@@ -31,7 +31,7 @@ fn saved() -> Option<Saved> {
     Some(read_record(&record))
 }
 
-/// Reads the saved record field by field (the rules are `core::saved_settings`), with the
+/// Reads the saved record field by field (the rules are `core::device::settings`), with the
 /// browser's own JSON reader: serde would bring one reader per field type into the
 /// download for these few values.
 fn read_record(record: &str) -> Saved {

@@ -34,7 +34,7 @@ pub fn country_name(code: &str, lang: &str) -> String {
 /// A language's name from its ISO 639 code (`spa`, `quc`), in `lang`.
 pub fn language_name(code: &str, lang: &str) -> String {
     let name = display_name("language", code, lang);
-    match crate::core::lang::guatemalan_language_name(code) {
+    match crate::core::text::lang::guatemalan_language_name(code) {
         Some(known) if name == code => known.to_string(),
         _ => name,
     }
@@ -60,7 +60,7 @@ fn display_name(kind: &str, code: &str, lang: &str) -> String {
 
 /// Now, as the wall clock in `time_zone` (IANA) shows it, through `Intl` (which knows
 /// every zone's daylight-saving rules). `None` if the browser does not know the zone.
-pub fn local_time_in(time_zone: &str) -> Option<crate::core::opening::LocalTime> {
+pub fn local_time_in(time_zone: &str) -> Option<crate::core::directory::opening::LocalTime> {
     let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DateTimeFormat".into())
         .ok()?
@@ -88,13 +88,13 @@ pub fn local_time_in(time_zone: &str) -> Option<crate::core::opening::LocalTime>
         let kind = js_sys::Reflect::get(&part, &"type".into()).ok()?.as_string()?;
         let value = js_sys::Reflect::get(&part, &"value".into()).ok()?.as_string()?;
         match kind.as_str() {
-            "weekday" => weekday = crate::core::opening::weekday_from_short(&value),
+            "weekday" => weekday = crate::core::directory::opening::weekday_from_short(&value),
             "hour" => hour = value.parse::<u32>().ok(),
             "minute" => minute = value.parse::<u32>().ok(),
             _ => {}
         }
     }
-    Some(crate::core::opening::LocalTime {
+    Some(crate::core::directory::opening::LocalTime {
         weekday: weekday?,
         minutes: hour? % 24 * 60 + minute?,
     })
@@ -102,6 +102,6 @@ pub fn local_time_in(time_zone: &str) -> Option<crate::core::opening::LocalTime>
 
 /// Whether the place is open now, on its own clock (the browser applies the zone's
 /// daylight-saving rules); `None` where the browser does not know the zone.
-pub fn open_state_now(hours: &crate::core::directory::Hours) -> Option<crate::core::opening::OpenState> {
-    local_time_in(&hours.time_zone).map(|now| crate::core::opening::open_state(hours, now))
+pub fn open_state_now(hours: &crate::core::directory::entry::Hours) -> Option<crate::core::directory::opening::OpenState> {
+    local_time_in(&hours.time_zone).map(|now| crate::core::directory::opening::open_state(hours, now))
 }

@@ -2,7 +2,7 @@
 //! because it answers synchronously (IndexedDB would make the first screen flash in
 //! the wrong language).
 
-use crate::core::lang::Lang;
+use crate::core::text::lang::Lang;
 use crate::platform::json;
 use gloo::storage::{LocalStorage, Storage};
 
@@ -15,11 +15,11 @@ pub fn saved_lang() -> Option<Lang> {
         .and_then(|code| Lang::from_code(&code))
 }
 
-/// The language the link this page was opened from was made in (`core::link_language`),
+/// The language the link this page was opened from was made in (`core::text::link_language`),
 /// for a device where nobody has chosen one.
 pub fn link_lang() -> Option<Lang> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    crate::core::link_language::read(&hash).0
+    crate::core::text::link_language::read(&hash).0
 }
 
 /// Remembers the chosen language. Failing to store (storage disabled or full) is not

@@ -9,9 +9,9 @@
 //! arrived damaged is not downloaded again at every return (see [`Refusal`]).
 
 use crate::core::content::Content;
-use crate::core::manifest::Manifest;
+use crate::core::content::manifest::Manifest;
 use crate::core::problem::Problem;
-use crate::core::update::{Refusal, files_to_download, is_newer};
+use crate::core::content::update::{Refusal, files_to_download, is_newer};
 use crate::platform::data_store::{self, StoredContent};
 use crate::platform::db::Db;
 use crate::platform::fetch::{self, FetchError};

@@ -1,6 +1,6 @@
 //! The outreach tallies on the device (IndexedDB), counted as events happen.
 
-use crate::core::tallies::Tallies;
+use crate::core::device::tallies::Tallies;
 use crate::platform::db::{Db, DbError, SETTINGS};
 
 const KEY: &str = "tallies";

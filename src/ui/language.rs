@@ -2,7 +2,7 @@
 //! the person chose before (or Spanish), remembered on change, mirrored on `<html lang>`
 //! so screen readers pronounce the page correctly.
 
-use crate::core::lang::Lang;
+use crate::core::text::lang::Lang;
 use crate::platform::preferences;
 use crate::ui::i18n::Locale;
 use leptos::prelude::*;

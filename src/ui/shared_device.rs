@@ -8,7 +8,7 @@
 //! - on the kiosk, a warning after a while without a touch, then the same wipe; no text
 //!   selection and no context menu.
 
-use crate::core::kiosk::{DeviceSettings, Idle, Mode, gone_while_hidden, idle_phase};
+use crate::core::device::mode::{DeviceSettings, Idle, Mode, gone_while_hidden, idle_phase};
 use crate::platform::{device, speech};
 use crate::ui::device::use_device;
 use crate::ui::language::use_i18n;
@@ -125,7 +125,7 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
         .forget();
     }
     // performance.now stops while a tablet sleeps with its screen off, so time spent
-    // hidden is judged on the wall clock (core::kiosk::gone_while_hidden), added to the
+    // hidden is judged on the wall clock (core::device::mode::gone_while_hidden), added to the
     // time the person had already been idle when the screen went off.
     let hidden_since = StoredValue::new(None::<(f64, f64)>);
     let for_waking = settings.clone();

@@ -1,7 +1,7 @@
 //! The frame around every page: skip link, the centre's name, navigation, language
 //! switch, and a footer that repeats the privacy promise.
 
-use crate::core::lang::Lang;
+use crate::core::text::lang::Lang;
 use crate::ui::app::paths;
 use crate::ui::language::use_i18n;
 use crate::ui::language::{lang_of, locale_of};

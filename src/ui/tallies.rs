@@ -2,12 +2,12 @@
 //! unless the device counts (outreach mode), and a failure to count never bothers the
 //! person being helped.
 
-use crate::core::answers::Answers;
-use crate::core::assessment::Flow;
-use crate::core::directory::Kind;
-use crate::core::engine;
-use crate::core::kiosk::Mode;
-use crate::core::tallies::Tallies;
+use crate::core::assessment::answers::Answers;
+use crate::core::assessment::flow::Flow;
+use crate::core::directory::entry::Kind;
+use crate::core::assessment::engine;
+use crate::core::device::mode::Mode;
+use crate::core::device::tallies::Tallies;
 use crate::platform::db::Db;
 use crate::platform::{device, tallies};
 use std::cell::{Cell, RefCell};

@@ -7,11 +7,11 @@
 //! Include it with `#[path = "support/synthetic.rs"] mod synthetic;` (from `tests/`) or
 //! `#[path = "../tests/support/synthetic.rs"] mod synthetic;` (from `benches/`).
 
-use rumbo::core::directory::{
+use rumbo::core::directory::entry::{
     Address, Area, Directory, Entry, Hours, Kind, Location, Opening, Phone, PhoneKind, Precision, Service, Status,
     Weekday,
 };
-use rumbo::core::lang::Text;
+use rumbo::core::text::lang::Text;
 
 /// `n` valid fictitious entries; the same `n` and `seed` always give the same directory.
 pub fn synthetic_directory(n: usize, seed: u64) -> Directory {

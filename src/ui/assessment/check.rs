@@ -2,7 +2,7 @@
 //! Changing one asks again only the questions that then apply.
 
 use crate::core::content::Content;
-use crate::core::engine;
+use crate::core::assessment::engine;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::device::use_mode;

@@ -9,9 +9,9 @@
 //! state on the device, with the tab, and sends it nowhere.
 
 use super::{Assessment, Screen};
-use crate::core::answers::Answers;
+use crate::core::assessment::answers::Answers;
 use crate::core::content::Content;
-use crate::core::share_code;
+use crate::core::assessment::share_code;
 use crate::ui::app::paths;
 use leptos::prelude::*;
 use std::sync::Arc;

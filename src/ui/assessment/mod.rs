@@ -13,11 +13,11 @@ pub use history::follow_screens_in_history;
 pub use question::QuestionScreen;
 pub use results::Results;
 
-use crate::core::answers::{Answer, Answers};
-use crate::core::assessment::{Flow, OTHER_COUNTRY, Question};
-use crate::core::engine;
-use crate::core::kiosk::Mode;
-use crate::core::lang::Lang;
+use crate::core::assessment::answers::{Answer, Answers};
+use crate::core::assessment::flow::{Flow, OTHER_COUNTRY, Question};
+use crate::core::assessment::engine;
+use crate::core::device::mode::Mode;
+use crate::core::text::lang::Lang;
 use crate::platform::format;
 use crate::ui::language::use_i18n;
 use crate::ui::tallies::count_assessment;

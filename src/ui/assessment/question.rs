@@ -1,12 +1,12 @@
 //! One question per screen: the prompt, why we ask, large answer buttons (or boxes,
 //! a number, a place), progress, Back, and read aloud.
 
-use crate::core::answers::Answer;
-use crate::core::assessment::{OTHER_COUNTRY, Question, QuestionKind};
+use crate::core::assessment::answers::Answer;
+use crate::core::assessment::flow::{OTHER_COUNTRY, Question, QuestionKind};
 use crate::core::content::Content;
-use crate::core::engine;
-use crate::core::geo::known_countries;
-use crate::core::serving::recognises_place;
+use crate::core::assessment::engine;
+use crate::core::directory::geo::known_countries;
+use crate::core::directory::serving::recognises_place;
 use crate::platform::format;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::use_assessment;

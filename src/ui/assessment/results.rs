@@ -2,15 +2,15 @@
 //! what is needed, what to do, the cost, warnings, where to go, sources and the review
 //! date. The general warnings are always among them.
 
-use crate::core::contacts::{Here, Relation, contacts_for};
+use crate::core::assessment::contacts::{Here, Relation, contacts_for};
 use crate::core::content::Content;
-use crate::core::engine::{self, Shown};
-use crate::core::lang::{Lang, Text};
-use crate::core::line_mentions::line_mentions;
-use crate::core::link_language;
-use crate::core::links;
-use crate::core::phone_display::readable_number;
-use crate::core::share_code;
+use crate::core::assessment::engine::{self, Shown};
+use crate::core::text::lang::{Lang, Text};
+use crate::core::assessment::line_mentions::line_mentions;
+use crate::core::text::link_language;
+use crate::core::directory::links;
+use crate::core::directory::phone_display::readable_number;
+use crate::core::assessment::share_code;
 use crate::platform::format;
 use crate::platform::share::{self, Shared};
 use crate::ui::app::paths;

@@ -3,9 +3,9 @@
 //! once per data version.
 
 use crate::core::content::Content;
-use crate::core::directory::{Kind, Service, Status};
-use crate::core::search::{Query, SearchIndex};
-use crate::core::serving::{Placed, distance_is_approximate, sort_by_distance};
+use crate::core::directory::entry::{Kind, Service, Status};
+use crate::core::directory::search::{Query, SearchIndex};
+use crate::core::directory::serving::{Placed, distance_is_approximate, sort_by_distance};
 use crate::platform::format;
 use crate::ui::app::paths;
 use crate::ui::assessment::use_assessment;

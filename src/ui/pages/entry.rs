@@ -2,10 +2,10 @@
 //! the data has, the ways to act on it (call, WhatsApp, email, website, directions,
 //! copy, share, save as contact, QR), and when and where its facts were checked.
 
-use crate::core::directory::{Entry, PhoneKind, Precision, Status, Weekday};
-use crate::core::lang::Lang;
-use crate::core::phone_display::readable_number;
-use crate::core::{link_language, links, opening, vcard};
+use crate::core::directory::entry::{Entry, PhoneKind, Precision, Status, Weekday};
+use crate::core::text::lang::Lang;
+use crate::core::directory::phone_display::readable_number;
+use crate::core::{text::link_language, directory::links, directory::opening, directory::vcard};
 use crate::platform::share::{self, Shared};
 use crate::platform::{format, network};
 use crate::ui::app::paths;
@@ -457,7 +457,7 @@ fn EntryProvenance(entry: Arc<Entry>) -> impl IntoView {
 }
 
 /// The address of the entry being shown, for sharing and the QR code, opening in the
-/// language it is read in now (`core::link_language`).
+/// language it is read in now (`core::text::link_language`).
 fn page_url(lang: Lang) -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return String::new();

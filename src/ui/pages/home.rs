@@ -1,6 +1,6 @@
 //! Home: what the centre offers, in plain words, and the way to the two tools.
 
-use crate::core::kiosk::Mode;
+use crate::core::device::mode::Mode;
 use crate::ui::app::paths;
 use crate::ui::device::use_mode;
 use crate::ui::page::Page;

@@ -2,8 +2,8 @@
 //! its PIN and idle time, and read, export or clear the outreach tallies. Reached by
 //! its address, or on a kiosk by holding the app's name for three seconds.
 
-use crate::core::kiosk::{DeviceSettings, Mode, Setting, SettingsChange, SettingsError, pin_minutes_to_wait};
-use crate::core::tallies::Tallies;
+use crate::core::device::mode::{DeviceSettings, Mode, Setting, SettingsChange, SettingsError, pin_minutes_to_wait};
+use crate::core::device::tallies::Tallies;
 use crate::platform::db::Db;
 use crate::platform::{device, share, tallies};
 use crate::ui::device::use_device;

@@ -5,7 +5,7 @@
 //! becomes a button that shows a QR code of the same address, for the person to scan
 //! with their own phone.
 
-use crate::core::phone_display::readable_number;
+use crate::core::directory::phone_display::readable_number;
 use crate::ui::device::use_mode;
 use crate::ui::language::use_i18n;
 use crate::ui::text::t_string;
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ExternalLink(
-    /// An address already checked by `core::links`.
+    /// An address already checked by `core::directory::links`.
     href: String,
     #[prop(optional, into)] class: String,
     /// Websites open in a new tab, so the app stays where the person left it.

@@ -5,9 +5,9 @@
 //! offices are offered instead, with their distance, and are never presented as "yours":
 //! a consulate's district is a legal fact, and distance is only a guess at convenience.
 
-use crate::core::directory::{Area, Directory, Entry, Kind, Precision, Status};
-use crate::core::geo::{RegionName, distance_km, locate, place_point, regions_of};
-use crate::core::search::fold;
+use crate::core::directory::entry::{Area, Directory, Entry, Kind, Precision, Status};
+use crate::core::directory::geo::{RegionName, distance_km, locate, place_point, regions_of};
+use crate::core::directory::search::fold;
 use std::cmp::Ordering;
 
 /// How many offices `Serving::Nearest` holds at most.
@@ -124,7 +124,7 @@ pub fn locate_place(directory: &Directory, country: &str, typed: &str) -> Option
 pub fn recognises_place(directory: &Directory, country: &str, typed: &str) -> bool {
     let typed = typed.trim();
     typed.is_empty()
-        || country == crate::core::assessment::OTHER_COUNTRY
+        || country == crate::core::assessment::flow::OTHER_COUNTRY
         || locate_place(directory, country, typed).is_some()
 }
 

@@ -9,7 +9,7 @@
 //! the one that forgets each person, until staff save the settings again (the settings
 //! page tells them).
 
-use crate::core::kiosk::{DeviceSettings, Mode, PinHash};
+use crate::core::device::mode::{DeviceSettings, Mode, PinHash};
 
 /// One field of the saved record, as read.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -26,9 +26,9 @@ pub const SCHEMA_VERSION: u32 = 4;
 /// The oldest format that carries the content as it is: 4 once a question is about a
 /// relative, 3 once an answer names a country, 2 once a phone is a national short
 /// number, else 1.
-pub fn format_for(flow: &crate::core::assessment::Flow, directory: &crate::core::directory::Directory) -> u32 {
-    let short = |number: &str| crate::core::links::is_short_number(number);
-    let placing = |q: &crate::core::assessment::Question| q.options.iter().any(|o| o.country.is_some());
+pub fn format_for(flow: &crate::core::assessment::flow::Flow, directory: &crate::core::directory::entry::Directory) -> u32 {
+    let short = |number: &str| crate::core::directory::links::is_short_number(number);
+    let placing = |q: &crate::core::assessment::flow::Question| q.options.iter().any(|o| o.country.is_some());
     if flow.questions.iter().any(|q| q.about_relative) {
         4
     } else if flow.questions.iter().any(placing) {
@@ -221,8 +221,8 @@ mod tests {
 
     #[test]
     fn the_format_is_the_oldest_the_data_needs_and_this_app_reads_it() {
-        use crate::core::assessment::Flow;
-        use crate::core::directory::Directory;
+        use crate::core::assessment::flow::Flow;
+        use crate::core::directory::entry::Directory;
         let with_phone = |number: &str| {
             Directory::from_json(
                 format!(
@@ -233,7 +233,7 @@ mod tests {
             )
             .unwrap()
         };
-        let flow = Flow::from_json(crate::core::assessment::tests::TEST_FLOW.as_bytes()).unwrap();
+        let flow = Flow::from_json(crate::core::assessment::flow::tests::TEST_FLOW.as_bytes()).unwrap();
         assert_eq!(
             format_for(&flow, &with_phone("+15550100123")),
             1,

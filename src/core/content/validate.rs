@@ -3,11 +3,11 @@
 //! in Spanish and English. The app refuses new data with any problem; the host tests
 //! hold the shipped data to it; the staff's tool will print its list.
 
-use crate::core::assessment::{Flow, QuestionKind};
-use crate::core::directory::{Directory, PhoneKind};
-use crate::core::lang::Text;
-use crate::core::links::{is_dialable, is_email, is_https, is_short_number};
-use crate::core::opening::minutes;
+use crate::core::assessment::flow::{Flow, QuestionKind};
+use crate::core::directory::entry::{Directory, PhoneKind};
+use crate::core::text::lang::Text;
+use crate::core::directory::links::{is_dialable, is_email, is_https, is_short_number};
+use crate::core::directory::opening::minutes;
 use crate::core::problem::Problem;
 use std::collections::BTreeSet;
 
@@ -160,7 +160,7 @@ pub fn validate_flow(flow: &Flow, directory: &Directory, today: &str) -> Vec<Pro
             }
             check_text(&mut out, &at(&format!("options[{o}].label")), &option.label);
             if let Some(country) = &option.country {
-                let known = crate::core::geo::known_countries().any(|k| k == country);
+                let known = crate::core::directory::geo::known_countries().any(|k| k == country);
                 if q.kind != QuestionKind::SingleChoice || !known {
                     out.push(Problem::new(
                         at(&format!("options[{o}].country")),
@@ -374,7 +374,7 @@ fn is_time_zone(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::assessment::tests::TEST_FLOW;
+    use crate::core::assessment::flow::tests::TEST_FLOW;
 
     const GOOD_ENTRY: &str = r#"{"id":"centro-ficticio","name":{"es":"Centro Ficticio","en":"Fictitious Centre"},
         "kind":"resource_centre","address":{"country":"GT"},"location":{"latitude":14.8,"longitude":-91.5,"precision":"city"},

@@ -1,10 +1,10 @@
 //! "Save as contact": a directory entry as a vCard 4.0 (RFC 6350) file, so a person can
 //! keep the consulate's details in their phone's own contacts, offline.
 
-use crate::core::directory::{Entry, PhoneKind};
-use crate::core::lang::Lang;
-use crate::core::links::{coordinate, is_dialable, is_email, is_https};
-use crate::core::phone_display::readable_number;
+use crate::core::directory::entry::{Entry, PhoneKind};
+use crate::core::text::lang::Lang;
+use crate::core::directory::links::{coordinate, is_dialable, is_email, is_https};
+use crate::core::directory::phone_display::readable_number;
 
 /// The vCard text for `entry`, with texts in `lang`. Lines end in CRLF as the standard
 /// requires; only validated numbers, addresses and links are included.
@@ -120,7 +120,7 @@ fn fold(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::directory::Directory;
+    use crate::core::directory::entry::Directory;
 
     fn entry() -> Entry {
         let json = r#"{"entries":[{"id":"consulado-ficticio","name":{"es":"Consulado Ficticio; Sede, Norte","en":"Fictitious Consulate"},

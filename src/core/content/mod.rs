@@ -4,12 +4,16 @@
 //! manifest's size and SHA-256, parse, and pass the validator; any problem refuses the
 //! whole.
 
-use crate::core::assessment::Flow;
-use crate::core::directory::Directory;
+pub mod manifest;
+pub mod update;
+pub mod validate;
+
+use crate::core::assessment::flow::Flow;
+use crate::core::directory::entry::Directory;
 use crate::core::json::ReadJson;
-use crate::core::manifest::Manifest;
+use crate::core::content::manifest::Manifest;
 use crate::core::problem::Problem;
-use crate::core::validate::validate;
+use crate::core::content::validate::validate;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Content {
@@ -75,7 +79,7 @@ impl Content {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::assessment::tests::TEST_FLOW;
+    use crate::core::assessment::flow::tests::TEST_FLOW;
     use crate::core::json::SerdeJson;
     use std::collections::BTreeMap;
 

@@ -3,7 +3,7 @@
 //! are reused from the device, so a slow connection carries only what is new), and when
 //! a version that arrived damaged or invalid may be downloaded again.
 
-use crate::core::manifest::{FileEntry, Manifest};
+use crate::core::content::manifest::{FileEntry, Manifest};
 use serde::{Deserialize, Serialize};
 
 /// Whether `published` should replace what the device has.

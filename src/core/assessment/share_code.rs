@@ -9,9 +9,9 @@
 //! wrongly. Decoding checks every index and bound against the flow, and refuses answers
 //! the flow would not have asked.
 
-use crate::core::answers::{Answer, Answers};
-use crate::core::assessment::{Flow, QuestionKind, is_place_country};
-use crate::core::engine::relevant_answers;
+use crate::core::assessment::answers::{Answer, Answers};
+use crate::core::assessment::flow::{Flow, QuestionKind, is_place_country};
+use crate::core::assessment::engine::relevant_answers;
 use sha2::{Digest, Sha256};
 
 const PREFIX: &str = "r1.";
@@ -231,9 +231,9 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::assessment::OTHER_COUNTRY;
-    use crate::core::assessment::tests::test_flow;
-    use crate::core::engine::{next_question, sample_answers};
+    use crate::core::assessment::flow::OTHER_COUNTRY;
+    use crate::core::assessment::flow::tests::test_flow;
+    use crate::core::assessment::engine::{next_question, sample_answers};
 
     /// A tiny deterministic PRNG (xorshift64*), so the fuzz run is repeatable.
     struct Rng(u64);
@@ -306,7 +306,7 @@ mod tests {
         answers.set("home", place(OTHER_COUNTRY));
         assert!(decode(&flow, &encode(&flow, &answers)).is_ok());
         // Every country the directory's place picker offers, El Salvador among them.
-        for country in crate::core::geo::known_countries() {
+        for country in crate::core::directory::geo::known_countries() {
             answers.set("home", place(country));
             assert!(decode(&flow, &encode(&flow, &answers)).is_ok(), "{country}");
         }

@@ -10,13 +10,13 @@
 //! country the person is in, contacts that cannot serve them there are left out: 110 is
 //! no help in Texas, nor a shelter in Tapachula to someone in Quetzaltenango.
 
-use crate::core::answers::{Answer, Answers};
-use crate::core::assessment::{Flow, Outcome, QuestionKind};
-use crate::core::directory::{Directory, Entry, Kind, PhoneKind, Status};
-use crate::core::geo::RegionName;
-use crate::core::lang::Lang;
-use crate::core::links;
-use crate::core::serving::{Coverage, HOME, can_serve, coverage, distance_to, is_in_region, locate_place};
+use crate::core::assessment::answers::{Answer, Answers};
+use crate::core::assessment::flow::{Flow, Outcome, QuestionKind};
+use crate::core::directory::entry::{Directory, Entry, Kind, PhoneKind, Status};
+use crate::core::directory::geo::RegionName;
+use crate::core::text::lang::Lang;
+use crate::core::directory::links;
+use crate::core::directory::serving::{Coverage, HOME, can_serve, coverage, distance_to, is_in_region, locate_place};
 
 /// Where the person is, as far as their answers say, or where the relative they ask for
 /// is: worked out once for all their options.
@@ -267,7 +267,7 @@ mod tests {
 
     /// The contacts for `outcome()` of a person who answered `answers`.
     fn contacts<'a>(directory: &'a Directory, answers: &Answers) -> Vec<Contact<'a>> {
-        let flow = Flow::from_json(crate::core::assessment::tests::TEST_FLOW.as_bytes()).unwrap();
+        let flow = Flow::from_json(crate::core::assessment::flow::tests::TEST_FLOW.as_bytes()).unwrap();
         let here = Here::of(&flow, directory, answers);
         contacts_for(&outcome(), directory, here.as_ref(), Lang::Es)
     }
@@ -361,7 +361,7 @@ mod tests {
     fn the_office_whose_district_covers_the_place_comes_first_however_far() {
         // Ohio's office serves Kansas by its service area; one abroad serves all the US.
         let mut directory = directory();
-        let area = |region: Option<&str>| crate::core::directory::Area {
+        let area = |region: Option<&str>| crate::core::directory::entry::Area {
             country: "US".into(),
             region: region.map(str::to_string),
         };
@@ -402,12 +402,12 @@ mod tests {
 
     #[test]
     fn contacts_that_cannot_serve_the_person_where_they_are_are_left_out() {
-        use crate::core::directory::Area;
+        use crate::core::directory::entry::Area;
         let mut directory = directory();
         let add = |directory: &mut Directory, id: &str, country: &str, area: Option<&str>| {
             let mut entry = directory.entries[0].clone();
             entry.id = id.into();
-            entry.name = crate::core::lang::Text::new(id, id);
+            entry.name = crate::core::text::lang::Text::new(id, id);
             if id.starts_with("linea") {
                 entry.kind = Kind::Hotline;
             }
@@ -445,7 +445,7 @@ mod tests {
         // Someone whose answer puts them in Guatemala, with no place asked: Guatemala's
         // own, the line to call before the offices, nothing abroad; and no "serves your
         // area" where their area is not known.
-        let mut flow = Flow::from_json(crate::core::assessment::tests::TEST_FLOW.as_bytes()).unwrap();
+        let mut flow = Flow::from_json(crate::core::assessment::flow::tests::TEST_FLOW.as_bytes()).unwrap();
         flow.questions[0].options[1].country = Some("GT".into());
         let mut answers = Answers::default();
         answers.set("age", Answer::Choice("adult".into()));
@@ -460,7 +460,7 @@ mod tests {
         // Asking for a relative in Texas: what serves Texas first, the US line before
         // the rest, and what serves Guatemala too, where the person asking may well be;
         // not the shelter in Mexico. Said of the relative's area, with no distances.
-        let mut for_a_relative = Flow::from_json(crate::core::assessment::tests::TEST_FLOW.as_bytes()).unwrap();
+        let mut for_a_relative = Flow::from_json(crate::core::assessment::flow::tests::TEST_FLOW.as_bytes()).unwrap();
         for_a_relative.questions[3].about_relative = true;
         let relative = living_in(Some("TX"));
         let here = Here::of(&for_a_relative, &directory, &relative);

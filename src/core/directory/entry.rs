@@ -7,7 +7,7 @@
 //! fields still to check are named in `to_verify` for the centre's staff.
 
 use crate::core::json::{ReadJson, SerdeJson};
-use crate::core::lang::Text;
+use crate::core::text::lang::Text;
 use crate::core::problem::Problem;
 use serde::{Deserialize, Serialize};
 

@@ -3,8 +3,8 @@
 //! progress, and lists the outcomes that apply, ranked, each with the answers that
 //! explain it. Nothing here knows about screens.
 
-use crate::core::answers::{Answer, Answers};
-use crate::core::assessment::{Flow, Outcome, Question};
+use crate::core::assessment::answers::{Answer, Answers};
+use crate::core::assessment::flow::{Flow, Outcome, Question};
 
 /// The answers that still apply: questions are walked in order and an answer is kept
 /// only if its question would be asked given the answers kept before it. A changed
@@ -123,7 +123,7 @@ fn longest_remaining(flow: &Flow, answers: &Answers, from: usize) -> usize {
 /// Answers that together exercise every branch a question can take: each option (and
 /// none and all, for multiple choice), the bounds and a middle of a number, one place.
 pub fn sample_answers(question: &Question) -> Vec<Answer> {
-    use crate::core::assessment::QuestionKind::*;
+    use crate::core::assessment::flow::QuestionKind::*;
     match question.kind {
         SingleChoice => question.options.iter().map(|o| Answer::Choice(o.id.clone())).collect(),
         MultipleChoice => {
@@ -183,7 +183,7 @@ pub fn outcomes<'a>(flow: &'a Flow, answers: &Answers) -> Vec<Shown<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::assessment::tests::test_flow;
+    use crate::core::assessment::flow::tests::test_flow;
     use std::collections::BTreeSet;
 
     fn choice(id: &str) -> Answer {

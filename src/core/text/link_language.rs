@@ -8,7 +8,7 @@
 //! else there: `#en` for a contact, `#en~r1.…` for results. Spanish adds nothing, so
 //! Spanish links are as short as before and links made before this read as they did.
 
-use crate::core::lang::Lang;
+use crate::core::text::lang::Lang;
 
 const MARK: char = '~';
 

@@ -5,7 +5,7 @@
 //! department or a country), rounded to 0.1°. They are used only to order offices by
 //! distance and to say "about N km"; never to draw a map or decide who serves whom.
 
-use crate::core::search::fold;
+use crate::core::directory::search::fold;
 use std::sync::OnceLock;
 
 /// The Earth's mean radius.

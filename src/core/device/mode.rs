@@ -2,7 +2,7 @@
 //! and outreach workers' phones at community events. The rules live here; the browser
 //! layer only stores the settings and feeds in the clock.
 
-use crate::core::manifest::sha256_hex;
+use crate::core::content::manifest::sha256_hex;
 use serde::{Deserialize, Serialize};
 
 /// How a device is used.

@@ -3,7 +3,7 @@
 //! itself. Anything else — `javascript:`, `data:`, plain `http:` — yields no link at all,
 //! so a mistaken or malicious data file cannot put a dangerous link in front of people.
 
-use crate::core::directory::{Address, Location, Phone, PhoneKind};
+use crate::core::directory::entry::{Address, Location, Phone, PhoneKind};
 
 /// Whether `number` is E.164: `+`, then 8 to 15 digits, the first not 0.
 pub fn is_e164(number: &str) -> bool {
@@ -213,7 +213,7 @@ mod tests {
     }
 
     use super::*;
-    use crate::core::directory::Precision;
+    use crate::core::directory::entry::Precision;
 
     fn phone(number: &str, kind: PhoneKind) -> Phone {
         Phone {

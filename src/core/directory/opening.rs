@@ -4,7 +4,7 @@
 //! local weekday and time with `Intl` (which follows each zone's daylight-saving rules),
 //! and this module only compares that local time with the weekly hours.
 
-use crate::core::directory::{Hours, Weekday};
+use crate::core::directory::entry::{Hours, Weekday};
 
 /// A moment as a clock on the entry's wall shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 //! By construction they hold nothing about a person: no answers, no times finer than a
 //! day, no entry ids (only their kind), so the CSV can leave the device safely.
 
-use crate::core::directory::Kind;
+use crate::core::directory::entry::Kind;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -2,12 +2,12 @@
 //! when its `show_if` holds, and outcomes — the options a person may have — each shown
 //! when its `applies_if` holds. Learned from GOV.UK Smart Answers' outcome-centric
 //! flows: the logic lives beside the content it decides, and the engine
-//! ([`crate::core::engine`]) only walks it.
+//! ([`crate::core::assessment::engine`]) only walks it.
 
-use crate::core::answers::Answer;
-use crate::core::condition::Condition;
+use crate::core::assessment::answers::Answer;
+use crate::core::assessment::condition::Condition;
 use crate::core::json::{ReadJson, SerdeJson};
-use crate::core::lang::{Lang, Text};
+use crate::core::text::lang::{Lang, Text};
 use crate::core::problem::Problem;
 use serde::{Deserialize, Serialize};
 
@@ -73,7 +73,7 @@ pub const OTHER_COUNTRY: &str = "ZZ";
 
 /// Whether a place answer may hold the country `code`.
 pub fn is_place_country(code: &str) -> bool {
-    code == OTHER_COUNTRY || crate::core::geo::known_countries().any(|known| known == code)
+    code == OTHER_COUNTRY || crate::core::directory::geo::known_countries().any(|known| known == code)
 }
 
 impl Question {

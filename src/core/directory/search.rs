@@ -10,7 +10,7 @@
 //! - Known local names are searchable both ways (Xela and Quetzaltenango, EEUU and
 //!   Estados Unidos).
 
-use crate::core::directory::{Directory, Entry, Kind, Service, Status};
+use crate::core::directory::entry::{Directory, Entry, Kind, Service, Status};
 use std::collections::BTreeMap;
 
 /// Other names people use for places, added to entries in those places.
@@ -377,7 +377,7 @@ fn entry_words(e: &Entry, vocabulary: &mut Vocabulary) -> Vec<(Field, u32)> {
     }
     // "houston tx", "NC": a state as people write it.
     if let Some(region) = &e.address.region {
-        for name in crate::core::geo::region_names(&e.address.country, region) {
+        for name in crate::core::directory::geo::region_names(&e.address.country, region) {
             add(Field::Place, name);
         }
     }

@@ -6,7 +6,7 @@
 //! Only numbers the directory holds are found: "2025" or "200 idiomas" in a step are
 //! never taken for a phone, and a number no entry has stays plain text.
 
-use crate::core::directory::Directory;
+use crate::core::directory::entry::Directory;
 
 /// `text` cut into pieces, in order: `(piece, Some(entry id))` for a number one of the
 /// directory's entries has, `(piece, None)` for the rest.

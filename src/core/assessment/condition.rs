@@ -11,8 +11,8 @@
 //! A condition about an unanswered question is false, so an outcome never applies on
 //! the strength of something the person was not asked.
 
-use crate::core::answers::{Answer, Answers};
-use crate::core::assessment::{Flow, QuestionKind};
+use crate::core::assessment::answers::{Answer, Answers};
+use crate::core::assessment::flow::{Flow, QuestionKind};
 use crate::core::problem::Problem;
 use serde::{Deserialize, Serialize};
 

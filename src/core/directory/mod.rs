@@ -1,0 +1,13 @@
+//! The contact directory: its entries ([`entry`]), search ([`search`]), which offices serve
+//! a place and how far they are ([`serving`], [`geo`]), opening hours ([`opening`]), and
+//! what is built from an entry for the person to act on: links ([`links`]), a contact card
+//! ([`vcard`]) and phone numbers written for reading ([`phone_display`]).
+
+pub mod entry;
+pub mod geo;
+pub mod links;
+pub mod opening;
+pub mod phone_display;
+pub mod search;
+pub mod serving;
+pub mod vcard;
