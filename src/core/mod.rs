@@ -18,7 +18,6 @@ pub mod assessment;
 pub mod content;
 pub mod device;
 pub mod directory;
-pub mod directory_csv;
 pub mod json;
 pub mod order;
 pub mod problem;

@@ -20,7 +20,7 @@
 use rumbo::core::assessment::flow::Flow;
 use rumbo::core::content::Content;
 use rumbo::core::directory::entry::Directory;
-use rumbo::core::directory_csv;
+mod csv;
 use rumbo::core::json::SerdeJson;
 use rumbo::core::content::manifest::{Manifest, SCHEMA_VERSION, format_for};
 use rumbo::core::problem::Problem;
@@ -172,7 +172,7 @@ fn manifest(dir: &Path, today: &str) -> Result<(), String> {
 /// the accents), or to stdout without one (for other programs).
 fn export(file: Option<&Path>, dir: &Path) -> Result<(), String> {
     let directory = Directory::from_json(&read(dir, Directory::FILE)?).map_err(|p| p.to_string())?;
-    let csv = directory_csv::to_csv(&directory);
+    let csv = csv::to_csv(&directory);
     let Some(file) = file else {
         return std::io::stdout()
             .write_all(csv.as_bytes())
@@ -205,7 +205,7 @@ fn import(file: &Path, dir: &Path, today: &str) -> Result<(), String> {
     };
     let text = read_csv(file)?;
     let imported =
-        directory_csv::import(&text).map_err(|errors| refused(errors.iter().map(|e| e.to_string()).collect()))?;
+        csv::import(&text).map_err(|errors| refused(errors.iter().map(|e| e.to_string()).collect()))?;
     let old = match dir.join(Directory::FILE).exists() {
         true => Some(read(dir, Directory::FILE)?),
         false => None,
@@ -589,7 +589,7 @@ mod layout {
     mod tests {
         use super::*;
 
-        const SHIPPED: &[u8] = include_bytes!("../../public/data/directory.json");
+        const SHIPPED: &[u8] = include_bytes!("../../../public/data/directory.json");
 
         #[test]
         fn the_shipped_file_is_written_back_byte_for_byte() {

@@ -35,14 +35,14 @@
 //! Pure: the tool reads and writes the files. The CSV reader and writer are the RFC 4180
 //! subset spreadsheets produce, written here rather than pulled in as a crate.
 
-use crate::core::directory::entry::{
+use rumbo::core::directory::entry::{
     Address, Area, Directory, Entry, Hours, Kind, Location, Opening, Phone, PhoneKind, Precision, Service, Status,
     Weekday,
 };
-use crate::core::text::lang::Text;
-use crate::core::directory::links::{is_dialable, is_short_number};
-use crate::core::directory::opening::minutes;
-use crate::core::problem::Problem;
+use rumbo::core::text::lang::Text;
+use rumbo::core::directory::links::{is_dialable, is_short_number};
+use rumbo::core::directory::opening::minutes;
+use rumbo::core::problem::Problem;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -1328,7 +1328,7 @@ fn write_record(out: &mut String, cells: impl Iterator<Item = String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::content::validate::validate_directory;
+    use rumbo::core::content::validate::validate_directory;
 
     /// Every kind of cell that could trip a reader or writer, in obviously fictitious data.
     const TRICKY: &str = r#"{"entries":[
@@ -1404,7 +1404,7 @@ mod tests {
 
     #[test]
     fn the_shipped_directory_round_trips() {
-        let shipped = Directory::from_json(include_bytes!("../../public/data/directory.json")).unwrap();
+        let shipped = Directory::from_json(include_bytes!("../../../public/data/directory.json")).unwrap();
         let csv = to_csv(&shipped);
         assert_eq!(from_csv(&csv).unwrap(), shipped);
         assert_eq!(to_csv(&from_csv(&csv).unwrap()), csv);
