@@ -2,10 +2,10 @@
 //! SHA-256 and size of every data file, so the app can tell a newer version, refuse a
 //! file that was cut or altered in transit, and never replace good data with bad.
 
+use crate::core::digest::sha256_hex;
 use crate::core::json::ReadJson;
 use crate::core::problem::Problem;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// The newest manifest format this build understands. A manifest with a higher number
 /// was written for a newer app: it is refused (the person keeps their data) rather than
@@ -26,7 +26,10 @@ pub const SCHEMA_VERSION: u32 = 4;
 /// The oldest format that carries the content as it is: 4 once a question is about a
 /// relative, 3 once an answer names a country, 2 once a phone is a national short
 /// number, else 1.
-pub fn format_for(flow: &crate::core::assessment::flow::Flow, directory: &crate::core::directory::entry::Directory) -> u32 {
+pub fn format_for(
+    flow: &crate::core::assessment::flow::Flow,
+    directory: &crate::core::directory::entry::Directory,
+) -> u32 {
     let short = |number: &str| crate::core::directory::links::is_short_number(number);
     let placing = |q: &crate::core::assessment::flow::Question| q.options.iter().any(|o| o.country.is_some());
     if flow.questions.iter().any(|q| q.about_relative) {
@@ -157,11 +160,6 @@ impl FileEntry {
         }
         Ok(())
     }
-}
-
-/// Lowercase hex SHA-256.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Days from 1970-01-01 to a `YYYY-MM-DD` date (proleptic Gregorian), `None` if it is

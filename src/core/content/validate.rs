@@ -5,10 +5,10 @@
 
 use crate::core::assessment::flow::{Flow, QuestionKind};
 use crate::core::directory::entry::{Directory, PhoneKind};
-use crate::core::text::lang::Text;
 use crate::core::directory::links::{is_dialable, is_email, is_https, is_short_number};
 use crate::core::directory::opening::minutes;
 use crate::core::problem::Problem;
+use crate::core::text::lang::Text;
 use std::collections::BTreeSet;
 
 /// Every problem in the directory and the flow. `today` (`YYYY-MM-DD`) bounds the dates:

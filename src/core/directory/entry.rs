@@ -7,8 +7,8 @@
 //! fields still to check are named in `to_verify` for the centre's staff.
 
 use crate::core::json::{ReadJson, SerdeJson};
-use crate::core::text::lang::Text;
 use crate::core::problem::Problem;
+use crate::core::text::lang::Text;
 use serde::{Deserialize, Serialize};
 
 /// The file `directory.json`.
