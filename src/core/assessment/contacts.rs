@@ -151,7 +151,7 @@ pub fn contacts_for<'a>(
     here: Option<&Here>,
     lang: Lang,
 ) -> Vec<Contact<'a>> {
-    let in_country = |e: &Entry| here.is_some_and(|h| e.address.country.trim().eq_ignore_ascii_case(&h.country));
+    let in_country = |e: &Entry| here.is_some_and(|h| e.address.country == h.country);
     let near =
         |e: &Entry| here.is_some_and(|h| h.region.as_ref().is_some_and(|r| is_in_region(e, &h.country, Some(r))));
     // A district says something only of a region: with the country alone (an answer
@@ -196,7 +196,7 @@ pub fn contacts_for<'a>(
                 .entry
                 .service_area
                 .iter()
-                .filter(|a| a.country.trim().eq_ignore_ascii_case(&h.country))
+                .filter(|a| a.country == h.country)
                 .peekable();
             h.region.is_none()
                 && areas.peek().is_some()

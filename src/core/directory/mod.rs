@@ -1,8 +1,10 @@
-//! The contact directory: its entries ([`entry`]), search ([`search`]), which offices serve
+//! The contact directory: its entries ([`entry`]), the countries it knows ([`countries`]),
+//! search ([`search`]), which offices serve
 //! a place and how far they are ([`serving`], [`geo`]), opening hours ([`opening`]), and
 //! what is built from an entry for the person to act on: links ([`links`]), a contact card
 //! ([`vcard`]) and phone numbers written for reading ([`phone_display`]).
 
+pub mod countries;
 pub mod entry;
 pub mod geo;
 pub mod links;

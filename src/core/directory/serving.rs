@@ -7,7 +7,7 @@
 
 use crate::core::directory::entry::{Area, Directory, Entry, Kind, Precision, Status};
 use crate::core::directory::geo::{RegionName, distance_km, locate, place_point, regions_of};
-use crate::core::directory::search::fold;
+use crate::core::text::fold::{fold, fold_words};
 use std::cmp::Ordering;
 
 /// How many offices `Serving::Nearest` holds at most.
@@ -70,7 +70,7 @@ pub fn offices_serving<'a>(
         return Serving::Yours(yours.into_iter().map(|(e, _)| e).collect());
     }
     let Some(point) = point else { return Serving::Unknown };
-    let same_country = |e: &Entry| e.address.country.trim().eq_ignore_ascii_case(country.trim());
+    let same_country = |e: &Entry| e.address.country == country;
     let in_region = |e: &Entry| is_in_region(e, country, region_name);
     // Offices in the person's own region come first, all of them, whether or not their
     // position is recorded: a state's centre can be nearer to a neighbour's office than to
@@ -138,7 +138,7 @@ pub fn place_suggestions(directory: &Directory, country: &str) -> Vec<String> {
             directory
                 .entries
                 .iter()
-                .filter(|e| e.address.country.trim().eq_ignore_ascii_case(country.trim()))
+                .filter(|e| e.address.country == country)
                 .filter_map(|e| e.address.region.clone()),
         )
         .map(|name| (fold(&name), name))
@@ -158,7 +158,7 @@ pub fn region_of_city(directory: &Directory, country: &str, city: &str) -> Optio
 /// The first entry in `country` whose city or alias is `city` and whose region is known,
 /// located ones first (their position stands for the city's).
 fn city_entry<'a>(directory: &'a Directory, country: &str, city: &str) -> Option<&'a Entry> {
-    let words = |name: &str| fold(name).split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = fold_words;
     let typed = words(city);
     if typed.is_empty() {
         return None;
@@ -166,7 +166,7 @@ fn city_entry<'a>(directory: &'a Directory, country: &str, city: &str) -> Option
     let mut found = directory
         .entries
         .iter()
-        .filter(|e| e.address.country.trim().eq_ignore_ascii_case(country.trim()))
+        .filter(|e| e.address.country == country)
         .filter(|e| e.address.region.is_some())
         .filter(|e| e.address.city.iter().chain(&e.aliases).any(|name| words(name) == typed));
     let first = found.next()?;
@@ -186,7 +186,7 @@ pub enum Coverage {
 /// Whether the entry serves `region` of `country` (a region named any way `RegionName`
 /// knows), or the whole country, by its service area: its district, not its distance.
 pub fn coverage(entry: &Entry, country: &str, region: Option<&RegionName>) -> Option<Coverage> {
-    let in_country = |a: &Area| a.country.trim().eq_ignore_ascii_case(country.trim());
+    let in_country = |a: &Area| a.country == country;
     let areas = || entry.service_area.iter().filter(|a| in_country(a));
     if let Some(region) = region
         && areas().any(|a| a.region.as_deref().is_some_and(|r| region.is(r)))
@@ -214,10 +214,10 @@ pub const HOME: &str = "GT";
 /// where the district of their place is not recorded, the nearest one is still where they
 /// can go, so it is offered as nearest rather than left out.
 pub fn can_serve(entry: &Entry, country: &str, region: Option<&RegionName>) -> bool {
-    let here = |c: &str| c.trim().eq_ignore_ascii_case(country.trim());
+    let here = |c: &str| c == country;
     if entry.service_area.is_empty() {
         let country = entry.address.country.trim();
-        return here(country) || country.eq_ignore_ascii_case(HOME);
+        return here(country) || country == HOME;
     }
     let mut areas = entry.service_area.iter().filter(|a| here(&a.country)).peekable();
     if areas.peek().is_none() {
@@ -246,7 +246,7 @@ pub fn distance_is_approximate(entry: &Entry, from_place_centre: bool) -> bool {
 /// Whether the entry's address is in `region` of `country` (a region named any way
 /// `RegionName` knows: "TX" is Texas).
 pub fn is_in_region(entry: &Entry, country: &str, region: Option<&RegionName>) -> bool {
-    entry.address.country.trim().eq_ignore_ascii_case(country.trim())
+    entry.address.country == country
         && region
             .zip(entry.address.region.as_deref())
             .is_some_and(|(r, er)| r.is(er))
@@ -291,9 +291,7 @@ pub fn sort_by_distance(
             let region = region.as_ref().map(|(_, r)| r);
             if !can_serve(e, country, region) {
                 2
-            } else if e.address.country.trim().eq_ignore_ascii_case(country.trim())
-                || coverage(e, country, None).is_some()
-            {
+            } else if e.address.country == country || coverage(e, country, None).is_some() {
                 0
             } else {
                 1
@@ -440,7 +438,7 @@ mod tests {
             ["consulado-ficticio-de-ohio"]
         );
         assert_eq!(
-            yours(offices_serving(&directory, consulate, "us", Some(" míchigan "), None)),
+            yours(offices_serving(&directory, consulate, "US", Some(" míchigan "), None)),
             ["consulado-ficticio-de-ohio"]
         );
         assert_eq!(
@@ -703,7 +701,7 @@ mod tests {
         assert!(us.iter().any(|r| r == "Atlántida Ficticia"));
         let folded: Vec<String> = us.iter().map(|r| fold(r)).collect();
         assert!(folded.windows(2).all(|w| w[0] <= w[1]), "sorted");
-        let mx = place_suggestions(&directory, "mx");
+        let mx = place_suggestions(&directory, "MX");
         assert!(mx.iter().any(|r| r == "Chiapas") && mx.len() == 32);
         assert!(place_suggestions(&directory, "FR").is_empty());
     }
