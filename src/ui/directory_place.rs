@@ -5,7 +5,8 @@
 use crate::core::content::Content;
 use crate::core::directory::entry::{Entry, Kind};
 use crate::core::directory::geo::known_countries;
-use crate::core::directory::serving::{Serving, locate_place, offices_serving, place_suggestions};
+use crate::core::directory::place::{DEFAULT_COUNTRY, Reading, place_suggestions, read_place};
+use crate::core::directory::serving::{Serving, offices_serving};
 use crate::core::text::lang::{Lang, whole_number};
 use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
@@ -50,7 +51,7 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>, content: Arc<Content>) -> i
     let (start_country, start_region) = origin
         .get_untracked()
         .and_then(|o| o.place)
-        .unwrap_or_else(|| ("US".to_string(), None));
+        .unwrap_or_else(|| (DEFAULT_COUNTRY.to_string(), None));
     let country = RwSignal::new(start_country);
     let region = RwSignal::new(start_region.unwrap_or_default());
     let notice = RwSignal::new(None::<PlaceNotice>);
@@ -59,23 +60,21 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>, content: Arc<Content>) -> i
         ev.prevent_default();
         let c = country.get_untracked();
         // A place the picker cannot use also drops the one before: the list must not
-        // stay sorted from Huehuetenango while the menu says México.
-        if region.with_untracked(|r| r.trim().is_empty()) {
-            origin.set(None);
-            notice.set(Some(PlaceNotice::NeedsRegion));
-            return;
-        }
-        // A state or department, or else a city the directory's entries place in one.
-        let found = region.with_untracked(|r| locate_place(&content.directory, &c, r));
-        match found {
-            Some((point, r)) => {
+        // stay sorted from Huehuetenango while the menu says México. Distances from a
+        // country's centre would mean nothing, so a region is needed here.
+        match region.with_untracked(|r| read_place(&content.directory, &c, r)) {
+            Reading::Located(point, r) => {
                 notice.set(None);
                 origin.set(Some(Origin {
                     point,
                     place: Some((c, r)),
                 }));
             }
-            None => {
+            Reading::CountryOnly => {
+                origin.set(None);
+                notice.set(Some(PlaceNotice::NeedsRegion));
+            }
+            Reading::Unknown => {
                 origin.set(None);
                 notice.set(Some(PlaceNotice::Unknown));
             }

@@ -6,8 +6,7 @@
 //! a consulate's district is a legal fact, and distance is only a guess at convenience.
 
 use crate::core::directory::entry::{Area, Directory, Entry, Kind, Precision, Status};
-use crate::core::directory::geo::{RegionName, distance_km, locate, place_point, regions_of};
-use crate::core::text::fold::{fold, fold_words};
+use crate::core::directory::geo::{RegionName, distance_km, place_point};
 use std::cmp::Ordering;
 
 /// How many offices `Serving::Nearest` holds at most.
@@ -100,80 +99,6 @@ pub fn offices_serving<'a>(
     } else {
         Serving::Nearest(nearest)
     }
-}
-
-/// A place as a person gave it — a state or department, or a city the directory's own
-/// entries place in one ("Houston", "Xela") — as a point to measure from and the region
-/// under its usual name. A city is measured from the position of the directory's entry
-/// there (a state's centre can be 500 km from Houston); a region from its approximate
-/// centre. `None` when neither the region table nor the directory knows the place. The
-/// directory's place picker and the assessment's contacts both read places this way.
-pub fn locate_place(directory: &Directory, country: &str, typed: &str) -> Option<((f64, f64), Option<String>)> {
-    if let Some(found) = locate(country, typed) {
-        return Some(found);
-    }
-    let entry = city_entry(directory, country, typed)?;
-    let (centre, region) = locate(country, entry.address.region.as_deref()?)?;
-    let point = entry.location.map_or(centre, |l| (l.latitude, l.longitude));
-    Some((point, region))
-}
-
-/// Whether what a person typed as their region in `country` can be placed, or needs
-/// nothing placing (left empty; a country Rumbo does not list): a town the app cannot
-/// locate is said once on the place question, with what would work.
-pub fn recognises_place(directory: &Directory, country: &str, typed: &str) -> bool {
-    let typed = typed.trim();
-    typed.is_empty()
-        || country == crate::core::assessment::flow::OTHER_COUNTRY
-        || locate_place(directory, country, typed).is_some()
-}
-
-/// The places to suggest as a person types where they are in `country`: the regions the
-/// table knows and those the directory's entries name there, sorted, each once.
-pub fn place_suggestions(directory: &Directory, country: &str) -> Vec<String> {
-    // Each name folded once, as the sort and the de-duplication compare it.
-    let mut names: Vec<(String, String)> = regions_of(country)
-        .map(str::to_string)
-        .chain(
-            directory
-                .entries
-                .iter()
-                .filter(|e| e.address.country == country)
-                .filter_map(|e| e.address.region.clone()),
-        )
-        .map(|name| (fold(&name), name))
-        .collect();
-    crate::core::order::sort_by(&mut names, |a, b| a.0.cmp(&b.0));
-    names.dedup_by(|a, b| a.0 == b.0);
-    names.into_iter().map(|(_, name)| name).collect()
-}
-
-/// The region of a city people type as their place ("Los Angeles", "Xela"), taken from
-/// the directory's own entries in `country` whose city or alias it is: people think in
-/// cities, the region table knows states and departments. `None` when no entry says.
-pub fn region_of_city(directory: &Directory, country: &str, city: &str) -> Option<String> {
-    city_entry(directory, country, city)?.address.region.clone()
-}
-
-/// The first entry in `country` whose city or alias is `city` and whose region is known,
-/// located ones first (their position stands for the city's).
-fn city_entry<'a>(directory: &'a Directory, country: &str, city: &str) -> Option<&'a Entry> {
-    let words = fold_words;
-    let typed = words(city);
-    if typed.is_empty() {
-        return None;
-    }
-    let mut found = directory
-        .entries
-        .iter()
-        .filter(|e| e.address.country == country)
-        .filter(|e| e.address.region.is_some())
-        .filter(|e| e.address.city.iter().chain(&e.aliases).any(|name| words(name) == typed));
-    let first = found.next()?;
-    if first.location.is_some() {
-        return Some(first);
-    }
-    Some(found.find(|e| e.location.is_some()).unwrap_or(first))
 }
 
 /// How an entry's `service_area` covers a place; the more specific sorts first.
@@ -325,6 +250,8 @@ pub fn sort_by_distance(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::directory::place::{locate_place, place_suggestions, read_place, region_of_city};
+    use crate::core::text::fold::fold;
 
     /// A fictitious office: `at` is `(latitude, longitude, precision)`, `areas` are
     /// `country` or `country/region`.
@@ -901,11 +828,11 @@ mod tests {
         let directory = fixture_with(&[consulate_in("houston-ficticio", (29.76, -95.37), "Texas")
             .replace(r#""country":"US""#, r#""city":"Houston","country":"US""#)]);
         for typed in ["Kansas", "ks", "Houston", "  ", ""] {
-            assert!(recognises_place(&directory, "US", typed), "{typed}");
+            assert!(!read_place(&directory, "US", typed).is_unknown(), "{typed}");
         }
-        assert!(!recognises_place(&directory, "US", "Dodge City"));
+        assert!(read_place(&directory, "US", "Dodge City").is_unknown());
         assert!(
-            recognises_place(&directory, "ZZ", "Dodge City"),
+            !read_place(&directory, "ZZ", "Dodge City").is_unknown(),
             "another country: nothing to place"
         );
     }

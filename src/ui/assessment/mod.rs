@@ -15,8 +15,9 @@ pub use results::Results;
 
 use crate::core::assessment::answers::{Answer, Answers};
 use crate::core::assessment::engine;
-use crate::core::assessment::flow::{Flow, OTHER_COUNTRY, Question};
+use crate::core::assessment::flow::{Flow, Question};
 use crate::core::device::mode::Mode;
+use crate::core::directory::place::OTHER_COUNTRY;
 use crate::core::text::lang::Lang;
 use crate::platform::format;
 use crate::ui::language::use_i18n;
