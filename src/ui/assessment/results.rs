@@ -15,7 +15,7 @@ use crate::platform::format;
 use crate::platform::share::{self, Shared};
 use crate::ui::app::paths;
 use crate::ui::assessment::focused_heading;
-use crate::ui::assessment::{Screen, use_assessment};
+use crate::ui::assessment::use_assessment;
 use crate::ui::device::use_mode;
 use crate::ui::directory_place::distance_words;
 use crate::ui::i18n::td_string;
@@ -80,7 +80,7 @@ pub fn Results(content: Arc<Content>) -> impl IntoView {
             {use_mode().opens_links().then(|| view! {
                 <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{tr!(results_print)}</button>
             })}
-            <button type="button" class="button" on:click=move |_| assessment.screen.set(Screen::Check)>{tr!(results_change_answers)}</button>
+            <button type="button" class="button" on:click=move |_| assessment.check()>{tr!(results_change_answers)}</button>
             <button type="button" class="button" on:click=move |_| assessment.start_again()>{tr!(results_start_again)}</button>
         </div>
     }
