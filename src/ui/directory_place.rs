@@ -10,12 +10,12 @@ use crate::core::directory::serving::{Serving, offices_serving};
 use crate::core::text::lang::{Lang, whole_number};
 use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
-use crate::ui::app::paths;
 use crate::ui::device::use_mode;
 use crate::ui::i18n::td_string;
 use crate::ui::language::use_i18n;
 use crate::ui::language::{lang_of, locale_of};
 use crate::ui::page::focus;
+use crate::ui::paths;
 use crate::ui::text::t_string;
 use crate::ui::text::{tr, tr_with};
 use leptos::prelude::*;
@@ -186,7 +186,7 @@ pub fn ServingOffices(content: Arc<Content>, origin: Origin, kind: Option<Kind>)
     let from = origin.point;
     let place = move || place_words(&origin, lang().code(), "");
     let link = move |e: &Entry, extra: Option<String>| {
-        let (href, name) = (format!("{}/{}", paths::DIRECTORY, e.id), e.name.get(lang()).to_string());
+        let (href, name) = (paths::entry(&e.id), e.name.get(lang()).to_string());
         view! { <li><A href=href>{name}</A>{extra.map(|x| view! { " · " <span class="result-meta">{x}</span> })}</li> }
     };
     let body = move || {

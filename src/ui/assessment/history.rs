@@ -10,7 +10,7 @@
 
 use super::Assessment;
 use crate::core::content::Content;
-use crate::ui::app::paths;
+use crate::ui::paths;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;

@@ -13,7 +13,6 @@ use crate::core::text::lang::{Lang, Text};
 use crate::core::text::link_language;
 use crate::platform::format;
 use crate::platform::share::{self, Shared};
-use crate::ui::app::paths;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::use_assessment;
 use crate::ui::device::use_mode;
@@ -22,6 +21,7 @@ use crate::ui::i18n::td_string;
 use crate::ui::language::use_i18n;
 use crate::ui::language::{lang_of, locale_of};
 use crate::ui::page::{followed_link, refocus_link};
+use crate::ui::paths;
 use crate::ui::text::t_string;
 use crate::ui::text::{tr, tr_signal, tr_with};
 use crate::ui::widgets::external_link::ExternalLink;
@@ -161,7 +161,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
                 .collect();
             view! {
                 <li>{parts.into_iter().map(|(piece, id)| match id {
-                    Some(id) => view! { <A href=format!("{}/{id}", paths::DIRECTORY) attr:class="inline-target">{piece}</A> }.into_any(),
+                    Some(id) => view! { <A href=paths::entry(&id) attr:class="inline-target">{piece}</A> }.into_any(),
                     None => piece.into_any(),
                 }).collect_view()}</li>
             }
@@ -188,7 +188,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
                 <ul class="contacts">
                     {contacts.clone().into_iter().map(|ContactLine { id, name, relation, km, alert, number, number_in_name }| view! {
                         <li>
-                            <A href=format!("{}/{id}", paths::DIRECTORY)>{name}</A>
+                            <A href=paths::entry(&id)>{name}</A>
                             // Called from here on a phone; on a shared device, and on
                             // paper, a number to write down.
                             {number.map(|n| {
