@@ -236,9 +236,12 @@ pub(super) fn column_letter(index: usize) -> String {
     letters.iter().rev().map(|&b| b as char).collect()
 }
 
+/// Each column a file has, with its name as the header row writes it.
+pub(super) type Headers = BTreeMap<Column, String>;
+
 /// The header row's columns, cell by cell (`None` for an unnamed one), and each column
 /// with its name as written; or every unknown, repeated or missing column.
-pub(super) fn of_header(header: &[String]) -> Result<(Vec<Option<Column>>, BTreeMap<Column, String>), Vec<RowError>> {
+pub(super) fn of_header(header: &[String]) -> Result<(Vec<Option<Column>>, Headers), Vec<RowError>> {
     let mut errors = Vec::new();
     let mut columns: Vec<Option<Column>> = Vec::new();
     let mut headers: BTreeMap<Column, String> = BTreeMap::new();

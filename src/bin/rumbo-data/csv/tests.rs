@@ -168,6 +168,46 @@ fn byte_order_mark_semicolons_tabs_and_crlf_are_read() {
     assert_eq!(from_csv(&tabs).unwrap(), expected);
 }
 
+/// As Excel saves "CSV UTF-8" in a Spanish locale: a byte-order mark, `;` between cells,
+/// CRLF line ends, and a quoted cell with a line break and a quote in it.
+#[test]
+fn an_excel_sheet_in_spanish_reads_and_keeps_its_row_numbers() {
+    let good = sheet(&[
+        ("descripcion_es", "Primera línea\r\nel «centro» \"viejo\"; sí"),
+        ("descripcion_en", "One"),
+    ]);
+    let expected = from_csv(&good).unwrap();
+    let (header, row) = good.split_once('\n').unwrap();
+    let excel = |text: &str| {
+        let mut out = String::from("\u{feff}");
+        for row in records::read(text).unwrap() {
+            let cells: Vec<String> = row
+                .cells
+                .iter()
+                .map(|c| match c.contains([';', '"', '\n']) {
+                    true => format!("\"{}\"", c.replace('"', "\"\"")),
+                    false => c.clone(),
+                })
+                .collect();
+            out += &(cells.join(";") + "\r\n");
+        }
+        out
+    };
+    let sheet = excel(&format!("{header}\n{row}"));
+    assert!(
+        sheet.contains(";\"Primera línea\r\nel «centro» \"\"viejo\"\"; sí\";"),
+        "{sheet:?}"
+    );
+    assert_eq!(from_csv(&sheet).unwrap(), expected);
+    // A bad row after a blank one and a cell with a line break is still named right.
+    let bad = row
+        .replace("centro-ficticio", "otro-ficticio")
+        .replace("resource_centre", "spaceport");
+    let sheet = excel(&format!("{header}\n{row}{bad}")).replacen("\r\n", "\r\n\r\n", 1);
+    let errors = from_csv(&sheet).unwrap_err();
+    assert_eq!((errors[0].row, errors[0].column.as_str()), (4, "tipo"), "{errors:?}");
+}
+
 #[test]
 fn an_unclosed_quote_names_the_row_it_opens_in() {
     let text = sheet(&[]) + "otro-ficticio,\"Otro,Other,hotline,GT,2026-01-01,x\n";
