@@ -170,10 +170,11 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
     Effect::new(move |was_shown: Option<bool>| {
         let shown = warning.get();
         set_page_inert(shown);
-        if was_shown == Some(true) && !shown {
-            if let Some(element) = was_at.get_value() {
-                let _ = element.focus();
-            }
+        if was_shown == Some(true)
+            && !shown
+            && let Some(element) = was_at.get_value()
+        {
+            let _ = element.focus();
         }
         shown
     });

@@ -179,10 +179,10 @@ impl Session {
     /// included, so Back and Forward lose nothing. Returns whether the screen changed.
     pub fn go_to_entry(&mut self, flow: &Flow, state: Option<&str>) -> bool {
         let (screen, code) = read_state(state);
-        if self.answers.0.is_empty() {
-            if let Some(answers) = answers_in(flow, code) {
-                self.answers = answers;
-            }
+        if self.answers.0.is_empty()
+            && let Some(answers) = answers_in(flow, code)
+        {
+            self.answers = answers;
         }
         let changed = self.screen != screen;
         self.screen = screen;
@@ -201,10 +201,10 @@ impl Session {
         let Some(answers) = answers_in(flow, code) else {
             return false;
         };
-        if let Screen::Question(id) = &screen {
-            if flow.question(id).is_none() {
-                return false;
-            }
+        if let Screen::Question(id) = &screen
+            && flow.question(id).is_none()
+        {
+            return false;
         }
         self.answers = answers;
         self.screen = screen;

@@ -246,8 +246,6 @@ const REGIONS: &[Region] = &[
     region("ES", "Melilla", 35.3, -2.9),
 ];
 
-/// Folded, with runs of spaces made one: "Washington D.C." becomes "washington d c".
-
 /// Every name in the table, folded once on first use, with its region.
 fn names() -> &'static [(String, &'static Region)] {
     static NAMES: OnceLock<Vec<(String, &'static Region)>> = OnceLock::new();

@@ -48,10 +48,11 @@ pub fn follow_screens_in_history(assessment: Assessment, content: Memo<Option<Ar
     Effect::new(move |previous: Option<()>| {
         assessment.screen.track();
         let state = content.with_untracked(|c| Some(assessment.history_state(&c.as_ref()?.flow)));
-        if previous.is_some() && !from_history.get_value() {
-            if let (Ok(history), Some(state)) = (window().history(), state) {
-                let _ = history.push_state(&JsValue::from_str(&state), "");
-            }
+        if previous.is_some()
+            && !from_history.get_value()
+            && let (Ok(history), Some(state)) = (window().history(), state)
+        {
+            let _ = history.push_state(&JsValue::from_str(&state), "");
         }
         from_history.set_value(false);
     });

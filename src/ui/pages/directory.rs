@@ -231,7 +231,7 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
         };
         match origin.get() {
             Some(o) => {
-                let place = place_words(&o, lang().code(), &t_string!(i18n, place_your_location));
+                let place = place_words(&o, lang().code(), t_string!(i18n, place_your_location));
                 // One sentence: "30 resultados, ordenados por distancia desde Texas."
                 format!("{count}, {}", t_string!(i18n, place_sorted, place = place))
             }

@@ -3,6 +3,7 @@
 //! accents and spacing. Shared by the header row and the cells.
 
 use rumbo::core::directory::entry::{PhoneKind, Precision, Status, Weekday};
+use rumbo::core::text::fold::fold_words;
 
 /// Names for each value of a code list: the code `to_csv` writes, then what `from_csv`
 /// also accepts.
@@ -80,32 +81,11 @@ pub(super) fn names_match(value: &str, names: &[&str]) -> bool {
     !key.is_empty() && names.iter().any(|n| normalise(n) == key)
 }
 
-/// A name as compared: lowercase, without accents, with each run of spaces or
-/// punctuation as one `_` (`Código postal` → `codigo_postal`).
+/// A name as compared: folded as everywhere in Rumbo (`core::text::fold`: lower case,
+/// no accents), with each run of spaces or punctuation as one `_`
+/// (`Código postal` → `codigo_postal`).
 pub(super) fn normalise(text: &str) -> String {
-    let mut out = String::new();
-    let mut gap = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'á' | 'à' | 'ä' | 'â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'ñ' => 'n',
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push('_');
-            }
-            gap = false;
-            out.push(c);
-        } else {
-            gap = true;
-        }
-    }
-    out
+    fold_words(text).replace(' ', "_")
 }
 
 pub(super) fn is_lang_code(code: &str) -> bool {
