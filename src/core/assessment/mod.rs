@@ -11,5 +11,6 @@ pub mod contacts;
 pub mod engine;
 pub mod flow;
 pub mod line_mentions;
+pub mod outcome_text;
 pub mod session;
 pub mod share_code;

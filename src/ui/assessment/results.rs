@@ -5,6 +5,7 @@
 use crate::core::assessment::contacts::{Here, Relation, contacts_for};
 use crate::core::assessment::engine::{self, Shown};
 use crate::core::assessment::line_mentions::line_mentions;
+use crate::core::assessment::outcome_text::{self, NumberShown, SectionLabels, number_shown};
 use crate::core::assessment::share_code;
 use crate::core::content::Content;
 use crate::core::directory::links;
@@ -130,24 +131,15 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
         .map(|s| (s.title.get(lang).to_string(), links::website_link(&s.url)))
         .collect();
     let reviewed = format::calendar_date(&outcome.reviewed_on, lang.code());
-    // Read aloud whole, as printed: for people who read little, the warnings and what
-    // is needed matter as much as the steps.
     let spoken = {
         let locale = locale_of(lang);
-        let part =
-            |label: &str, items: &[String]| (!items.is_empty()).then(|| format!("{label}: {}", items.join(". ")));
-        let text = [
-            Some(outcome.title.get(lang).to_string()),
-            Some(outcome.summary.get(lang).to_string()),
-            part(td_string!(locale, results_requirements), &requirements),
-            part(td_string!(locale, results_steps), &steps),
-            part(td_string!(locale, results_cost), std::slice::from_ref(&cost)).filter(|_| !cost.is_empty()),
-            part(td_string!(locale, results_warnings), &warnings),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(". ");
+        let labels = SectionLabels {
+            requirements: td_string!(locale, results_requirements),
+            steps: td_string!(locale, results_steps),
+            cost: td_string!(locale, results_cost),
+            warnings: td_string!(locale, results_warnings),
+        };
+        let text = outcome_text::spoken(outcome, lang, &labels);
         Callback::new(move |_| text.clone())
     };
     let list = |items: Vec<String>| items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view();
@@ -194,15 +186,13 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
                             {number.map(|n| {
                                 let shown = readable_number(&n);
                                 let call = links::call_link(&n).filter(|_| use_mode().opens_links());
-                                // A line whose name shows its number is offered to call,
-                                // not written twice (and in two ways).
-                                match (call, number_in_name) {
-                                    (Some(href), true) => view! {
+                                match (number_shown(call.is_some(), number_in_name), call) {
+                                    (NumberShown::CallButton, Some(href)) => view! {
                                         " · " <a class="contact-number no-print" href=href>{tr!(results_contact_call)}<span class="visually-hidden">" " {shown}</span></a>
                                     }.into_any(),
-                                    (Some(href), false) => view! { " · " <a class="contact-number" href=href>{shown}</a> }.into_any(),
-                                    (None, false) => view! { " · " <span class="contact-number">{shown}</span> }.into_any(),
-                                    (None, true) => ().into_any(),
+                                    (NumberShown::CallLink, Some(href)) => view! { " · " <a class="contact-number" href=href>{shown}</a> }.into_any(),
+                                    (NumberShown::Written, _) => view! { " · " <span class="contact-number">{shown}</span> }.into_any(),
+                                    _ => ().into_any(),
                                 }
                             })}
                             {relation.map(|relation| view! {
