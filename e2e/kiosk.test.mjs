@@ -297,7 +297,12 @@ test("'Finish' forgets the person at once", async () => {
   await completeAssessment(page);
   await page.getByRole("button", { name: "Terminar" }).click();
   await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
-  assert.ok(!(await page.content()).includes("Resultado ficticio"));
+  // The welcome page never shows results: what must be gone is the answers behind it.
+  // Kept, the assessment would reopen on the last person's results.
+  await page.locator("main").getByRole("link", { name: "¿Cuáles son mis opciones?" }).click();
+  await page.locator("main h1", { hasText: "¿Cuáles son mis opciones?" }).waitFor();
+  await page.getByRole("button", { name: "Empezar", exact: true }).waitFor();
+  assert.equal(await page.locator(".outcome").count(), 0, "the assessment starts afresh");
   await context.close();
 });
 
@@ -453,7 +458,6 @@ test("outreach: three people offline, 'Next person' between them, and a CSV of c
       `${today},opcion_mostrada,fixture-outcome,3\n` +
       `${today},contactos_abiertos,resource_centre,2\n`,
   );
-  for (const answer of ["adult", "18", "age"]) assert.ok(!csv.split("\n").slice(1).join().includes(`,${answer}`), `no answer "${answer}"`);
 
   const focused = () => page.evaluate(() => document.activeElement.textContent);
   await page.getByRole("button", { name: "Borrar conteos" }).click();

@@ -5,11 +5,12 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { launch, openPage, visit, axeViolations, layoutProblems } from "./support.mjs";
 
+// `ready`: what shows once the page's data has loaded (its heading comes earlier).
 const ROUTES = [
-  { path: "/", es: "Información veraz para decidir con seguridad", en: "Truthful information to decide safely" },
-  { path: "/opciones", es: "¿Cuáles son mis opciones?", en: "What are my options?" },
-  { path: "/directorio", es: "Directorio de contactos", en: "Contact directory" },
-  { path: "/acerca-de", es: "Acerca de Rumbo", en: "About Rumbo" },
+  { path: "/", es: "Información veraz para decidir con seguridad", en: "Truthful information to decide safely", ready: "main a[href='/opciones']" },
+  { path: "/opciones", es: "¿Cuáles son mis opciones?", en: "What are my options?", ready: "main button" },
+  { path: "/directorio", es: "Directorio de contactos", en: "Contact directory", ready: ".results-list li a" },
+  { path: "/acerca-de", es: "Acerca de Rumbo", en: "About Rumbo", ready: "main a" },
 ];
 
 let env;
@@ -107,6 +108,9 @@ test("the keyboard alone reaches every control, in order, with visible focus", a
   const { context, page } = await openPage(env.browser);
   for (const route of ROUTES) {
     await visit(page, env.base, route.path);
+    // Listed once the page's data is in: a list of the loading screen's controls would
+    // pass with the directory's results never reached.
+    await page.locator(route.ready).first().waitFor();
     const controls = await page.evaluate(() =>
       [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])")]
         .filter((el) => !el.disabled && el.getClientRects().length > 0)
@@ -124,6 +128,9 @@ test("the keyboard alone reaches every control, in order, with visible focus", a
         assert.ok(focused.visible, `focus is invisible on ${focused.html}`);
         reached.add(focused.html);
       }
+    }
+    if (route.path === "/directorio") {
+      assert.ok(controls.some((html) => html.includes('href="/directorio/')), "the directory's results are among the controls");
     }
     const missed = controls.filter((html) => !reached.has(html));
     assert.deepEqual(missed, [], `${route.path}: not reachable by Tab`);

@@ -2,7 +2,7 @@
 //! (`cargo test --target wasm32-unknown-unknown`).
 #![cfg(target_arch = "wasm32")]
 
-use rumbo::platform::db::{Db, SETTINGS, schema_version};
+use rumbo::platform::db::{Db, SETTINGS};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen_test::*;
 
@@ -28,8 +28,8 @@ async fn a_value_put_survives_closing_and_reopening_the_database() {
 
     let db = Db::open_named(name).await.expect("reopen");
     let read: Option<Sample> = db.get(SETTINGS, "sample").await.expect("get");
+    // Reopening at the same schema version runs no migration that would drop the store.
     assert_eq!(read, Some(value));
-    assert_eq!(schema_version(), 1);
 }
 
 #[wasm_bindgen_test]
