@@ -10,7 +10,7 @@ const ROUTES = [
   { path: "/", es: "Información veraz para decidir con seguridad", en: "Truthful information to decide safely", ready: "main a[href='/opciones']" },
   { path: "/opciones", es: "¿Cuáles son mis opciones?", en: "What are my options?", ready: "main button" },
   { path: "/directorio", es: "Directorio de contactos", en: "Contact directory", ready: ".results-list li a" },
-  { path: "/acerca-de", es: "Acerca de Rumbo", en: "About Rumbo", ready: "main a" },
+  { path: "/acerca-de", es: "Acerca de Rumbo", en: "About Rumbo", ready: "main h2" },
 ];
 
 let env;
