@@ -12,8 +12,6 @@
 //! the strength of something the person was not asked.
 
 use crate::core::assessment::answers::{Answer, Answers};
-use crate::core::assessment::flow::{Flow, QuestionKind};
-use crate::core::problem::Problem;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,82 +87,6 @@ impl Condition {
             | Condition::Includes { question, .. }
             | Condition::InRange { question, .. }
             | Condition::Answered(question) => out.push(question),
-        }
-    }
-
-    /// Type-checks the condition against the flow's questions: every question exists,
-    /// every option belongs to it, and each test suits the question's kind. `at` is the
-    /// condition's place in the file, for the messages.
-    pub fn check(&self, flow: &Flow, at: &str) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        self.check_into(flow, at, &mut problems);
-        problems
-    }
-
-    fn check_into(&self, flow: &Flow, at: &str, problems: &mut Vec<Problem>) {
-        let mut expect = |question: &str, kinds: &[QuestionKind], options: &[&String], test: &str| {
-            let Some(q) = flow.question(question) else {
-                problems.push(Problem::new(
-                    at,
-                    &format!("la condición «{test}» nombra una pregunta que no existe: «{question}»"),
-                    &format!("the «{test}» condition names a question that does not exist: «{question}»"),
-                ));
-                return;
-            };
-            if !kinds.contains(&q.kind) {
-                problems.push(Problem::new(
-                    at,
-                    &format!(
-                        "la condición «{test}» no sirve para la pregunta «{question}», que es de tipo «{}»",
-                        q.kind.code()
-                    ),
-                    &format!(
-                        "the «{test}» condition does not suit question «{question}», which is of kind «{}»",
-                        q.kind.code()
-                    ),
-                ));
-                return;
-            }
-            for option in options {
-                if q.option(option).is_none() {
-                    problems.push(Problem::new(
-                        at,
-                        &format!("la pregunta «{question}» no tiene la opción «{option}»"),
-                        &format!("question «{question}» has no option «{option}»"),
-                    ));
-                }
-            }
-        };
-        match self {
-            Condition::All(parts) | Condition::Any(parts) => {
-                for (i, part) in parts.iter().enumerate() {
-                    part.check_into(flow, &format!("{at}[{i}]"), problems);
-                }
-            }
-            Condition::Not(inner) => inner.check_into(flow, at, problems),
-            Condition::Equals { question, option } => {
-                expect(question, &[QuestionKind::SingleChoice], &[option], "equals")
-            }
-            Condition::OneOf { question, options } => expect(
-                question,
-                &[QuestionKind::SingleChoice],
-                &options.iter().collect::<Vec<_>>(),
-                "one_of",
-            ),
-            Condition::Includes { question, option } => {
-                expect(question, &[QuestionKind::MultipleChoice], &[option], "includes")
-            }
-            Condition::InRange { question, min, max } => {
-                expect(question, &[QuestionKind::Number], &[], "in_range");
-                if min > max {
-                    problems.push(Problem::new(
-                        at,
-                        &format!("«in_range»: el mínimo {min} es mayor que el máximo {max}"),
-                        &format!("«in_range»: the minimum {min} is greater than the maximum {max}"),
-                    ));
-                }
-            }
-            Condition::Answered(question) => expect(question, &QuestionKind::ALL, &[], "answered"),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! manifest's size and SHA-256, parse, and pass the validator; any problem refuses the
 //! whole.
 
+pub mod condition_check;
 pub mod manifest;
 pub mod update;
 pub mod validate;

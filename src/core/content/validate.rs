@@ -4,6 +4,7 @@
 //! hold the shipped data to it; the staff's tool will print its list.
 
 use crate::core::assessment::flow::{Flow, QuestionKind};
+use crate::core::content::condition_check::check_condition;
 use crate::core::directory::entry::{Directory, PhoneKind};
 use crate::core::directory::links::{is_dialable, is_email, is_https, is_short_number};
 use crate::core::directory::opening::minutes;
@@ -180,7 +181,7 @@ pub fn validate_flow(flow: &Flow, directory: &Directory, today: &str) -> Vec<Pro
             ));
         }
         if let Some(show_if) = &q.show_if {
-            out.extend(show_if.check(flow, &at("show_if")));
+            out.extend(check_condition(show_if, flow, &at("show_if")));
             for read in show_if.questions() {
                 let earlier = flow.questions[..i].iter().any(|p| p.id == read);
                 if !earlier && flow.question(read).is_some() {
@@ -215,7 +216,7 @@ pub fn validate_flow(flow: &Flow, directory: &Directory, today: &str) -> Vec<Pro
             check_text(&mut out, &at("cost"), &o.cost);
         }
         if let Some(applies_if) = &o.applies_if {
-            out.extend(applies_if.check(flow, &at("applies_if")));
+            out.extend(check_condition(applies_if, flow, &at("applies_if")));
         }
         for id in &o.explained_by {
             if flow.question(id).is_none() {
