@@ -264,6 +264,21 @@ pub struct Address {
     pub country: String,
 }
 
+impl Address {
+    /// Where the entry is, in one line, for the list and the entry's heading: city,
+    /// region and country ("Houston, Texas, Estados Unidos"; "Quebec, Canadá" without a
+    /// city), given the country's name in the language read. The street and postal code
+    /// belong to the full address, not to this line.
+    pub fn place_line(&self, country_name: &str) -> String {
+        [self.city.as_deref(), self.region.as_deref(), Some(country_name)]
+            .into_iter()
+            .flatten()
+            .filter(|part| !part.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Location {
@@ -370,6 +385,22 @@ pub enum Status {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_place_line_names_city_region_and_country_whatever_is_known() {
+        let mut address = Address {
+            street: Some("1 Calle Ficticia".into()),
+            city: Some("Houston".into()),
+            region: Some("Texas".into()),
+            postal_code: Some("00000".into()),
+            country: "US".into(),
+        };
+        assert_eq!(address.place_line("Estados Unidos"), "Houston, Texas, Estados Unidos");
+        address.city = None;
+        assert_eq!(address.place_line("Estados Unidos"), "Texas, Estados Unidos");
+        address.region = Some(" ".into());
+        assert_eq!(address.place_line("Estados Unidos"), "Estados Unidos");
+    }
 
     const MINIMAL: &str = r#"{"entries":[{"id":"centro-ficticio","name":{"es":"Centro Ficticio","en":"Fictitious Centre"},
         "kind":"resource_centre","address":{"country":"GT","city":"Quetzaltenango"},

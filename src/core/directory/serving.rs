@@ -189,6 +189,29 @@ pub struct Placed {
     pub serves_place: bool,
 }
 
+/// The directory list's order: nearest first from where the person said they are
+/// (`from`, and the `place` they picked, as in [`sort_by_distance`]); with no `from`,
+/// the search's own order, every entry taken as able to serve (nothing to judge it
+/// against).
+pub fn list_order(
+    directory: &Directory,
+    indexes: &[usize],
+    from: Option<(f64, f64)>,
+    place: Option<(&str, Option<&str>)>,
+) -> Vec<Placed> {
+    match from {
+        Some(point) => sort_by_distance(directory, indexes, point, place),
+        None => indexes
+            .iter()
+            .map(|&index| Placed {
+                index,
+                km: None,
+                serves_place: true,
+            })
+            .collect(),
+    }
+}
+
 /// The entries at `indexes` with their distance from `from`, nearest first; those without
 /// a location keep their order at the end. With `place` (a country and region the person
 /// picked), the entries in that region come first, located or not, as in
@@ -252,6 +275,25 @@ mod tests {
     use super::*;
     use crate::core::directory::place::{locate_place, place_suggestions, read_place, region_of_city};
     use crate::core::text::fold::fold;
+
+    #[test]
+    fn with_no_place_the_list_keeps_the_search_order_and_judges_nothing() {
+        let directory = fixture();
+        let order = list_order(&directory, &[2, 0, 1], None, None);
+        assert_eq!(order.iter().map(|p| p.index).collect::<Vec<_>>(), [2, 0, 1]);
+        assert!(order.iter().all(|p| p.serves_place && p.km.is_none()));
+    }
+
+    #[test]
+    fn with_a_place_the_list_is_the_distance_order() {
+        let directory = fixture();
+        let all: Vec<usize> = (0..directory.entries.len()).collect();
+        let from = (39.96, -83.0);
+        assert_eq!(
+            list_order(&directory, &all, Some(from), Some(("US", Some("Ohio")))),
+            sort_by_distance(&directory, &all, from, Some(("US", Some("Ohio"))))
+        );
+    }
 
     /// A fictitious office: `at` is `(latitude, longitude, precision)`, `areas` are
     /// `country` or `country/region`.

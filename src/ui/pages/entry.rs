@@ -96,13 +96,8 @@ fn EntryDetails(entry: Arc<Entry>) -> impl IntoView {
     let lang = move || lang_of(i18n.get_locale());
     let e = entry.clone();
     let place = move || {
-        let a = &e.address;
-        let country = format::country_name(&a.country, lang().code());
-        [a.city.clone(), a.region.clone(), Some(country)]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", ")
+        e.address
+            .place_line(&format::country_name(&e.address.country, lang().code()))
     };
     let e = entry.clone();
     let kind = move || e.kind.label().get(lang()).to_string();
