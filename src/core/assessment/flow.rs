@@ -7,8 +7,8 @@
 use crate::core::assessment::answers::Answer;
 use crate::core::assessment::condition::Condition;
 use crate::core::json::{ReadJson, SerdeJson};
-use crate::core::text::lang::{Lang, Text};
 use crate::core::problem::Problem;
+use crate::core::text::lang::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -320,6 +320,9 @@ pub(crate) mod tests {
         assert!(check(r#"{"in_range":{"question":"age","min":1,"max":2}}"#)[0].contains("does not suit"));
         assert!(check(r#"{"in_range":{"question":"years","min":5,"max":2}}"#)[0].contains("greater than"));
         assert!(check(r#"{"one_of":{"question":"age","options":["adult","x","y"]}}"#).len() == 2);
+        assert!(check(r#"{"place_in":{"question":"home","countries":["MX","ZZ"]}}"#).is_empty());
+        assert!(check(r#"{"place_in":{"question":"age","countries":["MX"]}}"#)[0].contains("does not suit"));
+        assert!(check(r#"{"place_in":{"question":"home","countries":["Mexico"]}}"#)[0].contains("not a country"));
         let nested = check(r#"{"all":[{"answered":"home"},{"not":{"equals":{"question":"zzz","option":"a"}}}]}"#);
         assert_eq!(nested.len(), 1);
     }
