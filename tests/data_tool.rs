@@ -283,7 +283,11 @@ fn an_imported_row_is_added_the_manifest_rebuilt_and_check_passes() {
 fn the_manifest_is_written_in_the_oldest_format_the_content_needs() {
     let dir = copy_of_shipped_data("formats");
     let manifest = |dir: &Path| shipped_format(&std::fs::read(dir.join("manifest.json")).unwrap());
-    assert_eq!(manifest(&dir), 5, "the shipped flow has options for people in one country");
+    assert_eq!(
+        manifest(&dir),
+        5,
+        "the shipped flow has options for people in one country"
+    );
     // The same content without its short numbers (and the emergency lines' tag, which only
     // they carry), the answers' countries, the question about a relative and the options
     // for one country.
