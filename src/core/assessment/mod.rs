@@ -2,7 +2,7 @@
 //! from data ([`flow`], [`condition`]), the answers a person gives ([`answers`]), the engine
 //! that decides what to ask next and which outcomes apply ([`engine`]), the answers carried
 //! away in a link ([`share_code`]), and the directory contacts each outcome offers
-//! ([`contacts`], [`line_mentions`]).
+//! ([`contacts`], [`line_mentions`]), and who each outcome is for, in words ([`rules_table`]).
 
 pub mod answers;
 pub mod condition;
@@ -10,4 +10,5 @@ pub mod contacts;
 pub mod engine;
 pub mod flow;
 pub mod line_mentions;
+pub mod rules_table;
 pub mod share_code;
