@@ -118,19 +118,31 @@ fn a_person_in_danger_looking_for_work_is_told_why_by_the_danger_answer_alone() 
     assert_eq!(because, ["danger"], "not 'because you said: work'");
 }
 
-/// Every end result (outcome ids) reachable from `answers`.
-fn results_from(flow: &Flow, answers: &Answers) -> BTreeSet<Vec<String>> {
-    match next_question(flow, answers) {
-        None => BTreeSet::from([result(flow, answers)]),
-        Some(question) => sample_answers(question)
-            .into_iter()
-            .flat_map(|answer| {
-                let mut next = answers.clone();
-                next.set(&question.id, answer);
-                results_from(flow, &next)
-            })
-            .collect(),
+/// Every end result (outcome ids) reachable from `answers`, checking on the way, at every
+/// question asked, that its answers lead to different possible results (one walk of the
+/// tree, each result computed once).
+fn results_checked(flow: &Flow, answers: &Answers) -> BTreeSet<Vec<String>> {
+    let Some(question) = next_question(flow, answers) else {
+        return BTreeSet::from([result(flow, answers)]);
+    };
+    let possible: Vec<BTreeSet<Vec<String>>> = sample_answers(question)
+        .into_iter()
+        .map(|answer| {
+            let mut next = answers.clone();
+            next.set(&question.id, answer);
+            results_checked(flow, &next)
+        })
+        .collect();
+    if question.kind != rumbo::core::assessment::flow::QuestionKind::Place {
+        let distinct: BTreeSet<&BTreeSet<Vec<String>>> = possible.iter().collect();
+        assert!(
+            distinct.len() > 1,
+            "question {} cannot matter after {:?}",
+            question.id,
+            answers.0
+        );
     }
+    possible.into_iter().flatten().collect()
 }
 
 #[test]
@@ -138,31 +150,7 @@ fn no_question_is_asked_whose_answer_cannot_matter() {
     // Wherever a question is asked, its answers must lead to different possible
     // results: otherwise the person answers something that changes nothing. (A place
     // question is exempt: the place picks the contacts, not the outcomes.)
-    let flow = shipped_flow();
-    let mut stack = vec![Answers::default()];
-    while let Some(answers) = stack.pop() {
-        let Some(question) = next_question(&flow, &answers) else {
-            continue;
-        };
-        let branches: Vec<Answers> = sample_answers(question)
-            .into_iter()
-            .map(|answer| {
-                let mut next = answers.clone();
-                next.set(&question.id, answer);
-                next
-            })
-            .collect();
-        if question.kind != rumbo::core::assessment::flow::QuestionKind::Place {
-            let possible: BTreeSet<_> = branches.iter().map(|b| results_from(&flow, b)).collect();
-            assert!(
-                possible.len() > 1,
-                "question {} cannot matter after {:?}",
-                question.id,
-                answers.0
-            );
-        }
-        stack.extend(branches);
-    }
+    results_checked(&shipped_flow(), &Answers::default());
 }
 
 mod personas {
