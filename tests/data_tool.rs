@@ -278,17 +278,36 @@ fn an_imported_row_is_added_the_manifest_rebuilt_and_check_passes() {
 /// updated keep taking what they can read (and refuse the rest as "for a newer version",
 /// not as damaged data): 1 for plain content, 2 once a hotline has a national short
 /// number, 3 once an answer puts the person in a country, 4 once a question is about a
-/// relative.
+/// relative, 5 once an outcome depends on the country of a place answer.
 #[test]
 fn the_manifest_is_written_in_the_oldest_format_the_content_needs() {
     let dir = copy_of_shipped_data("formats");
     let manifest = |dir: &Path| shipped_format(&std::fs::read(dir.join("manifest.json")).unwrap());
-    assert_eq!(manifest(&dir), 4, "the shipped flow asks where a relative lives");
-    // The same content without its short numbers, the answers' countries and the
-    // question about a relative.
+    assert_eq!(
+        manifest(&dir),
+        5,
+        "the shipped flow has options for people in one country"
+    );
+    // The same content without its short numbers (and the emergency lines' tag, which only
+    // they carry), the answers' countries, the question about a relative and the options
+    // for one country.
+    let without_countries = |flow: &mut serde_json::Value| {
+        flow["outcomes"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|o| !o["applies_if"].to_string().contains("place_in"));
+    };
     let without_relatives = |flow: &mut serde_json::Value| {
+        without_countries(flow);
         for question in flow["questions"].as_array_mut().unwrap() {
             question.as_object_mut().unwrap().remove("about_relative");
+        }
+    };
+    let without_emergency_lines = |flow: &mut serde_json::Value| {
+        for outcome in flow["outcomes"].as_array_mut().unwrap() {
+            if let Some(tags) = outcome.get_mut("directory_tags").and_then(|t| t.as_array_mut()) {
+                tags.retain(|t| t != "emergency");
+            }
         }
     };
     let edit = |file: &str, change: &dyn Fn(&mut serde_json::Value)| {
@@ -298,6 +317,7 @@ fn the_manifest_is_written_in_the_oldest_format_the_content_needs() {
     };
     edit("assessment.json", &|flow| {
         without_relatives(flow);
+        without_emergency_lines(flow);
         for question in flow["questions"].as_array_mut().unwrap() {
             let options = question.get_mut("options").and_then(|o| o.as_array_mut());
             for option in options.into_iter().flatten() {
@@ -336,14 +356,26 @@ fn the_manifest_is_written_in_the_oldest_format_the_content_needs() {
     edit("assessment.json", &|flow| {
         *flow = shipped("assessment.json");
         without_relatives(flow);
+        without_emergency_lines(flow);
     });
     let (ok, out) = tool(&["manifest"], &dir);
     assert!(ok, "{out}");
     assert_eq!(manifest(&dir), 3);
-    edit("assessment.json", &|flow| *flow = shipped("assessment.json"));
+    edit("assessment.json", &|flow| {
+        *flow = shipped("assessment.json");
+        without_countries(flow);
+        without_emergency_lines(flow);
+    });
     let (ok, out) = tool(&["manifest"], &dir);
     assert!(ok, "{out}");
     assert_eq!(manifest(&dir), 4);
+    edit("assessment.json", &|flow| {
+        *flow = shipped("assessment.json");
+        without_emergency_lines(flow);
+    });
+    let (ok, out) = tool(&["manifest"], &dir);
+    assert!(ok, "{out}");
+    assert_eq!(manifest(&dir), 5);
     // A short number cannot be reached on WhatsApp: refused, with the fix.
     let row = row_for(&csv, &fictitious(&[("tipo", "hotline"), ("telefonos", "555 whatsapp")]));
     refused(

@@ -91,3 +91,19 @@ fn spanish_names_in_english_options_are_explained() {
         }
     }
 }
+
+/// docs/rules.md is the rules table of the shipped flow: regenerate it with
+/// `cargo run --bin rumbo-data -- rules` after changing assessment.json.
+#[test]
+fn the_rules_table_in_docs_is_up_to_date() {
+    let flow =
+        rumbo::core::assessment::flow::Flow::from_json(&std::fs::read(data_dir().join("assessment.json")).unwrap())
+            .unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rumbo::core::assessment::rules_table::FILE);
+    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        written == rumbo::core::assessment::rules_table::rules_table(&flow),
+        "{} is out of date: run `cargo run --bin rumbo-data -- rules`",
+        path.display()
+    );
+}

@@ -9,6 +9,8 @@
 //!                                 to the screen
 //!   rumbo-data import FILE.csv    replace the directory with the spreadsheet's rows and
 //!                                 rebuild the manifest
+//!   rumbo-data rules [FILE.md]    who each option is for and the condition that shows
+//!                                 it, to docs/rules.md (or FILE.md)
 //!
 //! The spreadsheet's columns and syntax are in docs/data-format.md. Import lists every
 //! bad cell by row and column, then checks the result as `check` would; it writes
@@ -29,8 +31,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-const USAGE: &str =
-    "uso / usage: rumbo-data check | manifest | stale [--days N] | export [FILE.csv] | import FILE.csv   [DATA_DIR]";
+const USAGE: &str = "uso / usage: rumbo-data check | manifest | stale [--days N] | export [FILE.csv] | import FILE.csv | rules [FILE.md]   [DATA_DIR]";
 /// Data files larger than this are refused before being read: the real ones are small.
 const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 /// Spreadsheets larger than this are refused before being read: the directory's is
@@ -66,7 +67,7 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             // Import and export take a spreadsheet as well as the data folder: a folder
             // is the data, anything else the spreadsheet.
-            path if matches!(command.as_str(), "import" | "export") && !Path::new(path).is_dir() => {
+            path if matches!(command.as_str(), "import" | "export" | "rules") && !Path::new(path).is_dir() => {
                 if file.replace(PathBuf::from(path)).is_some() {
                     return Err(USAGE.to_string());
                 }
@@ -91,8 +92,22 @@ fn run(args: &[String]) -> Result<(), String> {
             let file = file.ok_or(format!("import necesita el archivo CSV / needs the CSV file\n{USAGE}"))?;
             import(&file, &dir, &today)
         }
+        "rules" => rules(file.as_deref(), &dir),
         _ => Err(USAGE.to_string()),
     }
+}
+
+/// Writes the rules table (`rumbo::core::assessment::rules_table`) of the flow in `dir`.
+fn rules(file: Option<&Path>, dir: &Path) -> Result<(), String> {
+    let flow = Flow::from_json(&read(dir, Flow::FILE)?).map_err(|p| p.to_string())?;
+    let table = rumbo::core::assessment::rules_table::rules_table(&flow);
+    let path = file.map_or_else(
+        || PathBuf::from(rumbo::core::assessment::rules_table::FILE),
+        Path::to_path_buf,
+    );
+    write_files(&[(path.clone(), table.as_bytes())])?;
+    println!("{}: {} opciones / outcomes", path.display(), flow.outcomes.len());
+    Ok(())
 }
 
 fn read(dir: &Path, name: &str) -> Result<Vec<u8>, String> {

@@ -7,7 +7,9 @@
 //! `{"one_of": {"question": "age", "options": ["18_24", "25_40"]}}`,
 //! `{"includes": {"question": "documents", "option": "dpi"}}` (multiple choice),
 //! `{"in_range": {"question": "years", "min": 1, "max": 5}}` (number, both ends included),
-//! `{"answered": "question"}`.
+//! `{"answered": "question"}`,
+//! `{"place_in": {"question": "abroad_place", "countries": ["MX"]}}` (a place answer in one
+//! of these countries: what is open to a person depends on the country they are in).
 //! A condition about an unanswered question is false, so an outcome never applies on
 //! the strength of something the person was not asked.
 
@@ -20,11 +22,29 @@ pub enum Condition {
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
-    Equals { question: String, option: String },
-    OneOf { question: String, options: Vec<String> },
-    Includes { question: String, option: String },
-    InRange { question: String, min: i64, max: i64 },
+    Equals {
+        question: String,
+        option: String,
+    },
+    OneOf {
+        question: String,
+        options: Vec<String>,
+    },
+    Includes {
+        question: String,
+        option: String,
+    },
+    InRange {
+        question: String,
+        min: i64,
+        max: i64,
+    },
     Answered(String),
+    /// A place answer whose country is one of `countries` (ISO codes, or `ZZ`).
+    PlaceIn {
+        question: String,
+        countries: Vec<String>,
+    },
 }
 
 impl Condition {
@@ -47,6 +67,9 @@ impl Condition {
                 matches!(answers.get(question), Some(Answer::Number(n)) if min <= n && n <= max)
             }
             Condition::Answered(question) => answers.is_answered(question),
+            Condition::PlaceIn { question, countries } => {
+                matches!(answers.get(question), Some(Answer::Place { country, .. }) if countries.contains(country))
+            }
         }
     }
 
@@ -86,7 +109,8 @@ impl Condition {
             | Condition::OneOf { question, .. }
             | Condition::Includes { question, .. }
             | Condition::InRange { question, .. }
-            | Condition::Answered(question) => out.push(question),
+            | Condition::Answered(question)
+            | Condition::PlaceIn { question, .. } => out.push(question),
         }
     }
 }
@@ -166,6 +190,26 @@ mod tests {
             r#"{"all":[{"in_range":{"question":"years","min":1,"max":5}},{"equals":{"question":"age","option":"under_18"}}]}"#,
         );
         assert!(false_all.reasons(&answers).is_empty());
+    }
+
+    #[test]
+    fn place_in_holds_for_a_place_in_one_of_its_countries_only() {
+        let mut a = answers();
+        let in_mexico = parse(r#"{"place_in":{"question":"home","countries":["MX","ZZ"]}}"#);
+        assert!(!in_mexico.eval(&a), "unanswered");
+        let place = |country: &str| Answer::Place {
+            country: country.into(),
+            region: None,
+        };
+        a.set("home", place("MX"));
+        assert!(in_mexico.eval(&a));
+        a.set("home", place("ZZ"));
+        assert!(in_mexico.eval(&a));
+        a.set("home", place("US"));
+        assert!(!in_mexico.eval(&a));
+        a.set("home", Answer::Choice("MX".into()));
+        assert!(!in_mexico.eval(&a), "only a place answer is in a country");
+        assert_eq!(in_mexico.questions(), ["home"]);
     }
 
     #[test]

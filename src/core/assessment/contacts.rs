@@ -76,6 +76,23 @@ impl Here {
     }
 }
 
+impl Here {
+    /// The country (ISO code, or `ZZ`) the person, or the relative they ask for, is in.
+    pub fn country(&self) -> &str {
+        &self.country
+    }
+
+    /// Their region, when they gave one.
+    pub fn region(&self) -> Option<&RegionName> {
+        self.region.as_ref()
+    }
+
+    /// Whether the place is the relative's the person asks for.
+    pub fn is_relative(&self) -> bool {
+        self.relative
+    }
+}
+
 /// A contact under an outcome.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Contact<'a> {

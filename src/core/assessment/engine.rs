@@ -140,10 +140,29 @@ pub fn sample_answers(question: &Question) -> Vec<Answer> {
             values.dedup();
             values.into_iter().filter(|v| *v <= max).map(Answer::Number).collect()
         }
-        Place => vec![Answer::Place {
-            country: "US".into(),
-            region: Some("Texas".into()),
-        }],
+        // A state of each country with one the results treat differently (a district, a
+        // province's organisations, the border), and every other country Rumbo lists, alone,
+        // and another country: `place_in` conditions and contacts differ by country.
+        Place => {
+            let place = |country: &str, region: Option<&str>| Answer::Place {
+                country: country.into(),
+                region: region.map(str::to_string),
+            };
+            let mut places = vec![
+                place("US", Some("Texas")),
+                place("US", Some("Kansas")),
+                place("CA", Some("Ontario")),
+                place("CA", Some("Quebec")),
+                place("MX", Some("Chiapas")),
+            ];
+            places.extend(
+                crate::core::directory::geo::known_countries()
+                    .filter(|c| !["US", "CA", "MX"].contains(c))
+                    .map(|c| place(c, None)),
+            );
+            places.push(place(crate::core::directory::place::OTHER_COUNTRY, None));
+            places
+        }
     }
 }
 

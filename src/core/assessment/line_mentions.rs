@@ -9,7 +9,7 @@
 use crate::core::directory::entry::Directory;
 
 /// `text` cut into pieces, in order: `(piece, Some(entry id))` for a number one of the
-/// directory's entries has, `(piece, None)` for the rest.
+/// directory's entries has (and no other has), `(piece, None)` for the rest.
 pub fn line_mentions<'a>(text: &'a str, directory: &'a Directory) -> Vec<(&'a str, Option<&'a str>)> {
     let mut parts = Vec::new();
     let mut plain_from = 0;
@@ -61,11 +61,14 @@ fn entry_with<'a>(run: &str, directory: &'a Directory) -> Option<&'a str> {
     } else {
         return None;
     };
-    directory
+    // A number several entries hold (911 in five countries) names none of them: which
+    // country's line a text means cannot be told, and the results list the right one.
+    let mut holders = directory
         .entries
         .iter()
-        .find(|e| e.phones.iter().any(|p| p.number == number))
-        .map(|e| e.id.as_str())
+        .filter(|e| e.phones.iter().any(|p| p.number == number));
+    let first = holders.next()?;
+    holders.next().is_none().then_some(first.id.as_str())
 }
 
 #[cfg(test)]
@@ -105,6 +108,17 @@ mod tests {
             ]
         );
         assert_eq!(linked("555"), [p("555", Some("linea-ficticia"))]);
+    }
+
+    #[test]
+    fn a_number_two_entries_hold_links_to_neither() {
+        let mut directory = directory();
+        let mut other = directory.entries[0].clone();
+        other.id = "linea-ficticia-otro-pais".into();
+        other.address.country = "MX".into();
+        directory.entries.push(other);
+        let parts = line_mentions("Llame al 555.", &directory);
+        assert!(parts.iter().all(|(_, id)| id.is_none()), "{parts:?}");
     }
 
     #[test]

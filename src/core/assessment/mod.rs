@@ -1,9 +1,10 @@
 //! The self-assessment "¿Cuáles son mis opciones?": a flow of questions and outcomes read
 //! from data ([`flow`], [`condition`]), the answers a person gives ([`answers`]), the engine
-//! that decides what to ask next and which outcomes apply ([`engine`]), the screens a person
-//! moves through ([`session`]), the answers carried
-//! away in a link ([`share_code`]), and the directory contacts each outcome offers
-//! ([`contacts`], [`line_mentions`]).
+//! that decides what to ask next and which outcomes apply ([`engine`]), the screens a
+//! person moves through ([`session`]), the answers carried away in a link
+//! ([`share_code`]), the directory contacts each outcome offers ([`contacts`],
+//! [`line_mentions`]), what an outcome reads aloud ([`outcome_text`]), and who each
+//! outcome is for, in words ([`rules_table`]).
 
 pub mod answers;
 pub mod condition;
@@ -12,5 +13,6 @@ pub mod engine;
 pub mod flow;
 pub mod line_mentions;
 pub mod outcome_text;
+pub mod rules_table;
 pub mod session;
 pub mod share_code;

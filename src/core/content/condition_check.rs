@@ -6,6 +6,7 @@
 
 use crate::core::assessment::condition::Condition;
 use crate::core::assessment::flow::{Flow, QuestionKind};
+use crate::core::directory::place::is_place_country;
 use crate::core::problem::Problem;
 
 /// Type-checks the condition against the flow's questions: every question exists,
@@ -79,6 +80,18 @@ fn check_into(condition: &Condition, flow: &Flow, at: &str, problems: &mut Vec<P
             }
         }
         Condition::Answered(question) => expect(question, &QuestionKind::ALL, &[], "answered"),
+        Condition::PlaceIn { question, countries } => {
+            expect(question, &[QuestionKind::Place], &[], "place_in");
+            for country in countries {
+                if !is_place_country(country) {
+                    problems.push(Problem::new(
+                        at,
+                        &format!("«place_in»: «{country}» no es un país que se pueda elegir (GT, US, MX… o ZZ)"),
+                        &format!("«place_in»: «{country}» is not a country a person can pick (GT, US, MX… or ZZ)"),
+                    ));
+                }
+            }
+        }
     }
 }
 
@@ -105,6 +118,9 @@ mod tests {
         assert!(check(r#"{"in_range":{"question":"age","min":1,"max":2}}"#)[0].contains("does not suit"));
         assert!(check(r#"{"in_range":{"question":"years","min":5,"max":2}}"#)[0].contains("greater than"));
         assert!(check(r#"{"one_of":{"question":"age","options":["adult","x","y"]}}"#).len() == 2);
+        assert!(check(r#"{"place_in":{"question":"home","countries":["MX","ZZ"]}}"#).is_empty());
+        assert!(check(r#"{"place_in":{"question":"age","countries":["MX"]}}"#)[0].contains("does not suit"));
+        assert!(check(r#"{"place_in":{"question":"home","countries":["Mexico"]}}"#)[0].contains("not a country"));
         let nested = check(r#"{"all":[{"answered":"home"},{"not":{"equals":{"question":"zzz","option":"a"}}}]}"#);
         assert_eq!(nested.len(), 1);
     }

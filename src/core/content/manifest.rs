@@ -18,12 +18,15 @@ use serde::{Deserialize, Serialize};
 ///   of format 2 would refuse as unknown.
 /// - 4: a question may be about the relative the person asks for
 ///   (`Question::about_relative`), a field an app of format 3 would refuse as unknown.
+/// - 5: a condition may test the country of a place answer (`Condition::PlaceIn`), a
+///   condition an app of format 4 would refuse as unknown.
 ///
 /// The staff's tool writes the oldest format the data needs ([`format_for`]), so that
 /// apps not yet updated keep taking every publication that does not use a newer thing.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
-/// The oldest format that carries the content as it is: 4 once a question is about a
+/// The oldest format that carries the content as it is: 5 once a condition tests a
+/// place's country, 4 once a question is about a
 /// relative, 3 once an answer names a country, 2 once a phone is a national short
 /// number, else 1.
 pub fn format_for(
@@ -32,7 +35,9 @@ pub fn format_for(
 ) -> u32 {
     let short = |number: &str| crate::core::directory::links::is_short_number(number);
     let placing = |q: &crate::core::assessment::flow::Question| q.options.iter().any(|o| o.country.is_some());
-    if flow.questions.iter().any(|q| q.about_relative) {
+    if uses_place_in(flow) {
+        5
+    } else if flow.questions.iter().any(|q| q.about_relative) {
         4
     } else if flow.questions.iter().any(placing) {
         3
@@ -45,6 +50,21 @@ pub fn format_for(
     } else {
         1
     }
+}
+
+/// Whether any `show_if` or `applies_if` tests the country of a place answer.
+fn uses_place_in(flow: &crate::core::assessment::flow::Flow) -> bool {
+    use crate::core::assessment::condition::Condition;
+    fn has(c: &Condition) -> bool {
+        match c {
+            Condition::PlaceIn { .. } => true,
+            Condition::All(parts) | Condition::Any(parts) => parts.iter().any(has),
+            Condition::Not(inner) => has(inner),
+            _ => false,
+        }
+    }
+    flow.questions.iter().filter_map(|q| q.show_if.as_ref()).any(has)
+        || flow.outcomes.iter().filter_map(|o| o.applies_if.as_ref()).any(has)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -245,6 +265,10 @@ mod tests {
         let mut asking_for_a_relative = placing.clone();
         asking_for_a_relative.questions[0].about_relative = true;
         assert_eq!(format_for(&asking_for_a_relative, &with_phone("555")), 4);
+        let mut by_country = asking_for_a_relative.clone();
+        by_country.outcomes[2].applies_if =
+            Some(serde_json::from_str(r#"{"not":{"place_in":{"question":"home","countries":["MX"]}}}"#).unwrap());
+        assert_eq!(format_for(&by_country, &with_phone("555")), 5);
         for format in 1..=SCHEMA_VERSION {
             let mut manifest = Manifest::describe(3, "2026-11-24", &[("a.json", b"[]")]);
             manifest.schema_version = format;

@@ -3,6 +3,7 @@
 //! in Spanish and English. The app refuses new data with any problem; the host tests
 //! hold the shipped data to it; the staff's tool will print its list.
 
+use crate::core::assessment::condition::Condition;
 use crate::core::assessment::flow::{Flow, QuestionKind};
 use crate::core::content::condition_check::check_condition;
 use crate::core::directory::entry::{Directory, PhoneKind};
@@ -218,6 +219,23 @@ pub fn validate_flow(flow: &Flow, directory: &Directory, today: &str) -> Vec<Pro
         if let Some(applies_if) = &o.applies_if {
             out.extend(check_condition(applies_if, flow, &at("applies_if")));
         }
+        // A requirement that names an age ("18 años o más") must be kept by the condition:
+        // an outcome for adults is never shown to someone who answered "under 18".
+        for (n, text) in o.requirements.iter().enumerate() {
+            let Some(age) = stated_minimum_age(text) else { continue };
+            for (question, option, below) in under_age_options(flow) {
+                let kept = o.applies_if.as_ref().is_some_and(|c| excludes(c, question, option));
+                if below <= age && !kept {
+                    out.push(Problem::new(
+                        at(&format!("requirements[{n}]")),
+                        &format!(
+                            "pide {age} años o más, pero «applies_if» no excluye la respuesta «{option}» de «{question}»"
+                        ),
+                        &format!("it asks for {age} or older, but «applies_if» does not exclude the answer «{option}» to «{question}»"),
+                    ));
+                }
+            }
+        }
         for id in &o.explained_by {
             if flow.question(id).is_none() {
                 out.push(Problem::new(
@@ -250,6 +268,75 @@ pub fn validate_flow(flow: &Flow, directory: &Directory, today: &str) -> Vec<Pro
         check_date(&mut out, &at("reviewed_on"), &o.reviewed_on, today);
     }
     out
+}
+
+/// The minimum age a text states, in the words the content uses: "18 años o más",
+/// "mayor de edad" (18), "18 or older", "aged 18 or over".
+pub fn stated_minimum_age(text: &Text) -> Option<u32> {
+    let number_before = |lower: &str, marker: &str| -> Option<u32> {
+        let at = lower.find(marker)?;
+        let digits: String = lower[..at]
+            .trim_end()
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.chars().rev().collect::<String>().parse().ok()
+    };
+    text.0.values().find_map(|t| {
+        let lower = t.to_lowercase();
+        ["años o más", "or older", "or over", "años cumplidos", "+ años"]
+            .iter()
+            .find_map(|m| number_before(&lower, m))
+            .or_else(|| (lower.contains("mayor de edad") || lower.contains("mayores de edad")).then_some(18))
+    })
+}
+
+/// The options of single-choice questions that say the person is younger than an age
+/// ("Menos de 18 años", "Under 18"): `(question, option, age)`.
+pub fn under_age_options(flow: &Flow) -> Vec<(&str, &str, u32)> {
+    let mut found = Vec::new();
+    for q in flow.questions.iter().filter(|q| q.kind == QuestionKind::SingleChoice) {
+        for o in &q.options {
+            let age = o.label.0.values().find_map(|label| {
+                let lower = label.to_lowercase();
+                ["menos de ", "under "].iter().find_map(|m| {
+                    let rest = lower.strip_prefix(m)?;
+                    rest.chars()
+                        .take_while(char::is_ascii_digit)
+                        .collect::<String>()
+                        .parse()
+                        .ok()
+                })
+            });
+            if let Some(age) = age {
+                found.push((q.id.as_str(), o.id.as_str(), age));
+            }
+        }
+    }
+    found
+}
+
+/// Whether `condition` cannot hold when `question` is answered `option`: a sound, simple
+/// reading (an `all` with a part that excludes it, an `any` whose every part does, an
+/// `equals` or `one_of` of other options, a `not` of one that needs it).
+pub fn excludes(condition: &Condition, question: &str, option: &str) -> bool {
+    let needs = |c: &Condition| match c {
+        Condition::Equals { question: q, option: o } => q == question && o == option,
+        Condition::OneOf { question: q, options } => q == question && options.len() == 1 && options[0] == option,
+        _ => false,
+    };
+    match condition {
+        Condition::All(parts) => parts.iter().any(|c| excludes(c, question, option)),
+        Condition::Any(parts) => !parts.is_empty() && parts.iter().all(|c| excludes(c, question, option)),
+        Condition::Equals { question: q, option: o } => q == question && o != option,
+        Condition::OneOf { question: q, options } => q == question && !options.iter().any(|o| o == option),
+        Condition::Not(inner) => match &**inner {
+            Condition::OneOf { question: q, options } => q == question && options.iter().any(|o| o == option),
+            inner => needs(inner),
+        },
+        _ => false,
+    }
 }
 
 fn check_id(out: &mut Vec<Problem>, at: &str, id: &str) {
@@ -545,6 +632,57 @@ mod tests {
             check(&|f| f["outcomes"][0]["reviewed_on"] = "ayer".into()),
             "AAAA-MM-DD",
         );
+    }
+
+    #[test]
+    fn an_age_a_requirement_names_must_be_kept_by_the_condition() {
+        let directory = directory_with(&|_| {});
+        let mut flow: serde_json::Value = serde_json::from_str(TEST_FLOW).unwrap();
+        for outcome in flow["outcomes"].as_array_mut().unwrap() {
+            outcome["sources"] =
+                serde_json::json!([{"title": {"es": "Fuente", "en": "Source"}, "url": "https://ficticio.example"}]);
+        }
+        let problems = |applies_if: serde_json::Value, requirement: &str| {
+            let mut flow = flow.clone();
+            flow["outcomes"][2]["applies_if"] = applies_if;
+            flow["outcomes"][2]["requirements"] = serde_json::json!([{"es": requirement, "en": "A requirement."}]);
+            let flow: Flow = serde_json::from_value(flow).unwrap();
+            validate_flow(&flow, &directory, "2026-11-24")
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+        };
+        let adults = serde_json::json!({"not": {"equals": {"question": "age", "option": "under_18"}}});
+        let anyone = serde_json::json!({"answered": "home"});
+        for requirement in ["Tener 18 años o más.", "Ser mayor de edad."] {
+            assert_eq!(
+                problems(adults.clone(), requirement),
+                Vec::<String>::new(),
+                "{requirement}"
+            );
+            let found = problems(anyone.clone(), requirement);
+            assert!(
+                found
+                    .iter()
+                    .any(|p| p.contains("requirements[0]") && p.contains("«under_18»")),
+                "{requirement}: {found:?}"
+            );
+        }
+        assert!(
+            !problems(serde_json::json!(null), "Tener 18 años o más.").is_empty(),
+            "no condition at all"
+        );
+        let adult_only =
+            serde_json::json!({"all": [{"answered": "home"}, {"equals": {"question": "age", "option": "adult"}}]});
+        assert_eq!(problems(adult_only, "Tener 18 años o más."), Vec::<String>::new());
+        let either =
+            serde_json::json!({"any": [{"answered": "home"}, {"equals": {"question": "age", "option": "adult"}}]});
+        assert_eq!(
+            problems(either, "Tener 18 años o más.").len(),
+            1,
+            "an any does not exclude"
+        );
+        assert_eq!(problems(anyone, "Experiencia en el oficio."), Vec::<String>::new());
     }
 
     #[test]
