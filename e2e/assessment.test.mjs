@@ -40,8 +40,8 @@ const PERSONAS = [
       ["choice", "Sí", "Yes"],
       ["choice", "No estoy seguro", "I am not sure"],
     ],
-    es: ["Busque asesoría legal antes de pedir una visa", "Apoyo para su regreso", "Trabajo temporal en el extranjero: programa gratuito", "Trabajo en Guatemala", "Certifique lo que ya sabe hacer", "Capacitación técnica y emprendimiento", "Hable con el Centro de Recursos para Migrantes", "Los riesgos de migrar sin papeles", "Cómo reconocer un fraude"],
-    en: ["Get legal advice before applying for a visa", "Support for your return", "Temporary work abroad: a free programme", "Work in Guatemala", "Certify the skills you have", "Technical training and starting a business", "Talk to the Migrant Resource Centre", "The risks of migrating without papers", "How to spot fraud"],
+    es: ["Busque asesoría legal antes de pedir una visa", "Apoyo para su regreso", "Trabajo temporal en el extranjero: lo que pide el programa", "Trabajo en Guatemala", "Certifique lo que ya sabe hacer", "Capacitación técnica y emprendimiento", "Hable con el Centro de Recursos para Migrantes", "Los riesgos de migrar sin papeles", "Cómo reconocer un fraude"],
+    en: ["Get legal advice before applying for a visa", "Support for your return", "Temporary work abroad: what the programme asks", "Work in Guatemala", "Certify the skills you have", "Technical training and starting a business", "Talk to the Migrant Resource Centre", "The risks of migrating without papers", "How to spot fraud"],
   },
   {
     name: "a 16-year-old who wants to join a parent",

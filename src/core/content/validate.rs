@@ -284,7 +284,7 @@ pub fn stated_minimum_age(text: &Text) -> Option<u32> {
         digits.chars().rev().collect::<String>().parse().ok()
     };
     text.0.values().find_map(|t| {
-        let lower = t.to_lowercase();
+        let lower: String = t.chars().flat_map(char::to_lowercase).collect();
         ["años o más", "or older", "or over", "años cumplidos", "+ años"]
             .iter()
             .find_map(|m| number_before(&lower, m))
@@ -299,7 +299,7 @@ pub fn under_age_options(flow: &Flow) -> Vec<(&str, &str, u32)> {
     for q in flow.questions.iter().filter(|q| q.kind == QuestionKind::SingleChoice) {
         for o in &q.options {
             let age = o.label.0.values().find_map(|label| {
-                let lower = label.to_lowercase();
+                let lower: String = label.chars().flat_map(char::to_lowercase).collect();
                 ["menos de ", "under "].iter().find_map(|m| {
                     let rest = lower.strip_prefix(m)?;
                     rest.chars()
