@@ -3,9 +3,9 @@
 //! all for multiple choice), and the flow's promises are checked on all of them.
 
 use rumbo::core::assessment::answers::{Answer, Answers};
+use rumbo::core::assessment::engine::{next_question, outcomes, sample_answers};
 use rumbo::core::assessment::flow::Flow;
 use rumbo::core::directory::entry::Kind;
-use rumbo::core::assessment::engine::{next_question, outcomes, sample_answers};
 use std::collections::BTreeSet;
 use std::path::Path;
 

@@ -102,6 +102,8 @@ pub fn local_time_in(time_zone: &str) -> Option<crate::core::directory::opening:
 
 /// Whether the place is open now, on its own clock (the browser applies the zone's
 /// daylight-saving rules); `None` where the browser does not know the zone.
-pub fn open_state_now(hours: &crate::core::directory::entry::Hours) -> Option<crate::core::directory::opening::OpenState> {
+pub fn open_state_now(
+    hours: &crate::core::directory::entry::Hours,
+) -> Option<crate::core::directory::opening::OpenState> {
     local_time_in(&hours.time_zone).map(|now| crate::core::directory::opening::open_state(hours, now))
 }

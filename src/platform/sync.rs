@@ -10,8 +10,8 @@
 
 use crate::core::content::Content;
 use crate::core::content::manifest::Manifest;
-use crate::core::problem::Problem;
 use crate::core::content::update::{Refusal, files_to_download, is_newer};
+use crate::core::problem::Problem;
 use crate::platform::data_store::{self, StoredContent};
 use crate::platform::db::Db;
 use crate::platform::fetch::{self, FetchError};

@@ -5,8 +5,8 @@
 use crate::core::content::Content;
 use crate::core::directory::entry::{Entry, Kind};
 use crate::core::directory::geo::known_countries;
-use crate::core::text::lang::{Lang, whole_number};
 use crate::core::directory::serving::{Serving, locate_place, offices_serving, place_suggestions};
+use crate::core::text::lang::{Lang, whole_number};
 use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
 use crate::ui::app::paths;

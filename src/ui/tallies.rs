@@ -3,11 +3,11 @@
 //! person being helped.
 
 use crate::core::assessment::answers::Answers;
-use crate::core::assessment::flow::Flow;
-use crate::core::directory::entry::Kind;
 use crate::core::assessment::engine;
+use crate::core::assessment::flow::Flow;
 use crate::core::device::mode::Mode;
 use crate::core::device::tallies::Tallies;
+use crate::core::directory::entry::Kind;
 use crate::platform::db::Db;
 use crate::platform::{device, tallies};
 use std::cell::{Cell, RefCell};

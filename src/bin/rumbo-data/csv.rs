@@ -39,10 +39,10 @@ use rumbo::core::directory::entry::{
     Address, Area, Directory, Entry, Hours, Kind, Location, Opening, Phone, PhoneKind, Precision, Service, Status,
     Weekday,
 };
-use rumbo::core::text::lang::Text;
 use rumbo::core::directory::links::{is_dialable, is_short_number};
 use rumbo::core::directory::opening::minutes;
 use rumbo::core::problem::Problem;
+use rumbo::core::text::lang::Text;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -654,6 +654,8 @@ impl<'a> Row<'a> {
             tags: self.strings(Field::Tags),
             verified_on: self.required(Field::VerifiedOn),
             source: self.required(Field::Source),
+            part_of: None,
+            sources: Vec::new(),
             to_verify: self.strings(Field::ToVerify),
         }
     }

@@ -21,8 +21,8 @@ use rumbo::core::assessment::flow::Flow;
 use rumbo::core::content::Content;
 use rumbo::core::directory::entry::Directory;
 mod csv;
-use rumbo::core::json::SerdeJson;
 use rumbo::core::content::manifest::{Manifest, SCHEMA_VERSION, format_for};
+use rumbo::core::json::SerdeJson;
 use rumbo::core::problem::Problem;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -204,8 +204,7 @@ fn import(file: &Path, dir: &Path, today: &str) -> Result<(), String> {
         )
     };
     let text = read_csv(file)?;
-    let imported =
-        csv::import(&text).map_err(|errors| refused(errors.iter().map(|e| e.to_string()).collect()))?;
+    let imported = csv::import(&text).map_err(|errors| refused(errors.iter().map(|e| e.to_string()).collect()))?;
     let old = match dir.join(Directory::FILE).exists() {
         true => Some(read(dir, Directory::FILE)?),
         false => None,

@@ -14,9 +14,9 @@ use crate::core::assessment::answers::{Answer, Answers};
 use crate::core::assessment::flow::{Flow, Outcome, QuestionKind};
 use crate::core::directory::entry::{Directory, Entry, Kind, PhoneKind, Status};
 use crate::core::directory::geo::RegionName;
-use crate::core::text::lang::Lang;
 use crate::core::directory::links;
 use crate::core::directory::serving::{Coverage, HOME, can_serve, coverage, distance_to, is_in_region, locate_place};
+use crate::core::text::lang::Lang;
 
 /// Where the person is, as far as their answers say, or where the relative they ask for
 /// is: worked out once for all their options.

@@ -7,8 +7,8 @@
 use crate::core::assessment::answers::Answer;
 use crate::core::assessment::condition::Condition;
 use crate::core::json::{ReadJson, SerdeJson};
-use crate::core::text::lang::{Lang, Text};
 use crate::core::problem::Problem;
+use crate::core::text::lang::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

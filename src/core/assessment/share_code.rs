@@ -10,8 +10,8 @@
 //! the flow would not have asked.
 
 use crate::core::assessment::answers::{Answer, Answers};
-use crate::core::assessment::flow::{Flow, QuestionKind, is_place_country};
 use crate::core::assessment::engine::relevant_answers;
+use crate::core::assessment::flow::{Flow, QuestionKind, is_place_country};
 use sha2::{Digest, Sha256};
 
 const PREFIX: &str = "r1.";
@@ -231,9 +231,9 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::assessment::engine::{next_question, sample_answers};
     use crate::core::assessment::flow::OTHER_COUNTRY;
     use crate::core::assessment::flow::tests::test_flow;
-    use crate::core::assessment::engine::{next_question, sample_answers};
 
     /// A tiny deterministic PRNG (xorshift64*), so the fuzz run is repeatable.
     struct Rng(u64);

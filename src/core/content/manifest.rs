@@ -18,18 +18,32 @@ use sha2::{Digest, Sha256};
 ///   of format 2 would refuse as unknown.
 /// - 4: a question may be about the relative the person asks for
 ///   (`Question::about_relative`), a field an app of format 3 would refuse as unknown.
+/// - 5: an entry may carry structured sources, each dated and naming the facts it
+///   supports (`Entry::sources`), and the institution it is part of (`Entry::part_of`);
+///   the data may include the centre's own file (`centre.json`). An app of format 4
+///   would refuse those fields as unknown.
 ///
 /// The staff's tool writes the oldest format the data needs ([`format_for`]), so that
 /// apps not yet updated keep taking every publication that does not use a newer thing.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
-/// The oldest format that carries the content as it is: 4 once a question is about a
+/// The oldest format that carries the content as it is: 5 once an entry has structured
+/// sources or names the institution it is part of, 4 once a question is about a
 /// relative, 3 once an answer names a country, 2 once a phone is a national short
 /// number, else 1.
-pub fn format_for(flow: &crate::core::assessment::flow::Flow, directory: &crate::core::directory::entry::Directory) -> u32 {
+pub fn format_for(
+    flow: &crate::core::assessment::flow::Flow,
+    directory: &crate::core::directory::entry::Directory,
+) -> u32 {
     let short = |number: &str| crate::core::directory::links::is_short_number(number);
     let placing = |q: &crate::core::assessment::flow::Question| q.options.iter().any(|o| o.country.is_some());
-    if flow.questions.iter().any(|q| q.about_relative) {
+    if directory
+        .entries
+        .iter()
+        .any(|e| !e.sources.is_empty() || e.part_of.is_some())
+    {
+        5
+    } else if flow.questions.iter().any(|q| q.about_relative) {
         4
     } else if flow.questions.iter().any(placing) {
         3
@@ -247,6 +261,16 @@ mod tests {
         let mut asking_for_a_relative = placing.clone();
         asking_for_a_relative.questions[0].about_relative = true;
         assert_eq!(format_for(&asking_for_a_relative, &with_phone("555")), 4);
+        // Structured sources: an app of format 4 would refuse the unknown field, so it is
+        // told the data needs a newer app instead of calling the data damaged.
+        let mut sourced = with_phone("555");
+        sourced.entries[0].sources.push(
+            serde_json::from_str(
+                r#"{"title":"Ficticio","publisher":"Ficticia","date":"2026","tier":"official","supports":["phones"]}"#,
+            )
+            .unwrap(),
+        );
+        assert_eq!(format_for(&flow, &sourced), 5);
         for format in 1..=SCHEMA_VERSION {
             let mut manifest = Manifest::describe(3, "2026-11-24", &[("a.json", b"[]")]);
             manifest.schema_version = format;

@@ -9,11 +9,11 @@ pub mod update;
 pub mod validate;
 
 use crate::core::assessment::flow::Flow;
+use crate::core::content::manifest::Manifest;
+use crate::core::content::validate::validate;
 use crate::core::directory::entry::Directory;
 use crate::core::json::ReadJson;
-use crate::core::content::manifest::Manifest;
 use crate::core::problem::Problem;
-use crate::core::content::validate::validate;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Content {

@@ -2,9 +2,9 @@
 //! keep the consulate's details in their phone's own contacts, offline.
 
 use crate::core::directory::entry::{Entry, PhoneKind};
-use crate::core::text::lang::Lang;
 use crate::core::directory::links::{coordinate, is_dialable, is_email, is_https};
 use crate::core::directory::phone_display::readable_number;
+use crate::core::text::lang::Lang;
 
 /// The vCard text for `entry`, with texts in `lang`. Lines end in CRLF as the standard
 /// requires; only validated numbers, addresses and links are included.

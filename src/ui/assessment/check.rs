@@ -1,8 +1,8 @@
 //! "Check your answers": every answer that still applies, each with a way to change it.
 //! Changing one asks again only the questions that then apply.
 
-use crate::core::content::Content;
 use crate::core::assessment::engine;
+use crate::core::content::Content;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::device::use_mode;

@@ -10,8 +10,8 @@
 
 use super::{Assessment, Screen};
 use crate::core::assessment::answers::Answers;
-use crate::core::content::Content;
 use crate::core::assessment::share_code;
+use crate::core::content::Content;
 use crate::ui::app::paths;
 use leptos::prelude::*;
 use std::sync::Arc;

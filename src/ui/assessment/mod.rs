@@ -14,8 +14,8 @@ pub use question::QuestionScreen;
 pub use results::Results;
 
 use crate::core::assessment::answers::{Answer, Answers};
-use crate::core::assessment::flow::{Flow, OTHER_COUNTRY, Question};
 use crate::core::assessment::engine;
+use crate::core::assessment::flow::{Flow, OTHER_COUNTRY, Question};
 use crate::core::device::mode::Mode;
 use crate::core::text::lang::Lang;
 use crate::platform::format;

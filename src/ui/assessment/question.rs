@@ -2,9 +2,9 @@
 //! a number, a place), progress, Back, and read aloud.
 
 use crate::core::assessment::answers::Answer;
+use crate::core::assessment::engine;
 use crate::core::assessment::flow::{OTHER_COUNTRY, Question, QuestionKind};
 use crate::core::content::Content;
-use crate::core::assessment::engine;
 use crate::core::directory::geo::known_countries;
 use crate::core::directory::serving::recognises_place;
 use crate::platform::format;

@@ -3,14 +3,14 @@
 //! date. The general warnings are always among them.
 
 use crate::core::assessment::contacts::{Here, Relation, contacts_for};
-use crate::core::content::Content;
 use crate::core::assessment::engine::{self, Shown};
-use crate::core::text::lang::{Lang, Text};
 use crate::core::assessment::line_mentions::line_mentions;
-use crate::core::text::link_language;
+use crate::core::assessment::share_code;
+use crate::core::content::Content;
 use crate::core::directory::links;
 use crate::core::directory::phone_display::readable_number;
-use crate::core::assessment::share_code;
+use crate::core::text::lang::{Lang, Text};
+use crate::core::text::link_language;
 use crate::platform::format;
 use crate::platform::share::{self, Shared};
 use crate::ui::app::paths;

@@ -1,8 +1,8 @@
 //! "¿Cuáles son mis opciones?": the self-assessment. The page shows the screen the
 //! person is on; the screens are in `ui::assessment`.
 
-use crate::core::text::link_language;
 use crate::core::assessment::share_code::{self, ShareError};
+use crate::core::text::link_language;
 use crate::ui::assessment::{CheckAnswers, QuestionScreen, Results, Screen, follow_screens_in_history, use_assessment};
 use crate::ui::data::use_content;
 use crate::ui::data_status::NoDataYet;

@@ -3,9 +3,9 @@
 //! copy, share, save as contact, QR), and when and where its facts were checked.
 
 use crate::core::directory::entry::{Entry, PhoneKind, Precision, Status, Weekday};
-use crate::core::text::lang::Lang;
 use crate::core::directory::phone_display::readable_number;
-use crate::core::{text::link_language, directory::links, directory::opening, directory::vcard};
+use crate::core::text::lang::Lang;
+use crate::core::{directory::links, directory::opening, directory::vcard, text::link_language};
 use crate::platform::share::{self, Shared};
 use crate::platform::{format, network};
 use crate::ui::app::paths;
