@@ -584,7 +584,7 @@ mod tests {
             .collect()
     }
 
-    const EVERY_FACT: &[&str] = &["phones", "email", "website", "hours", "service_area"];
+    const EVERY_FACT: &[&str] = &["status", "phones", "email", "website", "hours", "service_area"];
 
     #[test]
     fn every_fact_an_entry_states_needs_a_source_that_supports_it() {
@@ -593,7 +593,11 @@ mod tests {
             Vec::<String>::new()
         );
         // The hours were read nowhere: the validator names them.
-        let found = sourced_problems(&[("press", "2026", &["phones", "email", "website", "service_area"])]);
+        let found = sourced_problems(&[(
+            "press",
+            "2026",
+            &["status", "phones", "email", "website", "service_area"],
+        )]);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
             found[0].contains(".hours:") && found[0].contains("ninguna fuente respalda"),
@@ -604,7 +608,7 @@ mod tests {
             sourced_problems(&[(
                 "press",
                 "2025-06-30",
-                &["phones[0]", "email", "website", "hours", "service_area"]
+                &["status", "phones[0]", "email", "website", "hours", "service_area"]
             )]),
             Vec::<String>::new()
         );
@@ -662,6 +666,7 @@ mod tests {
             "official",
             "2026",
             &[
+                "status",
                 "phones",
                 "email",
                 "website",

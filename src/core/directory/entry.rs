@@ -152,9 +152,10 @@ impl Entry {
     }
 
     /// The facts the entry states, as the fields a source must support: the street, each
-    /// phone, the email, the website, the hours, the service area and the description.
+    /// phone, the email, the website, the hours, the service area and the description, and
+    /// always its status: that the office exists and serves (or is closed).
     pub fn stated_facts(&self) -> Vec<String> {
-        let mut facts = Vec::new();
+        let mut facts = vec!["status".to_string()];
         if self.address.street.is_some() {
             facts.push("address.street".to_string());
         }
