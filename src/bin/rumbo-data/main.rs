@@ -3,8 +3,11 @@
 //!
 //!   rumbo-data check              every problem in the data, exit 1 if any
 //!   rumbo-data manifest           rebuild manifest.json (next content version, today)
-//!   rumbo-data stale [--days N]   entries not verified for N days (default 180), and
-//!                                 entries with fields still to verify
+//!   rumbo-data stale [--days N]   entries not verified for N days (default 180),
+//!                                 entries with fields still to verify, and the facts
+//!                                 whose sources are older than N days, oldest first
+//!   rumbo-data coverage           per kind of entry: how many have a phone, a street,
+//!                                 hours and a service area
 //!   rumbo-data export [FILE.csv]  the directory as a spreadsheet (CSV), to the file or
 //!                                 to the screen
 //!   rumbo-data import FILE.csv    replace the directory with the spreadsheet's rows and
@@ -29,8 +32,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-const USAGE: &str =
-    "uso / usage: rumbo-data check | manifest | stale [--days N] | export [FILE.csv] | import FILE.csv   [DATA_DIR]";
+const USAGE: &str = "uso / usage: rumbo-data check | manifest | stale [--days N] | coverage | export [FILE.csv] | import FILE.csv   [DATA_DIR]";
 /// Data files larger than this are refused before being read: the real ones are small.
 const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 /// Spreadsheets larger than this are refused before being read: the directory's is
@@ -86,6 +88,11 @@ fn run(args: &[String]) -> Result<(), String> {
         }),
         "manifest" => manifest(&dir, &today),
         "stale" => stale(&dir, &today, days),
+        "coverage" => {
+            let directory = Directory::from_json(&read(&dir, Directory::FILE)?).map_err(|p| p.to_string())?;
+            print!("{}", rumbo::core::directory::coverage::to_text(&directory));
+            Ok(())
+        }
         "export" => export(file.as_deref(), &dir),
         "import" => {
             let file = file.ok_or(format!("import necesita el archivo CSV / needs the CSV file\n{USAGE}"))?;
@@ -329,6 +336,27 @@ fn stale(dir: &Path, today: &str, days: u32) -> Result<(), String> {
                 why.push(format!("por verificar / to verify: {}", e.to_verify.join(", ")));
             }
             println!("{}: {}", e.id, why.join("; "));
+        }
+    }
+    // A source's date may be a year or a month: it is counted from its first day.
+    let old_facts: Vec<_> = rumbo::core::directory::coverage::facts_by_age(&directory)
+        .into_iter()
+        .filter(|(date, ..)| {
+            let day = match date.len() {
+                4 => format!("{date}-01-01"),
+                7 => format!("{date}-01"),
+                _ => date.clone(),
+            };
+            days_from_civil(&day).is_none_or(|d| d < limit)
+        })
+        .collect();
+    if !old_facts.is_empty() {
+        any = true;
+        println!(
+            "\nDatos con fuentes de más de {days} días, los más viejos primero / facts whose sources are over {days} days old, oldest first:"
+        );
+        for (date, id, field) in old_facts {
+            println!("{date}  {id}: {field}");
         }
     }
     if !any {
