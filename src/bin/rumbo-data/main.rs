@@ -22,6 +22,7 @@
 
 use rumbo::core::assessment::flow::Flow;
 use rumbo::core::content::Content;
+use rumbo::core::directory::centre::Centre;
 use rumbo::core::directory::entry::Directory;
 mod csv;
 use rumbo::core::content::manifest::{Manifest, SCHEMA_VERSION, format_for};
@@ -154,7 +155,11 @@ fn manifest(dir: &Path, today: &str) -> Result<(), String> {
     let previous = read(dir, Manifest::FILE)
         .ok()
         .and_then(|b| Manifest::from_json(&b).ok());
-    let names = [Flow::FILE, Directory::FILE];
+    // The centre's own file is published when the staff have written one.
+    let mut names = vec![Flow::FILE, Directory::FILE];
+    if dir.join(Centre::FILE).exists() {
+        names.push(Centre::FILE);
+    }
     let files: Vec<(&str, Vec<u8>)> = names
         .iter()
         .map(|n| read(dir, n).map(|b| (*n, b)))
@@ -238,11 +243,18 @@ fn import(file: &Path, dir: &Path, today: &str) -> Result<(), String> {
     }
 
     let assessment = read(dir, Flow::FILE)?;
+    let centre = match dir.join(Centre::FILE).exists() {
+        true => Some(read(dir, Centre::FILE)?),
+        false => None,
+    };
     let version = read(dir, Manifest::FILE)
         .ok()
         .and_then(|b| Manifest::from_json(&b).ok())
         .map_or(1, |m| m.content_version + 1);
-    let listed: [(&str, &[u8]); 2] = [(Flow::FILE, &assessment), (Directory::FILE, &json)];
+    let mut listed: Vec<(&str, &[u8])> = vec![(Flow::FILE, &assessment), (Directory::FILE, &json)];
+    if let Some(centre) = &centre {
+        listed.push((Centre::FILE, centre));
+    }
     let manifest = Manifest::describe(version, today, &listed);
     // The same gate as `check` and the app, on the files as they would be written.
     let file_bytes = |name: &str| listed.iter().find(|(n, _)| *n == name).map(|(_, b)| b.to_vec());
@@ -409,6 +421,7 @@ fn civil_from_days(days: i64) -> String {
 /// data so gives the same bytes, and a change to one entry changes only its lines:
 /// reviewing an import is reading a short diff.
 mod layout {
+    use rumbo::core::directory::centre::Centre;
     use rumbo::core::directory::entry::Directory;
     use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
     use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};

@@ -3,6 +3,7 @@
 //! what is built from an entry for the person to act on: links ([`links`]), a contact card
 //! ([`vcard`]) and phone numbers written for reading ([`phone_display`]).
 
+pub mod centre;
 pub mod coverage;
 pub mod entry;
 pub mod geo;
