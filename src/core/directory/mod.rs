@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod entry;
 pub mod geo;
 pub mod links;
+pub mod next_step;
 pub mod opening;
 pub mod phone_display;
 pub mod search;
