@@ -421,7 +421,6 @@ fn civil_from_days(days: i64) -> String {
 /// data so gives the same bytes, and a change to one entry changes only its lines:
 /// reviewing an import is reading a short diff.
 mod layout {
-    use rumbo::core::directory::centre::Centre;
     use rumbo::core::directory::entry::Directory;
     use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
     use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};

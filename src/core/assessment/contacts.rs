@@ -34,6 +34,11 @@ pub struct Here {
 }
 
 impl Here {
+    /// The country of the place (ISO code), to filter the directory's list by.
+    pub fn country(&self) -> &str {
+        &self.country
+    }
+
     /// The place the person gave, or the relative's they ask for, or, without one, the
     /// country an answer puts them in ("Vivo en Guatemala"); `None` when the answers do
     /// not say.
