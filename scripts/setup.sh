@@ -32,6 +32,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# make test checks formatting and clippy's warnings.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    step "adding the $component component"
+    rustup component add "$component"
+  fi
+done
+
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   step "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer of Rumbo, in the order a failure is cheapest to find:
+#   0. lint:    cargo fmt --check, then cargo clippy with warnings as errors, on the host
+#               (every target) and on wasm32 (the app: library and its binary)
 #   1. host:    cargo test (the pure core, the staff's data tool, catalog checks)
 #   2. browser: wasm-bindgen-test in headless Chromium (IndexedDB and other browser code)
 #   3. build:   trunk build --release --offline, then the size report
@@ -45,6 +47,7 @@ node_counts() {
 step_counts() { if grep -q '^step: ok$' "$1"; then echo "1 0"; else echo "0 1"; fi; }
 step() { "$@" && echo "step: ok"; }
 
+run_layer lint step_counts step bash -c 'cargo fmt --check && cargo clippy --quiet --all-targets -- -D warnings && cargo clippy --quiet --target wasm32-unknown-unknown --lib --bin rumbo -- -D warnings'
 run_layer host cargo_counts cargo test --quiet
 run_layer browser cargo_counts cargo test --target wasm32-unknown-unknown --test 'browser_*'
 run_layer build step_counts step bash -c 'trunk build --release --offline && node scripts/size-report.mjs dist --budget 330'

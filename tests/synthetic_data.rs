@@ -5,7 +5,7 @@
 mod synthetic;
 
 // The staff's spreadsheet code lives in the data tool, not in the app's core.
-#[path = "../src/bin/rumbo-data/csv.rs"]
+#[path = "../src/bin/rumbo-data/csv/mod.rs"]
 #[allow(dead_code)]
 mod csv;
 

@@ -17,6 +17,7 @@
 pub mod assessment;
 pub mod content;
 pub mod device;
+pub mod digest;
 pub mod directory;
 pub mod json;
 pub mod order;

@@ -5,8 +5,8 @@
 //! must open on its welcome screen, not flash the personal home page). They describe
 //! the device, never a person.
 
-use crate::core::device::mode::DeviceSettings;
-use crate::core::device::mode::PinHash;
+use crate::core::device::pin::PinHash;
+use crate::core::device::settings::DeviceSettings;
 use crate::core::device::settings::{Field, Fields, Saved};
 use crate::platform::{json, preferences, speech};
 use gloo::storage::{LocalStorage, SessionStorage, Storage};

@@ -35,7 +35,7 @@ pub async fn current_position() -> Result<(f64, f64), NoPosition> {
         }
         // GeolocationPositionError.code: 1 is PERMISSION_DENIED.
         Err(error) => match get(&error, "code").as_f64() {
-            Some(code) if code == 1.0 => Err(NoPosition::Refused),
+            Some(1.0) => Err(NoPosition::Refused),
             _ => Err(NoPosition::Unavailable),
         },
     }

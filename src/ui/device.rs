@@ -2,7 +2,8 @@
 //! change it on the settings page, which then reloads the app, so every view can treat
 //! it as fixed for the life of the page.
 
-use crate::core::device::mode::{DeviceSettings, Mode};
+use crate::core::device::mode::Mode;
+use crate::core::device::settings::DeviceSettings;
 use crate::platform::device;
 use leptos::prelude::*;
 

@@ -5,16 +5,17 @@
 use crate::core::content::Content;
 use crate::core::directory::entry::{Entry, Kind};
 use crate::core::directory::geo::known_countries;
-use crate::core::directory::serving::{Serving, locate_place, offices_serving, place_suggestions};
+use crate::core::directory::place::{DEFAULT_COUNTRY, Reading, place_suggestions, read_place};
+use crate::core::directory::serving::{Serving, offices_serving};
 use crate::core::text::lang::{Lang, whole_number};
 use crate::platform::format;
 use crate::platform::geolocation::{self, NoPosition};
-use crate::ui::app::paths;
 use crate::ui::device::use_mode;
 use crate::ui::i18n::td_string;
 use crate::ui::language::use_i18n;
 use crate::ui::language::{lang_of, locale_of};
 use crate::ui::page::focus;
+use crate::ui::paths;
 use crate::ui::text::t_string;
 use crate::ui::text::{tr, tr_with};
 use leptos::prelude::*;
@@ -50,7 +51,7 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>, content: Arc<Content>) -> i
     let (start_country, start_region) = origin
         .get_untracked()
         .and_then(|o| o.place)
-        .unwrap_or_else(|| ("US".to_string(), None));
+        .unwrap_or_else(|| (DEFAULT_COUNTRY.to_string(), None));
     let country = RwSignal::new(start_country);
     let region = RwSignal::new(start_region.unwrap_or_default());
     let notice = RwSignal::new(None::<PlaceNotice>);
@@ -59,23 +60,21 @@ pub fn PlacePicker(origin: RwSignal<Option<Origin>>, content: Arc<Content>) -> i
         ev.prevent_default();
         let c = country.get_untracked();
         // A place the picker cannot use also drops the one before: the list must not
-        // stay sorted from Huehuetenango while the menu says México.
-        if region.with_untracked(|r| r.trim().is_empty()) {
-            origin.set(None);
-            notice.set(Some(PlaceNotice::NeedsRegion));
-            return;
-        }
-        // A state or department, or else a city the directory's entries place in one.
-        let found = region.with_untracked(|r| locate_place(&content.directory, &c, r));
-        match found {
-            Some((point, r)) => {
+        // stay sorted from Huehuetenango while the menu says México. Distances from a
+        // country's centre would mean nothing, so a region is needed here.
+        match region.with_untracked(|r| read_place(&content.directory, &c, r)) {
+            Reading::Located(point, r) => {
                 notice.set(None);
                 origin.set(Some(Origin {
                     point,
                     place: Some((c, r)),
                 }));
             }
-            None => {
+            Reading::CountryOnly => {
+                origin.set(None);
+                notice.set(Some(PlaceNotice::NeedsRegion));
+            }
+            Reading::Unknown => {
                 origin.set(None);
                 notice.set(Some(PlaceNotice::Unknown));
             }
@@ -187,7 +186,7 @@ pub fn ServingOffices(content: Arc<Content>, origin: Origin, kind: Option<Kind>)
     let from = origin.point;
     let place = move || place_words(&origin, lang().code(), "");
     let link = move |e: &Entry, extra: Option<String>| {
-        let (href, name) = (format!("{}/{}", paths::DIRECTORY, e.id), e.name.get(lang()).to_string());
+        let (href, name) = (paths::entry(&e.id), e.name.get(lang()).to_string());
         view! { <li><A href=href>{name}</A>{extra.map(|x| view! { " · " <span class="result-meta">{x}</span> })}</li> }
     };
     let body = move || {

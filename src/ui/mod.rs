@@ -15,6 +15,7 @@ mod favourites;
 mod language;
 mod page;
 mod pages;
+mod paths;
 mod shared_device;
 mod shell;
 mod status;

@@ -21,10 +21,10 @@ pub fn Page(
         document().set_title(&format!("{} · Rumbo", title.get()));
     });
     Effect::new(move |_| {
-        if let Some(h1) = heading.get() {
-            if NAVIGATED.swap(true, Ordering::Relaxed) {
-                let _ = h1.focus();
-            }
+        if let Some(h1) = heading.get()
+            && NAVIGATED.swap(true, Ordering::Relaxed)
+        {
+            let _ = h1.focus();
         }
     });
     view! {

@@ -8,7 +8,9 @@
 //! - on the kiosk, a warning after a while without a touch, then the same wipe; no text
 //!   selection and no context menu.
 
-use crate::core::device::mode::{DeviceSettings, Idle, Mode, gone_while_hidden, idle_phase};
+use crate::core::device::idle::{Idle, IdleClock};
+use crate::core::device::mode::Mode;
+use crate::core::device::settings::DeviceSettings;
 use crate::platform::{device, speech};
 use crate::ui::device::use_device;
 use crate::ui::language::use_i18n;
@@ -103,10 +105,11 @@ pub fn NextPersonButton() -> impl IntoView {
 #[component]
 fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
     let i18n = use_i18n();
-    let last_touch = RwSignal::new(None::<f64>);
+    // Every decision is the core's (core::device::idle); this only feeds it the clocks.
+    let clock = StoredValue::new(IdleClock::new(settings));
     let phase = RwSignal::new(Idle::Active);
     let still_here = move || {
-        last_touch.set(Some(device::monotonic_ms()));
+        clock.update_value(|clock| clock.touch(device::monotonic_ms()));
         phase.set(Idle::Active);
     };
     for name in ["pointerdown", "keydown", "wheel", "touchstart", "input"] {
@@ -124,48 +127,25 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
         })
         .forget();
     }
-    // performance.now stops while a tablet sleeps with its screen off, so time spent
-    // hidden is judged on the wall clock (core::device::mode::gone_while_hidden), added to the
-    // time the person had already been idle when the screen went off.
-    let hidden_since = StoredValue::new(None::<(f64, f64)>);
-    let for_waking = settings.clone();
     EventListener::new(&document(), "visibilitychange", move |_| {
-        let Some(touched) = last_touch.get_untracked() else {
-            return;
-        };
+        let (now, wall) = (device::monotonic_ms(), js_sys::Date::now());
         if document().hidden() {
-            hidden_since.set_value(Some((js_sys::Date::now(), device::monotonic_ms() - touched)));
-            return;
-        }
-        let Some((since, idle_before)) = hidden_since.get_value() else {
-            return;
-        };
-        hidden_since.set_value(None);
-        let away = js_sys::Date::now() - since;
-        if gone_while_hidden(idle_before, away, &for_waking) {
+            clock.update_value(|clock| clock.hide(now, wall));
+        } else if clock.try_update_value(|clock| clock.show(now, wall)).unwrap_or(false) {
             next_person();
-        } else {
-            // Idle time goes on from where it stood, whether or not performance.now
-            // ran during the sleep.
-            last_touch.set(Some(device::monotonic_ms() - idle_before - away.max(0.0)));
         }
     })
     .forget();
     Interval::new(500, move || {
-        let Some(mut touched) = last_touch.get_untracked() else {
+        let Some(tick) = clock.try_update_value(|clock| clock.tick(device::monotonic_ms(), speech::is_speaking()))
+        else {
             return;
         };
-        // Listening to an option read aloud is using the device.
-        if speech::is_speaking() {
-            touched = device::monotonic_ms();
-            last_touch.set(Some(touched));
-        }
-        let now = idle_phase(device::monotonic_ms() - touched, &settings);
-        if now == Idle::Reset && phase.get_untracked() != Idle::Reset {
+        if tick.forget {
             next_person();
         }
-        if phase.get_untracked() != now {
-            phase.set(now);
+        if phase.get_untracked() != tick.phase {
+            phase.set(tick.phase);
         }
     })
     .forget();
@@ -190,10 +170,11 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
     Effect::new(move |was_shown: Option<bool>| {
         let shown = warning.get();
         set_page_inert(shown);
-        if was_shown == Some(true) && !shown {
-            if let Some(element) = was_at.get_value() {
-                let _ = element.focus();
-            }
+        if was_shown == Some(true)
+            && !shown
+            && let Some(element) = was_at.get_value()
+        {
+            let _ = element.focus();
         }
         shown
     });

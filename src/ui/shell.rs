@@ -2,10 +2,10 @@
 //! switch, and a footer that repeats the privacy promise.
 
 use crate::core::text::lang::Lang;
-use crate::ui::app::paths;
 use crate::ui::language::use_i18n;
 use crate::ui::language::{lang_of, locale_of};
 use crate::ui::page::focus;
+use crate::ui::paths;
 use crate::ui::shared_device::NextPersonButton;
 use crate::ui::text::tr;
 use gloo::events::{EventListener, EventListenerOptions};

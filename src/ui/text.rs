@@ -42,7 +42,8 @@ macro_rules! tr {
 /// values are cloned into the message once.
 macro_rules! tr_with {
     ($key:ident, $($name:ident = $value:expr),+ $(,)?) => {{
-        $(let $name = $value;)+
+        // `n = n` is the usual call: the binding is moved into the message, not redundant.
+        $(#[allow(clippy::redundant_locals)] let $name = $value;)+
         $crate::ui::text::text_with(::std::sync::Arc::new(move |locale| {
             $crate::ui::i18n::td_string!(locale, $key, $($name = ::std::clone::Clone::clone(&$name)),+).to_string()
         }))

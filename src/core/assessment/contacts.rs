@@ -15,7 +15,8 @@ use crate::core::assessment::flow::{Flow, Outcome, QuestionKind};
 use crate::core::directory::entry::{Directory, Entry, Kind, PhoneKind, Status};
 use crate::core::directory::geo::RegionName;
 use crate::core::directory::links;
-use crate::core::directory::serving::{Coverage, HOME, can_serve, coverage, distance_to, is_in_region, locate_place};
+use crate::core::directory::place::locate_place;
+use crate::core::directory::serving::{Coverage, HOME, can_serve, coverage, distance_to, is_in_region};
 use crate::core::text::lang::Lang;
 
 /// Where the person is, as far as their answers say, or where the relative they ask for
@@ -156,7 +157,7 @@ pub fn contacts_for<'a>(
     here: Option<&Here>,
     lang: Lang,
 ) -> Vec<Contact<'a>> {
-    let in_country = |e: &Entry| here.is_some_and(|h| e.address.country.trim().eq_ignore_ascii_case(&h.country));
+    let in_country = |e: &Entry| here.is_some_and(|h| e.address.country == h.country);
     let near =
         |e: &Entry| here.is_some_and(|h| h.region.as_ref().is_some_and(|r| is_in_region(e, &h.country, Some(r))));
     // A district says something only of a region: with the country alone (an answer
@@ -201,7 +202,7 @@ pub fn contacts_for<'a>(
                 .entry
                 .service_area
                 .iter()
-                .filter(|a| a.country.trim().eq_ignore_ascii_case(&h.country))
+                .filter(|a| a.country == h.country)
                 .peekable();
             h.region.is_none()
                 && areas.peek().is_some()

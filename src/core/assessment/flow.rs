@@ -66,16 +66,6 @@ pub struct Question {
     pub about_relative: bool,
 }
 
-/// The ISO 3166 user-assigned code for "another country": a place answer holds it or one
-/// of the countries the directory's place picker offers (`geo::known_countries`), so that
-/// a person in El Salvador can say so in both.
-pub const OTHER_COUNTRY: &str = "ZZ";
-
-/// Whether a place answer may hold the country `code`.
-pub fn is_place_country(code: &str) -> bool {
-    code == OTHER_COUNTRY || crate::core::directory::geo::known_countries().any(|known| known == code)
-}
-
 impl Question {
     pub fn option(&self, id: &str) -> Option<&Choice> {
         self.options.iter().find(|o| o.id == id)

@@ -11,7 +11,8 @@
 
 use crate::core::assessment::answers::{Answer, Answers};
 use crate::core::assessment::engine::relevant_answers;
-use crate::core::assessment::flow::{Flow, QuestionKind, is_place_country};
+use crate::core::assessment::flow::{Flow, QuestionKind};
+use crate::core::directory::place::is_place_country;
 use sha2::{Digest, Sha256};
 
 const PREFIX: &str = "r1.";
@@ -232,8 +233,8 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
     use crate::core::assessment::engine::{next_question, sample_answers};
-    use crate::core::assessment::flow::OTHER_COUNTRY;
     use crate::core::assessment::flow::tests::test_flow;
+    use crate::core::directory::place::OTHER_COUNTRY;
 
     /// A tiny deterministic PRNG (xorshift64*), so the fuzz run is repeatable.
     struct Rng(u64);

@@ -2,10 +2,10 @@
 //! SHA-256 and size of every data file, so the app can tell a newer version, refuse a
 //! file that was cut or altered in transit, and never replace good data with bad.
 
+use crate::core::digest::sha256_hex;
 use crate::core::json::ReadJson;
 use crate::core::problem::Problem;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// The newest manifest format this build understands. A manifest with a higher number
 /// was written for a newer app: it is refused (the person keeps their data) rather than
@@ -171,11 +171,6 @@ impl FileEntry {
         }
         Ok(())
     }
-}
-
-/// Lowercase hex SHA-256.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Days from 1970-01-01 to a `YYYY-MM-DD` date (proleptic Gregorian), `None` if it is

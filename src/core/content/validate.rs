@@ -514,7 +514,8 @@ mod tests {
 
     #[test]
     fn each_directory_rule_fails_on_bad_input() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Value)>)> = vec![
+        type Breakage = Box<dyn Fn(&mut serde_json::Value)>;
+        let cases: Vec<(&str, Breakage)> = vec![
             (
                 "entries[0] (Centro Ficticio).id",
                 Box::new(|e| e["id"] = "Centro Ficticio".into()),

@@ -5,7 +5,8 @@
 //! department or a country), rounded to 0.1°. They are used only to order offices by
 //! distance and to say "about N km"; never to draw a map or decide who serves whom.
 
-use crate::core::directory::search::fold;
+use crate::core::directory::countries::{self, COUNTRIES};
+use crate::core::text::fold::fold_words;
 use std::sync::OnceLock;
 
 /// The Earth's mean radius.
@@ -54,7 +55,7 @@ impl Region {
 }
 
 /// Approximate centres of the first-level regions of every country a person can pick
-/// (`COUNTRIES`): the 50 US states and DC, Guatemala's 22 departments, Mexico's 32
+/// (`countries::COUNTRIES`): the 50 US states and DC, Guatemala's 22 departments, Mexico's 32
 /// states, Canada's 13 provinces and territories, the departments of El Salvador and
 /// Honduras, Belize's districts and Spain's autonomous communities and cities; in the
 /// languages people write them in where the spellings differ. Compared after `fold`, so
@@ -245,45 +246,27 @@ const REGIONS: &[Region] = &[
     region("ES", "Melilla", 35.3, -2.9),
 ];
 
-/// Approximate centres of the countries a person is likely to pick, by ISO 3166-1 code.
-const COUNTRIES: &[(&str, (f64, f64))] = &[
-    ("GT", (15.8, -90.2)),
-    ("US", (37.1, -95.7)),
-    ("MX", (23.6, -102.6)),
-    ("CA", (56.1, -106.3)),
-    ("SV", (13.8, -88.9)),
-    ("HN", (15.2, -86.2)),
-    ("BZ", (17.2, -88.5)),
-    ("ES", (40.5, -3.7)),
-];
-
-/// Folded, with runs of spaces made one: "Washington D.C." becomes "washington d c".
-fn key(text: &str) -> String {
-    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Every name in the table, folded once on first use, with its region.
 fn names() -> &'static [(String, &'static Region)] {
     static NAMES: OnceLock<Vec<(String, &'static Region)>> = OnceLock::new();
     NAMES.get_or_init(|| {
         REGIONS
             .iter()
-            .flat_map(|r| r.names().map(move |name| (key(name), r)))
+            .flat_map(|r| r.names().map(move |name| (fold_words(name), r)))
             .collect()
     })
 }
 
 /// The region of `country` whose name folds to `key`.
 fn region_by_key(country: &str, key: &str) -> Option<&'static Region> {
-    let country = country.trim();
     names()
         .iter()
-        .find(|(name, r)| name == key && r.country.eq_ignore_ascii_case(country))
+        .find(|(name, r)| name == key && r.country == country)
         .map(|(_, r)| *r)
 }
 
 fn find_region(country: &str, region: &str) -> Option<&'static Region> {
-    region_by_key(country, &key(region))
+    region_by_key(country, &fold_words(region))
 }
 
 /// The canonical name of a region as people write it ("tx", "Tejas" → "Texas"), if the
@@ -307,7 +290,7 @@ pub struct RegionName {
 
 impl RegionName {
     pub fn new(country: &str, region: &str) -> RegionName {
-        let key = key(region);
+        let key = fold_words(region);
         let known = region_by_key(country, &key);
         RegionName { key, known }
     }
@@ -322,7 +305,7 @@ impl RegionName {
     /// Whether `other` names the same region: equal once folded, or another name of the
     /// same entry of the table ("TX" and "Texas").
     pub fn is(&self, other: &str) -> bool {
-        let other = key(other);
+        let other = fold_words(other);
         other == self.key
             || self
                 .known
@@ -337,13 +320,12 @@ pub fn same_region(country: &str, a: &str, b: &str) -> bool {
 
 /// The usual names of every region the table knows in `country`, in the table's order.
 pub fn regions_of(country: &str) -> impl Iterator<Item = &'static str> {
-    let country = country.trim().to_ascii_uppercase();
     REGIONS.iter().filter(move |r| r.country == country).map(Region::name)
 }
 
 /// The countries a person can pick as their place (ISO codes), in the table's order.
 pub fn known_countries() -> impl Iterator<Item = &'static str> {
-    COUNTRIES.iter().map(|(code, _)| *code)
+    COUNTRIES.iter().map(|c| c.code)
 }
 
 /// A place as a person typed it: its approximate centre and the region under its usual
@@ -360,10 +342,7 @@ pub fn locate(country: &str, region: &str) -> Option<((f64, f64), Option<String>
 pub fn place_point(country: &str, region: Option<&str>) -> Option<(f64, f64)> {
     match region.map(str::trim).filter(|r| !r.is_empty()) {
         Some(region) => find_region(country, region).map(Region::centre),
-        None => COUNTRIES
-            .iter()
-            .find(|(code, _)| code.eq_ignore_ascii_case(country.trim()))
-            .map(|(_, point)| *point),
+        None => countries::country(country).map(|c| c.centre),
     }
 }
 
@@ -425,7 +404,7 @@ mod tests {
         }
         let mut names: Vec<(String, String)> = REGIONS
             .iter()
-            .flat_map(|r| r.names().map(|n| (r.country.to_string(), key(n))))
+            .flat_map(|r| r.names().map(|n| (r.country.to_string(), fold_words(n))))
             .collect();
         let all = names.len();
         names.sort();
@@ -443,7 +422,7 @@ mod tests {
         let texas = place_point("US", Some("Texas"));
         assert!(texas.is_some());
         for name in ["TX", "tx", " texas ", "TEJAS"] {
-            assert_eq!(place_point("us", Some(name)), texas, "{name}");
+            assert_eq!(place_point("US", Some(name)), texas, "{name}");
         }
         assert_eq!(
             place_point("US", Some("Nueva York")),
@@ -479,7 +458,7 @@ mod tests {
     fn a_country_alone_gives_its_centre_and_unknown_places_give_nothing() {
         assert_eq!(place_point("SV", None), Some((13.8, -88.9)));
         assert_eq!(
-            place_point("es", Some("  ")),
+            place_point("ES", Some("  ")),
             Some((40.5, -3.7)),
             "a blank region is no region"
         );

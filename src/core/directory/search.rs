@@ -10,7 +10,9 @@
 //! - Known local names are searchable both ways (Xela and Quetzaltenango, EEUU and
 //!   Estados Unidos).
 
+use crate::core::directory::countries;
 use crate::core::directory::entry::{Directory, Entry, Kind, Service, Status};
+use crate::core::text::fold::fold;
 use std::collections::BTreeMap;
 
 /// Other names people use for places, added to entries in those places.
@@ -47,19 +49,6 @@ const FILLER_WORDS: &[&str] = &[
     "a", "al", "con", "de", "del", "el", "en", "las", "lo", "los", "me", "mi", "mis", "no", "nos", "o", "para", "por",
     "que", "se", "un", "una", "y", "an", "and", "are", "at", "didn", "do", "does", "doesn", "don", "for", "i", "in",
     "is", "it", "my", "not", "of", "on", "or", "s", "t", "the", "their", "they", "to", "with",
-];
-
-/// Country names by ISO code, in Spanish and English and as people write them, for the
-/// countries a directory is likely to hold.
-const COUNTRY_NAMES: &[(&str, &[&str])] = &[
-    ("GT", &["guatemala"]),
-    ("US", &["estados unidos", "united states", "eeuu", "usa", "ee uu"]),
-    ("MX", &["mexico"]),
-    ("CA", &["canada"]),
-    ("ES", &["espana", "spain"]),
-    ("SV", &["el salvador"]),
-    ("HN", &["honduras"]),
-    ("BZ", &["belice", "belize"]),
 ];
 
 /// How a field counts when a word matches in it (lower is better).
@@ -382,33 +371,13 @@ fn entry_words(e: &Entry, vocabulary: &mut Vocabulary) -> Vec<(Field, u32)> {
         }
     }
     add(Field::Place, &e.address.country);
-    for (code, names) in COUNTRY_NAMES {
-        if e.address.country.eq_ignore_ascii_case(code) {
-            names.iter().for_each(|n| add(Field::Place, n));
-        }
+    if let Some(country) = countries::country(&e.address.country) {
+        country.names.iter().for_each(|n| add(Field::Place, n));
     }
     for text in e.description.0.values() {
         add(Field::Description, text);
     }
     out
-}
-
-/// Lowercase, without accents, with punctuation as spaces.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'ä' | 'â' | 'ã' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' | 'õ' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'ñ' => 'n',
-            'ç' => 'c',
-            c if c.is_alphanumeric() => c,
-            _ => ' ',
-        })
-        .collect()
 }
 
 /// Whether `a` becomes `b` with at most one insertion, deletion, substitution or swap

@@ -6,8 +6,7 @@
 //! a consulate's district is a legal fact, and distance is only a guess at convenience.
 
 use crate::core::directory::entry::{Area, Directory, Entry, Kind, Precision, Status};
-use crate::core::directory::geo::{RegionName, distance_km, locate, place_point, regions_of};
-use crate::core::directory::search::fold;
+use crate::core::directory::geo::{RegionName, distance_km, place_point};
 use std::cmp::Ordering;
 
 /// How many offices `Serving::Nearest` holds at most.
@@ -70,7 +69,7 @@ pub fn offices_serving<'a>(
         return Serving::Yours(yours.into_iter().map(|(e, _)| e).collect());
     }
     let Some(point) = point else { return Serving::Unknown };
-    let same_country = |e: &Entry| e.address.country.trim().eq_ignore_ascii_case(country.trim());
+    let same_country = |e: &Entry| e.address.country == country;
     let in_region = |e: &Entry| is_in_region(e, country, region_name);
     // Offices in the person's own region come first, all of them, whether or not their
     // position is recorded: a state's centre can be nearer to a neighbour's office than to
@@ -102,80 +101,6 @@ pub fn offices_serving<'a>(
     }
 }
 
-/// A place as a person gave it — a state or department, or a city the directory's own
-/// entries place in one ("Houston", "Xela") — as a point to measure from and the region
-/// under its usual name. A city is measured from the position of the directory's entry
-/// there (a state's centre can be 500 km from Houston); a region from its approximate
-/// centre. `None` when neither the region table nor the directory knows the place. The
-/// directory's place picker and the assessment's contacts both read places this way.
-pub fn locate_place(directory: &Directory, country: &str, typed: &str) -> Option<((f64, f64), Option<String>)> {
-    if let Some(found) = locate(country, typed) {
-        return Some(found);
-    }
-    let entry = city_entry(directory, country, typed)?;
-    let (centre, region) = locate(country, entry.address.region.as_deref()?)?;
-    let point = entry.location.map_or(centre, |l| (l.latitude, l.longitude));
-    Some((point, region))
-}
-
-/// Whether what a person typed as their region in `country` can be placed, or needs
-/// nothing placing (left empty; a country Rumbo does not list): a town the app cannot
-/// locate is said once on the place question, with what would work.
-pub fn recognises_place(directory: &Directory, country: &str, typed: &str) -> bool {
-    let typed = typed.trim();
-    typed.is_empty()
-        || country == crate::core::assessment::flow::OTHER_COUNTRY
-        || locate_place(directory, country, typed).is_some()
-}
-
-/// The places to suggest as a person types where they are in `country`: the regions the
-/// table knows and those the directory's entries name there, sorted, each once.
-pub fn place_suggestions(directory: &Directory, country: &str) -> Vec<String> {
-    // Each name folded once, as the sort and the de-duplication compare it.
-    let mut names: Vec<(String, String)> = regions_of(country)
-        .map(str::to_string)
-        .chain(
-            directory
-                .entries
-                .iter()
-                .filter(|e| e.address.country.trim().eq_ignore_ascii_case(country.trim()))
-                .filter_map(|e| e.address.region.clone()),
-        )
-        .map(|name| (fold(&name), name))
-        .collect();
-    crate::core::order::sort_by(&mut names, |a, b| a.0.cmp(&b.0));
-    names.dedup_by(|a, b| a.0 == b.0);
-    names.into_iter().map(|(_, name)| name).collect()
-}
-
-/// The region of a city people type as their place ("Los Angeles", "Xela"), taken from
-/// the directory's own entries in `country` whose city or alias it is: people think in
-/// cities, the region table knows states and departments. `None` when no entry says.
-pub fn region_of_city(directory: &Directory, country: &str, city: &str) -> Option<String> {
-    city_entry(directory, country, city)?.address.region.clone()
-}
-
-/// The first entry in `country` whose city or alias is `city` and whose region is known,
-/// located ones first (their position stands for the city's).
-fn city_entry<'a>(directory: &'a Directory, country: &str, city: &str) -> Option<&'a Entry> {
-    let words = |name: &str| fold(name).split_whitespace().collect::<Vec<_>>().join(" ");
-    let typed = words(city);
-    if typed.is_empty() {
-        return None;
-    }
-    let mut found = directory
-        .entries
-        .iter()
-        .filter(|e| e.address.country.trim().eq_ignore_ascii_case(country.trim()))
-        .filter(|e| e.address.region.is_some())
-        .filter(|e| e.address.city.iter().chain(&e.aliases).any(|name| words(name) == typed));
-    let first = found.next()?;
-    if first.location.is_some() {
-        return Some(first);
-    }
-    Some(found.find(|e| e.location.is_some()).unwrap_or(first))
-}
-
 /// How an entry's `service_area` covers a place; the more specific sorts first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Coverage {
@@ -186,7 +111,7 @@ pub enum Coverage {
 /// Whether the entry serves `region` of `country` (a region named any way `RegionName`
 /// knows), or the whole country, by its service area: its district, not its distance.
 pub fn coverage(entry: &Entry, country: &str, region: Option<&RegionName>) -> Option<Coverage> {
-    let in_country = |a: &Area| a.country.trim().eq_ignore_ascii_case(country.trim());
+    let in_country = |a: &Area| a.country == country;
     let areas = || entry.service_area.iter().filter(|a| in_country(a));
     if let Some(region) = region
         && areas().any(|a| a.region.as_deref().is_some_and(|r| region.is(r)))
@@ -214,10 +139,10 @@ pub const HOME: &str = "GT";
 /// where the district of their place is not recorded, the nearest one is still where they
 /// can go, so it is offered as nearest rather than left out.
 pub fn can_serve(entry: &Entry, country: &str, region: Option<&RegionName>) -> bool {
-    let here = |c: &str| c.trim().eq_ignore_ascii_case(country.trim());
+    let here = |c: &str| c == country;
     if entry.service_area.is_empty() {
         let country = entry.address.country.trim();
-        return here(country) || country.eq_ignore_ascii_case(HOME);
+        return here(country) || country == HOME;
     }
     let mut areas = entry.service_area.iter().filter(|a| here(&a.country)).peekable();
     if areas.peek().is_none() {
@@ -246,7 +171,7 @@ pub fn distance_is_approximate(entry: &Entry, from_place_centre: bool) -> bool {
 /// Whether the entry's address is in `region` of `country` (a region named any way
 /// `RegionName` knows: "TX" is Texas).
 pub fn is_in_region(entry: &Entry, country: &str, region: Option<&RegionName>) -> bool {
-    entry.address.country.trim().eq_ignore_ascii_case(country.trim())
+    entry.address.country == country
         && region
             .zip(entry.address.region.as_deref())
             .is_some_and(|(r, er)| r.is(er))
@@ -291,9 +216,7 @@ pub fn sort_by_distance(
             let region = region.as_ref().map(|(_, r)| r);
             if !can_serve(e, country, region) {
                 2
-            } else if e.address.country.trim().eq_ignore_ascii_case(country.trim())
-                || coverage(e, country, None).is_some()
-            {
+            } else if e.address.country == country || coverage(e, country, None).is_some() {
                 0
             } else {
                 1
@@ -327,6 +250,8 @@ pub fn sort_by_distance(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::directory::place::{locate_place, place_suggestions, read_place, region_of_city};
+    use crate::core::text::fold::fold;
 
     /// A fictitious office: `at` is `(latitude, longitude, precision)`, `areas` are
     /// `country` or `country/region`.
@@ -440,7 +365,7 @@ mod tests {
             ["consulado-ficticio-de-ohio"]
         );
         assert_eq!(
-            yours(offices_serving(&directory, consulate, "us", Some(" míchigan "), None)),
+            yours(offices_serving(&directory, consulate, "US", Some(" míchigan "), None)),
             ["consulado-ficticio-de-ohio"]
         );
         assert_eq!(
@@ -703,7 +628,7 @@ mod tests {
         assert!(us.iter().any(|r| r == "Atlántida Ficticia"));
         let folded: Vec<String> = us.iter().map(|r| fold(r)).collect();
         assert!(folded.windows(2).all(|w| w[0] <= w[1]), "sorted");
-        let mx = place_suggestions(&directory, "mx");
+        let mx = place_suggestions(&directory, "MX");
         assert!(mx.iter().any(|r| r == "Chiapas") && mx.len() == 32);
         assert!(place_suggestions(&directory, "FR").is_empty());
     }
@@ -903,11 +828,11 @@ mod tests {
         let directory = fixture_with(&[consulate_in("houston-ficticio", (29.76, -95.37), "Texas")
             .replace(r#""country":"US""#, r#""city":"Houston","country":"US""#)]);
         for typed in ["Kansas", "ks", "Houston", "  ", ""] {
-            assert!(recognises_place(&directory, "US", typed), "{typed}");
+            assert!(!read_place(&directory, "US", typed).is_unknown(), "{typed}");
         }
-        assert!(!recognises_place(&directory, "US", "Dodge City"));
+        assert!(read_place(&directory, "US", "Dodge City").is_unknown());
         assert!(
-            recognises_place(&directory, "ZZ", "Dodge City"),
+            !read_place(&directory, "ZZ", "Dodge City").is_unknown(),
             "another country: nothing to place"
         );
     }

@@ -143,7 +143,7 @@ pub fn whole_number(n: u32, lang: Lang) -> String {
     }
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
     for (at, digit) in digits.chars().enumerate() {
-        if at > 0 && (digits.len() - at) % 3 == 0 {
+        if at > 0 && (digits.len() - at).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(digit);

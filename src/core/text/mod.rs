@@ -1,5 +1,7 @@
-//! Languages and text: the languages the app speaks ([`lang`]) and the language of a
-//! linked page ([`link_language`]).
+//! Languages and text: the languages the app speaks ([`lang`]), the language of a
+//! linked page ([`link_language`]), and the one way text is folded for comparing
+//! ([`fold`]).
 
+pub mod fold;
 pub mod lang;
 pub mod link_language;

@@ -4,7 +4,7 @@
 use crate::core::assessment::engine;
 use crate::core::content::Content;
 use crate::ui::assessment::focused_heading;
-use crate::ui::assessment::{Screen, use_assessment};
+use crate::ui::assessment::use_assessment;
 use crate::ui::device::use_mode;
 use crate::ui::language::lang_of;
 use crate::ui::language::use_i18n;
@@ -40,7 +40,7 @@ pub fn CheckAnswers(content: Arc<Content>) -> impl IntoView {
                             <dd>{answer}</dd>
                             <dd>
                                 <button type="button" class="button button-small" aria-label=label
-                                    on:click=move |_| assessment.screen.set(Screen::Question(id.clone()))>
+                                    on:click=move |_| assessment.change(&id)>
                                     {tr!(check_change)}
                                 </button>
                             </dd>

@@ -14,9 +14,10 @@ pub use question::QuestionScreen;
 pub use results::Results;
 
 use crate::core::assessment::answers::{Answer, Answers};
-use crate::core::assessment::engine;
-use crate::core::assessment::flow::{Flow, OTHER_COUNTRY, Question};
+use crate::core::assessment::flow::{Flow, Question};
+use crate::core::assessment::session::Session;
 use crate::core::device::mode::Mode;
+use crate::core::directory::place::OTHER_COUNTRY;
 use crate::core::text::lang::Lang;
 use crate::platform::format;
 use crate::ui::language::use_i18n;
@@ -24,104 +25,91 @@ use crate::ui::tallies::count_assessment;
 use crate::ui::text::t_string;
 use leptos::prelude::*;
 
-/// Where the person is in the assessment.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Screen {
-    Start,
-    /// A question, by id (the next one, or one being changed).
-    Question(String),
-    Check,
-    Results,
-}
+pub use crate::core::assessment::session::Screen;
 
-/// The assessment's state, shared by its screens.
+/// The assessment's state, shared by its screens: the person's session (every move is
+/// the core's, `core::assessment::session`), read through two memos so a screen
+/// re-renders only for what it shows.
 #[derive(Clone, Copy)]
 pub struct Assessment {
-    pub answers: RwSignal<Answers>,
-    pub screen: RwSignal<Screen>,
-    /// This person's results were counted in the device's tallies.
-    counted: RwSignal<bool>,
+    session: RwSignal<Session>,
+    pub answers: Memo<Answers>,
+    pub screen: Memo<Screen>,
     /// The link in the results the person followed last (a contact), to give focus
     /// back to it when they return, rather than start them again at the top.
     pub left_by: RwSignal<Option<String>>,
-    /// What "Empezar de nuevo" cleared, so a tap by mistake can be taken back until the
-    /// person starts again. Only on a person's own device: on a shared one it would
-    /// hand their answers to whoever comes next.
-    discarded: RwSignal<Option<Answers>>,
-    undoable: bool,
 }
 
 impl Assessment {
-    /// Records an answer, drops answers it made irrelevant, and moves on: to the next
-    /// question that now applies, or to "check your answers" when none is left.
+    /// Records an answer and moves on (see [`Session::answer`]).
     pub fn answer(self, flow: &Flow, question: &str, answer: Answer) {
-        self.answers.update(|answers| {
-            answers.set(question, answer);
-            *answers = engine::relevant_answers(flow, answers);
-        });
-        let next = self
-            .answers
-            .with_untracked(|a| engine::next_question(flow, a).map(|q| q.id.clone()));
-        self.screen.set(next.map(Screen::Question).unwrap_or(Screen::Check));
+        self.session.update(|s| s.answer(flow, question, answer));
     }
 
     /// Starts, or resumes where the person left off.
     pub fn resume(self, flow: &Flow) {
-        self.discarded.set(None);
-        let next = self
-            .answers
-            .with_untracked(|a| engine::next_question(flow, a).map(|q| q.id.clone()));
-        self.screen.set(next.map(Screen::Question).unwrap_or(Screen::Check));
+        self.session.update(|s| s.resume(flow));
     }
 
-    /// Back from a question (see [`engine::back`]).
+    /// Back from a question.
     pub fn back(self, flow: &Flow, from: &str) {
-        let screen = self.answers.with_untracked(|a| match engine::back(flow, a, from) {
-            engine::Back::To(question) => Screen::Question(question.id.clone()),
-            engine::Back::Check => Screen::Check,
-            engine::Back::Start => Screen::Start,
-        });
-        self.screen.set(screen);
+        self.session.update(|s| s.back(flow, from));
     }
 
-    /// To the results. The first time, what they show is counted in the device's
-    /// tallies (outreach, kiosk); looking again after changing an answer is the same
-    /// person, not another completed assessment.
+    /// To a question, to change its answer.
+    pub fn change(self, question: &str) {
+        self.session.update(|s| s.change(question));
+    }
+
+    /// To "check your answers".
+    pub fn check(self) {
+        self.session.update(Session::check);
+    }
+
+    /// To the results; the first time, what they show is counted in the device's
+    /// tallies (outreach, kiosk).
     pub fn see_results(self, mode: Mode, flow: &Flow) {
-        if !self.counted.get_untracked() {
-            self.counted.set(true);
-            self.answers
-                .with_untracked(|answers| count_assessment(mode, flow, answers));
+        if self.session.try_update(Session::see_results).unwrap_or(false) {
+            self.session
+                .with_untracked(|s| count_assessment(mode, flow, s.answers()));
         }
-        self.screen.set(Screen::Results);
     }
 
-    /// Clears the answers. Whether this person was counted in the tallies stays: on
-    /// a shared device they are one person until the device forgets them.
+    /// The results of a shared link's answers.
+    pub fn open_shared(self, answers: Answers) {
+        self.session.update(|s| s.open_shared(answers));
+    }
+
+    /// Clears the answers ("Empezar de nuevo").
     pub fn start_again(self) {
-        let answers = self.answers.get_untracked();
-        self.discarded
-            .set((self.undoable && !answers.0.is_empty()).then_some(answers));
-        self.answers.set(Answers::default());
-        self.screen.set(Screen::Start);
+        self.session.update(Session::start_again);
     }
 
     /// Whether "Empezar de nuevo" can still be taken back.
     pub fn can_undo_start_again(self) -> bool {
-        self.discarded.with(Option::is_some)
+        self.session.with(Session::can_undo_start_again)
     }
 
-    /// Takes back "Empezar de nuevo": the answers return, to the results when they
-    /// were complete, else to the next question.
+    /// Back or Forward to a history entry; whether the screen changed.
+    fn go_to_entry(self, flow: &Flow, state: Option<&str>) -> bool {
+        self.session.try_update(|s| s.go_to_entry(flow, state)).unwrap_or(false)
+    }
+
+    /// After a reload, the entry the page opened on; whether anything was restored.
+    fn restore(self, flow: &Flow, state: &str) -> bool {
+        self.session
+            .try_update(|s| s.restore(flow, Some(state)))
+            .unwrap_or(false)
+    }
+
+    /// The state of the history entry for this moment.
+    fn history_state(self, flow: &Flow) -> String {
+        self.session.with_untracked(|s| s.history_state(flow))
+    }
+
+    /// Takes back "Empezar de nuevo".
     pub fn undo_start_again(self, flow: &Flow) {
-        let Some(answers) = self.discarded.get_untracked() else {
-            return;
-        };
-        self.answers.set(answers);
-        self.resume(flow);
-        if self.screen.with_untracked(|s| *s == Screen::Check) {
-            self.screen.set(Screen::Results);
-        }
+        self.session.update(|s| s.undo_start_again(flow));
     }
 }
 
@@ -139,13 +127,12 @@ pub fn focused_heading() -> NodeRef<leptos::html::H2> {
 
 /// `undoable`: whether "Empezar de nuevo" can be taken back (a person's own device).
 pub fn provide_assessment(undoable: bool) {
+    let session = RwSignal::new(Session::new(undoable));
     provide_context(Assessment {
-        answers: RwSignal::new(Answers::default()),
-        screen: RwSignal::new(Screen::Start),
-        counted: RwSignal::new(false),
+        session,
+        answers: Memo::new(move |_| session.with(|s| s.answers().clone())),
+        screen: Memo::new(move |_| session.with(|s| s.screen().clone())),
         left_by: RwSignal::new(None),
-        discarded: RwSignal::new(None),
-        undoable,
     });
 }
 

@@ -3,10 +3,10 @@
 
 use crate::core::assessment::answers::Answer;
 use crate::core::assessment::engine;
-use crate::core::assessment::flow::{OTHER_COUNTRY, Question, QuestionKind};
+use crate::core::assessment::flow::{Question, QuestionKind};
 use crate::core::content::Content;
 use crate::core::directory::geo::known_countries;
-use crate::core::directory::serving::recognises_place;
+use crate::core::directory::place::{DEFAULT_COUNTRY, OTHER_COUNTRY, read_place};
 use crate::platform::format;
 use crate::ui::assessment::focused_heading;
 use crate::ui::assessment::use_assessment;
@@ -199,7 +199,7 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
     let lang = move || lang_of(i18n.get_locale());
     let (country0, region0) = match current {
         Some(Answer::Place { country, region }) => (country, region.unwrap_or_default()),
-        _ => ("US".to_string(), String::new()),
+        _ => (DEFAULT_COUNTRY.to_string(), String::new()),
     };
     let country = RwSignal::new(country0);
     let region = RwSignal::new(region0);
@@ -230,7 +230,7 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
     let submit = move || {
         let r = region.get_untracked().trim().to_string();
         let c = country.get_untracked();
-        let unknown = !recognises_place(&flow.directory, &c, &r);
+        let unknown = read_place(&flow.directory, &c, &r).is_unknown();
         if unknown && not_recognised.with_untracked(|n| n.as_deref() != Some(r.as_str())) {
             not_recognised.set(Some(r));
             return;

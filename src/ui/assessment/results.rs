@@ -15,15 +15,15 @@ use crate::core::text::lang::{Lang, Text};
 use crate::core::text::link_language;
 use crate::platform::format;
 use crate::platform::share::{self, Shared};
-use crate::ui::app::paths;
 use crate::ui::assessment::focused_heading;
-use crate::ui::assessment::{Screen, use_assessment};
+use crate::ui::assessment::use_assessment;
 use crate::ui::device::use_mode;
 use crate::ui::directory_place::distance_words;
 use crate::ui::i18n::td_string;
 use crate::ui::language::use_i18n;
 use crate::ui::language::{lang_of, locale_of};
 use crate::ui::page::{followed_link, refocus_link};
+use crate::ui::paths;
 use crate::ui::text::t_string;
 use crate::ui::text::{tr, tr_signal, tr_with};
 use crate::ui::widgets::external_link::ExternalLink;
@@ -82,7 +82,7 @@ pub fn Results(content: Arc<Content>) -> impl IntoView {
             {use_mode().opens_links().then(|| view! {
                 <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{tr!(results_print)}</button>
             })}
-            <button type="button" class="button" on:click=move |_| assessment.screen.set(Screen::Check)>{tr!(results_change_answers)}</button>
+            <button type="button" class="button" on:click=move |_| assessment.check()>{tr!(results_change_answers)}</button>
             <button type="button" class="button" on:click=move |_| assessment.start_again()>{tr!(results_start_again)}</button>
         </div>
     }
@@ -171,7 +171,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
                 .collect();
             view! {
                 <li>{parts.into_iter().map(|(piece, id)| match id {
-                    Some(id) => view! { <A href=format!("{}/{id}", paths::DIRECTORY) attr:class="inline-target">{piece}</A> }.into_any(),
+                    Some(id) => view! { <A href=paths::entry(&id) attr:class="inline-target">{piece}</A> }.into_any(),
                     None => piece.into_any(),
                 }).collect_view()}</li>
             }
@@ -198,7 +198,7 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
                 <ul class="contacts">
                     {contacts.clone().into_iter().map(|ContactLine { id, name, relation, km, alert, number, number_in_name }| view! {
                         <li>
-                            <A href=format!("{}/{id}", paths::DIRECTORY)>{name}</A>
+                            <A href=paths::entry(&id)>{name}</A>
                             // Called from here on a phone; on a shared device, and on
                             // paper, a number to write down.
                             {number.map(|n| {

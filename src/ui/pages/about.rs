@@ -2,11 +2,11 @@
 
 use crate::core::directory::links;
 use crate::platform::format;
-use crate::ui::app::paths;
 use crate::ui::data::use_data;
 use crate::ui::language::lang_of;
 use crate::ui::language::use_i18n;
 use crate::ui::page::Page;
+use crate::ui::paths;
 use crate::ui::text::t_string;
 use crate::ui::text::{tr, tr_signal, tr_with};
 use crate::ui::widgets::external_link::ExternalLink;

@@ -50,10 +50,7 @@ pub fn AssessmentPage() -> impl IntoView {
         let (_, code) = link_language::read(&hash);
         if !code.is_empty() {
             match share_code::decode(&content.flow, code) {
-                Ok(answers) => {
-                    assessment.answers.set(answers);
-                    assessment.screen.set(Screen::Results);
-                }
+                Ok(answers) => assessment.open_shared(answers),
                 Err(error) => {
                     assessment.start_again();
                     link_error.set(Some(error));

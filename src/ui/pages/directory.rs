@@ -7,7 +7,6 @@ use crate::core::directory::entry::{Kind, Service, Status};
 use crate::core::directory::search::{Query, SearchIndex};
 use crate::core::directory::serving::{Placed, distance_is_approximate, sort_by_distance};
 use crate::platform::format;
-use crate::ui::app::paths;
 use crate::ui::assessment::use_assessment;
 use crate::ui::data::use_content;
 use crate::ui::data_status::NoDataYet;
@@ -18,6 +17,7 @@ use crate::ui::language::lang_of;
 use crate::ui::language::use_i18n;
 use crate::ui::page::Page;
 use crate::ui::page::{followed_link, refocus_link};
+use crate::ui::paths;
 use crate::ui::text::t_string;
 use crate::ui::text::{tr, tr_signal, tr_with};
 use gloo::timers::callback::Timeout;
@@ -188,7 +188,7 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
                 .join(", ");
                 let closed = e.status == Status::TemporarilyClosed;
                 let (href, name, kind) = (
-                    format!("{}/{}", paths::DIRECTORY, e.id),
+                    paths::entry(&e.id),
                     e.name.get(l).to_string(),
                     e.kind.label().get(l).to_string(),
                 );
@@ -231,7 +231,7 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
         };
         match origin.get() {
             Some(o) => {
-                let place = place_words(&o, lang().code(), &t_string!(i18n, place_your_location));
+                let place = place_words(&o, lang().code(), t_string!(i18n, place_your_location));
                 // One sentence: "30 resultados, ordenados por distancia desde Texas."
                 format!("{count}, {}", t_string!(i18n, place_sorted, place = place))
             }
@@ -258,7 +258,7 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
             .ids()
             .into_iter()
             .filter_map(|id| c.directory.entry(&id).map(|e| (id.clone(), e.name.get(l).to_string())))
-            .map(|(id, name)| view! { <li><A href=format!("{}/{id}", paths::DIRECTORY)>{name}</A></li> })
+            .map(|(id, name)| view! { <li><A href=paths::entry(&id)>{name}</A></li> })
             .collect::<Vec<_>>()
     };
     view! {

@@ -10,7 +10,6 @@ use crate::core::text::lang::Lang;
 use crate::core::{directory::links, directory::opening, directory::vcard, text::link_language};
 use crate::platform::share::{self, Shared};
 use crate::platform::{format, network};
-use crate::ui::app::paths;
 use crate::ui::assessment::{Screen, use_assessment};
 use crate::ui::data::use_data;
 use crate::ui::data_status::NoDataYet;
@@ -19,6 +18,7 @@ use crate::ui::favourites::use_favourites;
 use crate::ui::language::lang_of;
 use crate::ui::language::use_i18n;
 use crate::ui::page::Page;
+use crate::ui::paths;
 use crate::ui::tallies::count_entry_opened;
 use crate::ui::text::t_string;
 use crate::ui::text::{tr, tr_with};
@@ -74,7 +74,7 @@ pub fn EntryPage() -> impl IntoView {
 #[component]
 fn BackLink(id: String) -> impl IntoView {
     // The results remember the link followed from them; the directory forgets it.
-    let href = format!("{}/{id}", paths::DIRECTORY);
+    let href = paths::entry(&id);
     let assessment = use_assessment();
     let from_results = assessment.screen.with_untracked(|s| *s == Screen::Results)
         && assessment

@@ -1,9 +1,9 @@
 //! Home: what the centre offers, in plain words, and the way to the two tools.
 
 use crate::core::device::mode::Mode;
-use crate::ui::app::paths;
 use crate::ui::device::use_mode;
 use crate::ui::page::Page;
+use crate::ui::paths;
 use crate::ui::text::{tr, tr_signal};
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -1,7 +1,7 @@
 //! Shown for an address the app does not know, with a way home.
 
-use crate::ui::app::paths;
 use crate::ui::page::Page;
+use crate::ui::paths;
 use crate::ui::text::{tr, tr_signal};
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -2,7 +2,9 @@
 //! its PIN and idle time, and read, export or clear the outreach tallies. Reached by
 //! its address, or on a kiosk by holding the app's name for three seconds.
 
-use crate::core::device::mode::{DeviceSettings, Mode, Setting, SettingsChange, SettingsError, pin_minutes_to_wait};
+use crate::core::device::mode::Mode;
+use crate::core::device::pin::pin_minutes_to_wait;
+use crate::core::device::settings::{DeviceSettings, Setting, SettingsChange, SettingsError};
 use crate::core::device::tallies::Tallies;
 use crate::platform::db::Db;
 use crate::platform::{device, share, tallies};

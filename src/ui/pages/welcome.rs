@@ -1,8 +1,8 @@
 //! The kiosk's welcome ("attract") screen: what waits for each new person at the
 //! centre's tablets. Large language buttons first, then the two tools.
 
-use crate::ui::app::paths;
 use crate::ui::page::Page;
+use crate::ui::paths;
 use crate::ui::shell::LanguageButtons;
 use crate::ui::text::{tr, tr_signal};
 use leptos::prelude::*;

@@ -1,0 +1,89 @@
+//! The one table of countries: the ones a person can pick as their place, each with its
+//! ISO 3166-1 code, the names people search it by, and its approximate centre. The place
+//! picker, search, distance and share codes all read it, so a country added here is
+//! offered, found and measured alike.
+
+/// A country the app knows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2, upper case (the data's validator requires upper case too).
+    pub code: &'static str,
+    /// Names in Spanish and English and as people write them, already folded
+    /// (`core::text::fold`).
+    pub names: &'static [&'static str],
+    /// Approximate centre (latitude, longitude), for distances when only the country is
+    /// known.
+    pub centre: (f64, f64),
+}
+
+/// The countries, in the order the place picker offers them.
+pub const COUNTRIES: &[Country] = &[
+    Country {
+        code: "GT",
+        names: &["guatemala"],
+        centre: (15.8, -90.2),
+    },
+    Country {
+        code: "US",
+        names: &["estados unidos", "united states", "eeuu", "usa", "ee uu"],
+        centre: (37.1, -95.7),
+    },
+    Country {
+        code: "MX",
+        names: &["mexico"],
+        centre: (23.6, -102.6),
+    },
+    Country {
+        code: "CA",
+        names: &["canada"],
+        centre: (56.1, -106.3),
+    },
+    Country {
+        code: "SV",
+        names: &["el salvador"],
+        centre: (13.8, -88.9),
+    },
+    Country {
+        code: "HN",
+        names: &["honduras"],
+        centre: (15.2, -86.2),
+    },
+    Country {
+        code: "BZ",
+        names: &["belice", "belize"],
+        centre: (17.2, -88.5),
+    },
+    Country {
+        code: "ES",
+        names: &["espana", "spain"],
+        centre: (40.5, -3.7),
+    },
+];
+
+/// The country with this ISO code.
+pub fn country(code: &str) -> Option<&'static Country> {
+    COUNTRIES.iter().find(|c| c.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::text::fold::fold_words;
+
+    #[test]
+    fn codes_are_unique_upper_case_and_names_are_folded() {
+        for (i, c) in COUNTRIES.iter().enumerate() {
+            assert!(
+                c.code.len() == 2 && c.code.bytes().all(|b| b.is_ascii_uppercase()),
+                "{}",
+                c.code
+            );
+            assert_eq!(country(c.code), Some(c), "{} is found once", c.code);
+            assert!(COUNTRIES[..i].iter().all(|other| other.code != c.code));
+            for name in c.names {
+                assert_eq!(&fold_words(name), name, "search compares folded names");
+            }
+        }
+        assert_eq!(country("gt"), None, "codes are upper case, as the data's");
+    }
+}
