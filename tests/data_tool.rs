@@ -8,7 +8,7 @@ fn copy_of_shipped_data(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-    for file in ["manifest.json", "directory.json", "assessment.json"] {
+    for file in ["manifest.json", "directory.json", "assessment.json", "centre.json"] {
         std::fs::copy(shipped.join(file), dir.join(file)).unwrap();
     }
     dir
@@ -278,12 +278,12 @@ fn an_imported_row_is_added_the_manifest_rebuilt_and_check_passes() {
 /// updated keep taking what they can read (and refuse the rest as "for a newer version",
 /// not as damaged data): 1 for plain content, 2 once a hotline has a national short
 /// number, 3 once an answer puts the person in a country, 4 once a question is about a
-/// relative.
+/// relative, 5 once an entry carries structured sources.
 #[test]
 fn the_manifest_is_written_in_the_oldest_format_the_content_needs() {
     let dir = copy_of_shipped_data("formats");
     let manifest = |dir: &Path| shipped_format(&std::fs::read(dir.join("manifest.json")).unwrap());
-    assert_eq!(manifest(&dir), 4, "the shipped flow asks where a relative lives");
+    assert_eq!(manifest(&dir), 5, "the shipped consulates carry structured sources");
     // The same content without its short numbers, the answers' countries and the
     // question about a relative.
     let without_relatives = |flow: &mut serde_json::Value| {
@@ -314,6 +314,14 @@ fn the_manifest_is_written_in_the_oldest_format_the_content_needs() {
                 .any(|p| !p["number"].as_str().unwrap().starts_with('+'))
         };
         directory["entries"].as_array_mut().unwrap().retain(|e| !short(e));
+        // The older form of sources: one citation per entry.
+        for entry in directory["entries"].as_array_mut().unwrap() {
+            let entry = entry.as_object_mut().unwrap();
+            if entry.remove("sources").is_some() {
+                entry.insert("source".into(), "Fuente ficticia".into());
+            }
+            entry.remove("part_of");
+        }
     });
     let (ok, out) = tool(&["manifest"], &dir);
     assert!(ok, "{out}");

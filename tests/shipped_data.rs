@@ -44,7 +44,46 @@ fn no_shipped_phone_number_is_unsourced_or_fictitious() {
                 phone.number
             );
         }
-        assert!(!entry.source.trim().is_empty(), "{}: no source", entry.id);
+        assert!(
+            !entry.source.trim().is_empty() || !entry.sources.is_empty(),
+            "{}: no source",
+            entry.id
+        );
+    }
+}
+
+/// A phone number or a street that only an aggregator gives never ships: the issue
+/// of the many "consulates of Guatemala in the USA" sites.
+#[test]
+fn no_shipped_phone_or_street_rests_on_an_aggregator_alone() {
+    use rumbo::core::directory::entry::Tier;
+    let content = shipped().expect("valid content");
+    for entry in content.directory.entries.iter().filter(|e| !e.sources.is_empty()) {
+        let facts = entry.stated_facts();
+        for fact in facts
+            .iter()
+            .filter(|f| f.starts_with("phones[") || *f == "address.street")
+        {
+            assert!(
+                entry.sources_of(fact).any(|s| s.tier != Tier::Aggregator),
+                "{}: {fact} has no official or press source",
+                entry.id
+            );
+        }
+    }
+}
+
+/// Every consulate says where its facts were read, fact by fact: none is cited only
+/// through a page about another consulate or the network as a whole.
+#[test]
+fn every_shipped_consulate_has_structured_sources_for_each_fact() {
+    use rumbo::core::directory::entry::Kind;
+    let content = shipped().expect("valid content");
+    for entry in content.directory.entries.iter().filter(|e| e.kind == Kind::Consulate) {
+        assert!(!entry.sources.is_empty(), "{}: only a free-text citation", entry.id);
+        for fact in entry.stated_facts() {
+            assert!(entry.fact_date(&fact).is_some(), "{}: {fact} has no source", entry.id);
+        }
     }
 }
 

@@ -70,7 +70,7 @@ pub fn facts_by_age(directory: &Directory) -> Vec<(String, String, String)> {
                 .collect::<Vec<_>>()
         })
         .collect();
-    facts.sort();
+    crate::core::order::sort_by(&mut facts, |a, b| a.cmp(b));
     facts
 }
 
