@@ -17,3 +17,4 @@ pub mod place;
 pub mod search;
 pub mod serving;
 pub mod vcard;
+pub mod words;

@@ -4,8 +4,9 @@
 //! the nearest office of its network that has a phone; the centre's own entry says its
 //! contact is to be published. The view only renders the steps.
 
-use crate::core::directory::entry::{Directory, Entry, Status};
+use crate::core::directory::entry::{Directory, Entry, Phone, Status};
 use crate::core::directory::serving::distance_to;
+use crate::core::directory::words::Wanted;
 
 /// A fact a page shows, or says how to find.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,6 +90,50 @@ pub fn next_steps<'a>(
         steps.push(NextStep::NearestOffice(office));
     }
     steps
+}
+
+/// What a search result says first when the query asked for a fact ("miami consulado
+/// teléfono"): the fact, or where it is missing what to do instead.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer<'a> {
+    Phone(&'a Phone),
+    Street(&'a str),
+    /// It has opening hours (its page shows them, and whether it is open now).
+    Hours,
+    /// Appointments through the institution it belongs to, on that website.
+    Appointment(&'a Entry, &'a str),
+    /// Missing: the steps to find it.
+    Steps(Vec<NextStep<'a>>),
+    /// Missing, with nothing better to offer than the entry's page.
+    Unknown,
+}
+
+/// The answer to `wanted` for `entry`.
+pub fn answer<'a>(entry: &'a Entry, wanted: Wanted, directory: &'a Directory, centre: Option<&str>) -> Answer<'a> {
+    let missing = |fact: Fact| {
+        let steps = next_steps(entry, fact, directory, centre);
+        if steps.is_empty() {
+            Answer::Unknown
+        } else {
+            Answer::Steps(steps)
+        }
+    };
+    match wanted {
+        Wanted::Phone => entry.phones.first().map_or_else(|| missing(Fact::Phone), Answer::Phone),
+        Wanted::Address => entry
+            .address
+            .street
+            .as_deref()
+            .map_or_else(|| missing(Fact::Street), Answer::Street),
+        Wanted::Hours if entry.hours.is_some() => Answer::Hours,
+        Wanted::Hours => missing(Fact::Hours),
+        Wanted::Appointment => entry
+            .part_of
+            .as_deref()
+            .and_then(|id| directory.entry(id))
+            .and_then(|parent| parent.website.as_deref().map(|url| Answer::Appointment(parent, url)))
+            .unwrap_or(Answer::Unknown),
+    }
 }
 
 #[cfg(test)]

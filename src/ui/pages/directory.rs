@@ -4,6 +4,9 @@
 
 use crate::core::content::Content;
 use crate::core::directory::entry::{Kind, Service, Status};
+use crate::core::directory::links;
+use crate::core::directory::next_step::{Answer, NextStep, answer};
+use crate::core::directory::phone_display::readable_number;
 use crate::core::directory::search::{Query, SearchIndex};
 use crate::core::directory::serving::{Placed, distance_is_approximate, sort_by_distance};
 use crate::platform::format;
@@ -20,6 +23,7 @@ use crate::ui::page::{followed_link, refocus_link};
 use crate::ui::paths;
 use crate::ui::text::t_string;
 use crate::ui::text::{tr, tr_signal, tr_with};
+use crate::ui::widgets::external_link::ExternalLink;
 use gloo::timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -160,58 +164,105 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
         }
     });
     let c = content.clone();
-    let list =
-        move || {
-            let l = lang();
-            let from = origin.get();
-            ordered
+    let list = move || {
+        let l = lang();
+        let from = origin.get();
+        let wanted = results.with(|r| r.wanted);
+        let centre = c.centre.as_ref().map(|centre| centre.entry.clone());
+        ordered
             .get()
             .into_iter()
-            .map(|Placed { index, km, serves_place }| {
-                let e = &c.directory.entries[index];
-                let distance = km.zip(from.as_ref()).map(|(km, o)| {
-                    distance_words(
-                        km,
-                        distance_is_approximate(e, o.place.is_some()),
-                        lang_of(i18n.get_locale()),
-                    )
-                });
-                let open = e.hours_now().and_then(format::open_state_now).map(|s| s.open_now);
-                // Without a city, the region: "Quebec, Canadá" rather than "Canadá" alone.
-                let place = [
-                    e.address.city.clone().or_else(|| e.address.region.clone()),
-                    Some(format::country_name(&e.address.country, l.code())),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ");
-                let closed = e.status == Status::TemporarilyClosed;
-                let (href, name, kind) = (
-                    paths::entry(&e.id),
-                    e.name.get(l).to_string(),
-                    e.kind.label().get(l).to_string(),
-                );
-                view! {
-                    <li class="result">
-                        <A href=href>{name}</A>
-                        <span class="result-meta">{kind} " · " {place}{distance.map(|d| format!(" · {d}"))}</span>
-                        {closed.then(|| view! { <span class="tag tag-warning">{tr!(directory_closed)}</span> })}
-                        // Sorted last, and said why: 110 cannot be dialled from Texas.
-                        {(!serves_place).then(|| {
-                            let place = from.as_ref().map(|o| place_words(o, l.code(), "")).unwrap_or_default();
-                            view! { <span class="tag">{tr_with!(directory_not_here, place = place)}</span> }
-                        })}
-                        {open.map(|open| if open {
-                            view! { <span class="tag tag-open">{tr!(directory_open_now)}</span> }.into_any()
-                        } else {
-                            view! { <span class="tag">{tr!(directory_closed_now)}</span> }.into_any()
-                        })}
-                    </li>
-                }
-            })
+            .map(
+                |Placed {
+                     index,
+                     km,
+                     serves_place,
+                 }| {
+                    let e = &c.directory.entries[index];
+                    let distance = km.zip(from.as_ref()).map(|(km, o)| {
+                        distance_words(
+                            km,
+                            distance_is_approximate(e, o.place.is_some()),
+                            lang_of(i18n.get_locale()),
+                        )
+                    });
+                    let open = e.hours_now().and_then(format::open_state_now).map(|s| s.open_now);
+                    // Without a city, the region: "Quebec, Canadá" rather than "Canadá" alone.
+                    let place = [
+                        e.address.city.clone().or_else(|| e.address.region.clone()),
+                        Some(format::country_name(&e.address.country, l.code())),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                    let closed = e.status == Status::TemporarilyClosed;
+                    // What the query asked for ("teléfono"), said first: the fact, or where to
+                    // turn when it is missing.
+                    let said = wanted.map(|w| match answer(e, w, &c.directory, centre.as_deref()) {
+                        Answer::Phone(phone) => {
+                            let shown = readable_number(&phone.number);
+                            match links::phone_link(phone) {
+                                Some(href) => {
+                                    view! { <ExternalLink class="result-fact" href=href>{shown}</ExternalLink> }
+                                        .into_any()
+                                }
+                                None => view! { <span class="result-fact">{shown}</span> }.into_any(),
+                            }
+                        }
+                        Answer::Street(street) => {
+                            view! { <span class="result-fact">{street.to_string()}</span> }.into_any()
+                        }
+                        Answer::Hours => {
+                            view! { <span class="result-fact">{tr!(directory_fact_hours_on_page)}</span> }.into_any()
+                        }
+                        Answer::Appointment(_, url) => view! {
+                            <span class="result-fact">{tr!(directory_fact_appointments)} " " {url.to_string()}</span>
+                        }
+                        .into_any(),
+                        Answer::Steps(steps) => {
+                            let first = steps
+                                .first()
+                                .map(|step| match step {
+                                    NextStep::Website(url) | NextStep::Institution(_, url) => url.to_string(),
+                                    NextStep::NearestOffice(o) => o.name.get(l).to_string(),
+                                    NextStep::CentreToPublish => String::new(),
+                                })
+                                .unwrap_or_default();
+                            view! { <span class="result-fact">{tr_with!(directory_fact_missing, next = first)}</span> }
+                                .into_any()
+                        }
+                        Answer::Unknown => {
+                            view! { <span class="result-fact">{tr!(directory_fact_unknown)}</span> }.into_any()
+                        }
+                    });
+                    let (href, name, kind) = (
+                        paths::entry(&e.id),
+                        e.name.get(l).to_string(),
+                        e.kind.label().get(l).to_string(),
+                    );
+                    view! {
+                        <li class="result">
+                            <A href=href>{name}</A>
+                            {said}
+                            <span class="result-meta">{kind} " · " {place}{distance.map(|d| format!(" · {d}"))}</span>
+                            {closed.then(|| view! { <span class="tag tag-warning">{tr!(directory_closed)}</span> })}
+                            // Sorted last, and said why: 110 cannot be dialled from Texas.
+                            {(!serves_place).then(|| {
+                                let place = from.as_ref().map(|o| place_words(o, l.code(), "")).unwrap_or_default();
+                                view! { <span class="tag">{tr_with!(directory_not_here, place = place)}</span> }
+                            })}
+                            {open.map(|open| if open {
+                                view! { <span class="tag tag-open">{tr!(directory_open_now)}</span> }.into_any()
+                            } else {
+                                view! { <span class="tag">{tr!(directory_closed_now)}</span> }.into_any()
+                            })}
+                        </li>
+                    }
+                },
+            )
             .collect_view()
-        };
+    };
     let count = move || results.with(|r| r.entries.len());
     // On a phone, the filters and the place picker fold away, so what is typed shows its
     // results on the same screen; open where there is room, or when one is in use.
