@@ -14,11 +14,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 const MANIFEST: &[u8] = include_bytes!("../public/data/manifest.json");
 const DIRECTORY: &[u8] = include_bytes!("../public/data/directory.json");
 const ASSESSMENT: &[u8] = include_bytes!("../public/data/assessment.json");
+const CENTRE: &[u8] = include_bytes!("../public/data/centre.json");
 
 fn shipped(json: &impl ReadJson) -> Content {
     let file = |name: &str| match name {
         "directory.json" => Some(DIRECTORY.to_vec()),
         "assessment.json" => Some(ASSESSMENT.to_vec()),
+        "centre.json" => Some(CENTRE.to_vec()),
         _ => None,
     };
     Content::from_files(json, MANIFEST, file, "9999-12-31").expect("the shipped content")

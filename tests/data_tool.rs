@@ -8,7 +8,7 @@ fn copy_of_shipped_data(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-    for file in ["manifest.json", "directory.json", "assessment.json"] {
+    for file in ["manifest.json", "directory.json", "assessment.json", "centre.json"] {
         std::fs::copy(shipped.join(file), dir.join(file)).unwrap();
     }
     dir
@@ -278,7 +278,8 @@ fn an_imported_row_is_added_the_manifest_rebuilt_and_check_passes() {
 /// updated keep taking what they can read (and refuse the rest as "for a newer version",
 /// not as damaged data): 1 for plain content, 2 once a hotline has a national short
 /// number, 3 once an answer puts the person in a country, 4 once a question is about a
-/// relative, 5 once an outcome depends on the country of a place answer.
+/// relative, 5 once an outcome depends on the country of a place answer or an entry carries
+/// structured sources.
 #[test]
 fn the_manifest_is_written_in_the_oldest_format_the_content_needs() {
     let dir = copy_of_shipped_data("formats");
@@ -286,11 +287,11 @@ fn the_manifest_is_written_in_the_oldest_format_the_content_needs() {
     assert_eq!(
         manifest(&dir),
         5,
-        "the shipped flow has options for people in one country"
+        "the shipped flow has options for people in one country, and the consulates structured sources"
     );
     // The same content without its short numbers (and the emergency lines' tag, which only
-    // they carry), the answers' countries, the question about a relative and the options
-    // for one country.
+    // they carry), the answers' countries, the question about a relative, the options for
+    // one country and the structured sources.
     let without_countries = |flow: &mut serde_json::Value| {
         flow["outcomes"]
             .as_array_mut()
@@ -334,6 +335,14 @@ fn the_manifest_is_written_in_the_oldest_format_the_content_needs() {
                 .any(|p| !p["number"].as_str().unwrap().starts_with('+'))
         };
         directory["entries"].as_array_mut().unwrap().retain(|e| !short(e));
+        // The older form of sources: one citation per entry.
+        for entry in directory["entries"].as_array_mut().unwrap() {
+            let entry = entry.as_object_mut().unwrap();
+            if entry.remove("sources").is_some() {
+                entry.insert("source".into(), "Fuente ficticia".into());
+            }
+            entry.remove("part_of");
+        }
     });
     let (ok, out) = tool(&["manifest"], &dir);
     assert!(ok, "{out}");

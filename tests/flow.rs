@@ -442,6 +442,67 @@ mod personas {
         assert_eq!(shown[0].0, "consulado-houston", "{shown:?}");
     }
 
+    /// A Guatemalan in Texas is not handed the whole network: no consulate's district is
+    /// recorded for Texas, so the results show the three nearest, all of them in Texas,
+    /// and a way to see the rest in the directory.
+    #[test]
+    fn a_guatemalan_in_texas_is_shown_three_consulates_in_texas_and_a_way_to_see_all() {
+        use rumbo::core::assessment::contacts::{Here, contacts_for, shown_contacts};
+        let flow = shipped_flow();
+        let directory = shipped_directory();
+        let mut answers = Answers::default();
+        for (id, answer) in [
+            ("situation", c("abroad")),
+            ("danger", c("no")),
+            ("goal", c("documents")),
+            ("abroad_place", in_texas()),
+        ] {
+            answers.set(id, answer);
+        }
+        let here = Here::of(&flow, &directory, &answers);
+        let all = contacts_for(
+            flow.outcome("consular_services").unwrap(),
+            &directory,
+            here.as_ref(),
+            rumbo::core::text::lang::Lang::Es,
+        );
+        let (shown, left_out) = shown_contacts(all);
+        let consulates: Vec<_> = shown.iter().filter(|c| c.entry.kind == Kind::Consulate).collect();
+        assert_eq!(
+            consulates.len(),
+            3,
+            "{:?}",
+            consulates.iter().map(|c| &c.entry.id).collect::<Vec<_>>()
+        );
+        assert!(
+            consulates
+                .iter()
+                .all(|c| c.entry.address.region.as_deref() == Some("Texas")),
+            "{:?}",
+            consulates.iter().map(|c| &c.entry.id).collect::<Vec<_>>()
+        );
+        assert!(
+            left_out >= 20,
+            "the rest of the network is a link away, not listed: {left_out}"
+        );
+        // Someone in Kansas is served by one consulate's district: that one alone.
+        let mut kansas = answers.clone();
+        kansas.set("abroad_place", place("US", "Kansas"));
+        let here = Here::of(&flow, &directory, &kansas);
+        let (shown, _) = shown_contacts(contacts_for(
+            flow.outcome("consular_services").unwrap(),
+            &directory,
+            here.as_ref(),
+            rumbo::core::text::lang::Lang::Es,
+        ));
+        let consulates: Vec<&str> = shown
+            .iter()
+            .filter(|c| c.entry.kind == Kind::Consulate)
+            .map(|c| c.entry.id.as_str())
+            .collect();
+        assert_eq!(consulates, ["consulado-oklahoma-city"]);
+    }
+
     /// A worker abroad who is not paid is told first where to report it: the lines of
     /// the country they work in and the organisations of their province, not another
     /// country's line or another province's organisation.

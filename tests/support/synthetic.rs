@@ -213,6 +213,8 @@ fn entry(i: usize, random: &mut Random) -> Entry {
         } else {
             format!("Registro ficticio de oficinas, p. {}", 1 + i % 300)
         },
+        part_of: None,
+        sources: Vec::new(),
         to_verify: random
             .some(&FIELDS_TO_VERIFY, 2)
             .into_iter()

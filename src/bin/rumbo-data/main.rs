@@ -3,8 +3,11 @@
 //!
 //!   rumbo-data check              every problem in the data, exit 1 if any
 //!   rumbo-data manifest           rebuild manifest.json (next content version, today)
-//!   rumbo-data stale [--days N]   entries not verified for N days (default 180), and
-//!                                 entries with fields still to verify
+//!   rumbo-data stale [--days N]   entries not verified for N days (default 180),
+//!                                 entries with fields still to verify, and the facts
+//!                                 whose sources are older than N days, oldest first
+//!   rumbo-data coverage           per kind of entry: how many have a phone, a street,
+//!                                 hours and a service area
 //!   rumbo-data export [FILE.csv]  the directory as a spreadsheet (CSV), to the file or
 //!                                 to the screen
 //!   rumbo-data import FILE.csv    replace the directory with the spreadsheet's rows and
@@ -21,6 +24,7 @@
 
 use rumbo::core::assessment::flow::Flow;
 use rumbo::core::content::Content;
+use rumbo::core::directory::centre::Centre;
 use rumbo::core::directory::entry::Directory;
 mod csv;
 use rumbo::core::content::manifest::{Manifest, SCHEMA_VERSION, format_for};
@@ -31,7 +35,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-const USAGE: &str = "uso / usage: rumbo-data check | manifest | stale [--days N] | export [FILE.csv] | import FILE.csv | rules [FILE.md]   [DATA_DIR]";
+const USAGE: &str = "uso / usage: rumbo-data check | manifest | stale [--days N] | coverage | export [FILE.csv] | import FILE.csv | rules [FILE.md]   [DATA_DIR]";
 /// Data files larger than this are refused before being read: the real ones are small.
 const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 /// Spreadsheets larger than this are refused before being read: the directory's is
@@ -87,6 +91,11 @@ fn run(args: &[String]) -> Result<(), String> {
         }),
         "manifest" => manifest(&dir, &today),
         "stale" => stale(&dir, &today, days),
+        "coverage" => {
+            let directory = Directory::from_json(&read(&dir, Directory::FILE)?).map_err(|p| p.to_string())?;
+            print!("{}", rumbo::core::directory::coverage::to_text(&directory));
+            Ok(())
+        }
         "export" => export(file.as_deref(), &dir),
         "import" => {
             let file = file.ok_or(format!("import necesita el archivo CSV / needs the CSV file\n{USAGE}"))?;
@@ -162,7 +171,11 @@ fn manifest(dir: &Path, today: &str) -> Result<(), String> {
     let previous = read(dir, Manifest::FILE)
         .ok()
         .and_then(|b| Manifest::from_json(&b).ok());
-    let names = [Flow::FILE, Directory::FILE];
+    // The centre's own file is published when the staff have written one.
+    let mut names = vec![Flow::FILE, Directory::FILE];
+    if dir.join(Centre::FILE).exists() {
+        names.push(Centre::FILE);
+    }
     let files: Vec<(&str, Vec<u8>)> = names
         .iter()
         .map(|n| read(dir, n).map(|b| (*n, b)))
@@ -246,11 +259,18 @@ fn import(file: &Path, dir: &Path, today: &str) -> Result<(), String> {
     }
 
     let assessment = read(dir, Flow::FILE)?;
+    let centre = match dir.join(Centre::FILE).exists() {
+        true => Some(read(dir, Centre::FILE)?),
+        false => None,
+    };
     let version = read(dir, Manifest::FILE)
         .ok()
         .and_then(|b| Manifest::from_json(&b).ok())
         .map_or(1, |m| m.content_version + 1);
-    let listed: [(&str, &[u8]); 2] = [(Flow::FILE, &assessment), (Directory::FILE, &json)];
+    let mut listed: Vec<(&str, &[u8])> = vec![(Flow::FILE, &assessment), (Directory::FILE, &json)];
+    if let Some(centre) = &centre {
+        listed.push((Centre::FILE, centre));
+    }
     let manifest = Manifest::describe(version, today, &listed);
     // The same gate as `check` and the app, on the files as they would be written.
     let file_bytes = |name: &str| listed.iter().find(|(n, _)| *n == name).map(|(_, b)| b.to_vec());
@@ -344,6 +364,27 @@ fn stale(dir: &Path, today: &str, days: u32) -> Result<(), String> {
                 why.push(format!("por verificar / to verify: {}", e.to_verify.join(", ")));
             }
             println!("{}: {}", e.id, why.join("; "));
+        }
+    }
+    // A source's date may be a year or a month: it is counted from its first day.
+    let old_facts: Vec<_> = rumbo::core::directory::coverage::facts_by_age(&directory)
+        .into_iter()
+        .filter(|(date, ..)| {
+            let day = match date.len() {
+                4 => format!("{date}-01-01"),
+                7 => format!("{date}-01"),
+                _ => date.clone(),
+            };
+            days_from_civil(&day).is_none_or(|d| d < limit)
+        })
+        .collect();
+    if !old_facts.is_empty() {
+        any = true;
+        println!(
+            "\nDatos con fuentes de más de {days} días, los más viejos primero / facts whose sources are over {days} days old, oldest first:"
+        );
+        for (date, id, field) in old_facts {
+            println!("{date}  {id}: {field}");
         }
     }
     if !any {

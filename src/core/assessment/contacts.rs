@@ -244,6 +244,37 @@ pub fn contacts_for<'a>(
     found.into_iter().map(|(contact, ..)| contact).collect()
 }
 
+/// How many consulates the results show when none is known to serve the person's area.
+pub const NEAREST_CONSULATES: usize = 3;
+
+/// What the results list of `contacts` (as [`contacts_for`] orders them): everything but
+/// consulates, and of the consulates only the ones whose district covers the person's
+/// area when one does, else the first [`NEAREST_CONSULATES`] (the nearest, those in the
+/// person's region first). Also how many consulates were left out, for a link to see them
+/// all in the directory. A list of 22 consulates helps nobody choose one.
+pub fn shown_contacts(contacts: Vec<Contact<'_>>) -> (Vec<Contact<'_>>, usize) {
+    let consulate = |c: &Contact| c.entry.kind == Kind::Consulate;
+    let serving = contacts.iter().any(|c| consulate(c) && c.serves);
+    let mut kept = 0;
+    let mut left_out = 0;
+    let shown = contacts
+        .into_iter()
+        .filter(|c| {
+            if !consulate(c) {
+                return true;
+            }
+            let keep = if serving { c.serves } else { kept < NEAREST_CONSULATES };
+            if keep {
+                kept += 1;
+            } else {
+                left_out += 1;
+            }
+            keep
+        })
+        .collect();
+    (shown, left_out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -574,5 +605,34 @@ mod tests {
             "verified_on":"2026-01-01","source":"x"}]}"#;
         let directory = Directory::from_json(json.as_bytes()).unwrap();
         assert!(contacts_for(&outcome(), &directory, None, Lang::Es)[0].number_in_name());
+    }
+
+    #[test]
+    fn the_results_show_the_consulate_serving_the_area_or_the_nearest_three() {
+        let directory = directory();
+        let ids = |answers: &Answers| {
+            let (shown, left_out) = shown_contacts(contacts(&directory, answers));
+            (shown.iter().map(|c| c.entry.id.clone()).collect::<Vec<_>>(), left_out)
+        };
+        // Nobody serves Texas in the fixture: the nearest three, those in Texas first.
+        let (texas, left_out) = ids(&living_in(Some("Texas")));
+        assert_eq!(
+            texas,
+            ["b-ficticio", "e-ficticio", "a-ficticio"],
+            "closed c after the open ones"
+        );
+        assert_eq!(left_out, 2);
+        // A district that covers the place: that consulate alone.
+        let mut serving = directory.clone();
+        serving.entries[4].service_area = vec![crate::core::directory::entry::Area {
+            country: "US".into(),
+            region: Some("Texas".into()),
+        }];
+        let (shown, left_out) = shown_contacts(contacts(&serving, &living_in(Some("TX"))));
+        assert_eq!(
+            shown.iter().map(|c| c.entry.id.as_str()).collect::<Vec<_>>(),
+            ["e-ficticio"]
+        );
+        assert_eq!(left_out, 4);
     }
 }

@@ -18,15 +18,19 @@ use serde::{Deserialize, Serialize};
 ///   of format 2 would refuse as unknown.
 /// - 4: a question may be about the relative the person asks for
 ///   (`Question::about_relative`), a field an app of format 3 would refuse as unknown.
-/// - 5: a condition may test the country of a place answer (`Condition::PlaceIn`), a
-///   condition an app of format 4 would refuse as unknown.
+/// - 5: a condition may test the country of a place answer (`Condition::PlaceIn`); an
+///   entry may carry structured sources, each dated and naming the facts it supports
+///   (`Entry::sources`), and the institution it is part of (`Entry::part_of`); the data
+///   may include the centre's own file (`centre.json`). An app of format 4 would refuse
+///   each as unknown.
 ///
 /// The staff's tool writes the oldest format the data needs ([`format_for`]), so that
 /// apps not yet updated keep taking every publication that does not use a newer thing.
 pub const SCHEMA_VERSION: u32 = 5;
 
 /// The oldest format that carries the content as it is: 5 once a condition tests a
-/// place's country, 4 once a question is about a
+/// place's country or an entry has structured sources or names the institution it is
+/// part of, 4 once a question is about a
 /// relative, 3 once an answer names a country, 2 once a phone is a national short
 /// number, else 1.
 pub fn format_for(
@@ -35,7 +39,12 @@ pub fn format_for(
 ) -> u32 {
     let short = |number: &str| crate::core::directory::links::is_short_number(number);
     let placing = |q: &crate::core::assessment::flow::Question| q.options.iter().any(|o| o.country.is_some());
-    if uses_place_in(flow) {
+    if uses_place_in(flow)
+        || directory
+            .entries
+            .iter()
+            .any(|e| !e.sources.is_empty() || e.part_of.is_some())
+    {
         5
     } else if flow.questions.iter().any(|q| q.about_relative) {
         4
@@ -269,6 +278,16 @@ mod tests {
         by_country.outcomes[2].applies_if =
             Some(serde_json::from_str(r#"{"not":{"place_in":{"question":"home","countries":["MX"]}}}"#).unwrap());
         assert_eq!(format_for(&by_country, &with_phone("555")), 5);
+        // Structured sources: an app of format 4 would refuse the unknown field, so it is
+        // told the data needs a newer app instead of calling the data damaged.
+        let mut sourced = with_phone("555");
+        sourced.entries[0].sources.push(
+            serde_json::from_str(
+                r#"{"title":"Ficticio","publisher":"Ficticia","date":"2026","tier":"official","supports":["phones"]}"#,
+            )
+            .unwrap(),
+        );
+        assert_eq!(format_for(&flow, &sourced), 5);
         for format in 1..=SCHEMA_VERSION {
             let mut manifest = Manifest::describe(3, "2026-11-24", &[("a.json", b"[]")]);
             manifest.schema_version = format;

@@ -12,6 +12,7 @@ pub mod validate;
 use crate::core::assessment::flow::Flow;
 use crate::core::content::manifest::Manifest;
 use crate::core::content::validate::validate;
+use crate::core::directory::centre::Centre;
 use crate::core::directory::entry::Directory;
 use crate::core::json::ReadJson;
 use crate::core::problem::Problem;
@@ -19,8 +20,11 @@ use crate::core::problem::Problem;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Content {
     pub manifest: Manifest,
+    /// The directory, with the centre's own file read into the centre's entry.
     pub directory: Directory,
     pub flow: Flow,
+    /// The centre's deployment file, when the manifest lists one.
+    pub centre: Option<Centre>,
 }
 
 impl Content {
@@ -57,16 +61,37 @@ impl Content {
         };
         let directory_bytes = read(Directory::FILE);
         let flow_bytes = read(Flow::FILE);
-        let directory = directory_bytes.and_then(|b| json.read(Directory::FILE, &b).map_err(|p| problems.push(p)).ok());
+        // The centre's file is optional: read only when the manifest lists it.
+        let centre_bytes = manifest
+            .file(Centre::FILE)
+            .is_some()
+            .then(|| read(Centre::FILE))
+            .flatten();
+        let directory: Option<Directory> =
+            directory_bytes.and_then(|b| json.read(Directory::FILE, &b).map_err(|p| problems.push(p)).ok());
         let flow = flow_bytes.and_then(|b| json.read(Flow::FILE, &b).map_err(|p| problems.push(p)).ok());
+        let centre: Option<Centre> =
+            centre_bytes.and_then(|b| json.read(Centre::FILE, &b).map_err(|p| problems.push(p)).ok());
         match (directory, flow) {
-            (Some(directory), Some(flow)) if problems.is_empty() => {
-                let problems = validate(&directory, &flow, today);
+            (Some(mut directory), Some(flow)) if problems.is_empty() => {
+                let mut problems = Vec::new();
+                if let Some(centre) = &centre {
+                    if directory.entry(&centre.entry).is_none() {
+                        problems.push(Problem::new(
+                            format!("{}: entry", Centre::FILE),
+                            &format!("no hay un contacto con el id «{}» en el directorio", centre.entry),
+                            &format!("there is no entry with the id «{}» in the directory", centre.entry),
+                        ));
+                    }
+                    centre.apply(&mut directory);
+                }
+                problems.extend(validate(&directory, &flow, today));
                 if problems.is_empty() {
                     Ok(Content {
                         manifest,
                         directory,
                         flow,
+                        centre,
                     })
                 } else {
                     Err(problems)

@@ -6,7 +6,7 @@
 use crate::core::assessment::condition::Condition;
 use crate::core::assessment::flow::{Flow, QuestionKind};
 use crate::core::content::condition_check::check_condition;
-use crate::core::directory::entry::{Directory, PhoneKind};
+use crate::core::directory::entry::{Directory, Entry, FACT_FIELDS, PhoneKind, Tier, field_covers};
 use crate::core::directory::links::{is_dialable, is_email, is_https, is_short_number};
 use crate::core::directory::opening::minutes;
 use crate::core::problem::Problem;
@@ -111,11 +111,122 @@ pub fn validate_directory(directory: &Directory, today: &str) -> Vec<Problem> {
             check_country(&mut out, &at(&format!("service_area[{a}].country")), &area.country);
         }
         check_date(&mut out, &at("verified_on"), &e.verified_on, today);
-        if e.source.trim().is_empty() {
+        if e.source.trim().is_empty() && e.sources.is_empty() {
             out.push(Problem::new(at("source"), "falta la fuente", "the source is missing"));
+        }
+        check_sources(&mut out, &at, e, today);
+        if let Some(parent) = &e.part_of
+            && (parent == &e.id || directory.entry(parent).is_none())
+        {
+            out.push(Problem::new(
+                at("part_of"),
+                &format!("no hay otro contacto con el id «{parent}»"),
+                &format!("there is no other entry with the id «{parent}»"),
+            ));
         }
     }
     out
+}
+
+/// The structured sources of an entry: each well formed, and, once an entry has them,
+/// every fact it states supported by one, a phone or a street by more than an
+/// aggregator.
+fn check_sources(out: &mut Vec<Problem>, at: &dyn Fn(&str) -> String, e: &Entry, today: &str) {
+    for (s, source) in e.sources.iter().enumerate() {
+        let at_source = |field: &str| at(&format!("sources[{s}].{field}"));
+        if source.title.trim().is_empty() {
+            out.push(Problem::new(
+                at_source("title"),
+                "falta el título",
+                "the title is missing",
+            ));
+        }
+        if source.publisher.trim().is_empty() {
+            out.push(Problem::new(
+                at_source("publisher"),
+                "falta quién lo publicó",
+                "the publisher is missing",
+            ));
+        }
+        if let Some(url) = &source.url {
+            check_https(out, &at_source("url"), url);
+        }
+        if !is_source_date(&source.date) {
+            out.push(Problem::new(
+                at_source("date"),
+                "la fecha de la fuente va como AAAA-MM-DD, AAAA-MM o AAAA y debe existir",
+                "a source's date is YYYY-MM-DD, YYYY-MM or YYYY and must exist",
+            ));
+        } else if is_date(today) && source.date.as_str() > &today[..source.date.len()] {
+            out.push(Problem::new(
+                at_source("date"),
+                "la fecha está en el futuro",
+                "the date is in the future",
+            ));
+        }
+        if source.supports.is_empty() {
+            out.push(Problem::new(
+                at_source("supports"),
+                "diga qué datos respalda (phones, address.street, hours…)",
+                "say which facts it supports (phones, address.street, hours…)",
+            ));
+        }
+        for (f, field) in source.supports.iter().enumerate() {
+            let phone = field
+                .strip_prefix("phones[")
+                .and_then(|rest| rest.strip_suffix(']'))
+                .and_then(|n| n.parse::<usize>().ok())
+                .is_some_and(|n| n < e.phones.len());
+            if !phone && !FACT_FIELDS.contains(&field.as_str()) {
+                out.push(Problem::new(
+                    at_source(&format!("supports[{f}]")),
+                    &format!(
+                        "«{field}» no es un dato del contacto: use {}, o phones[N]",
+                        FACT_FIELDS.join(", ")
+                    ),
+                    &format!(
+                        "«{field}» is not a fact of the entry: use {}, or phones[N]",
+                        FACT_FIELDS.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    if e.sources.is_empty() {
+        return;
+    }
+    for fact in e.stated_facts() {
+        let mut supporting = e
+            .sources
+            .iter()
+            .filter(|s| s.supports.iter().any(|n| field_covers(n, &fact)));
+        let Some(first) = supporting.next() else {
+            out.push(Problem::new(
+                at(&fact),
+                "ninguna fuente respalda este dato: nómbrelo en «supports» de la fuente donde se leyó",
+                "no source supports this fact: name it in «supports» of the source it was read in",
+            ));
+            continue;
+        };
+        let contact = fact == "address.street" || fact.starts_with("phones[");
+        if contact && first.tier == Tier::Aggregator && supporting.all(|s| s.tier == Tier::Aggregator) {
+            out.push(Problem::new(
+                at(&fact),
+                "un teléfono o una dirección no se publica con solo un agregador de fuente: hace falta una fuente oficial o de prensa",
+                "a phone or an address is not published on an aggregator alone: an official or press source is needed",
+            ));
+        }
+    }
+}
+
+/// A source's date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+pub fn is_source_date(text: &str) -> bool {
+    let year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    match text.len() {
+        4 => year(text),
+        7 => is_date(&format!("{text}-01")),
+        _ => is_date(text),
+    }
 }
 
 pub fn validate_flow(flow: &Flow, directory: &Directory, today: &str) -> Vec<Problem> {
@@ -537,6 +648,140 @@ mod tests {
                 "expected a problem at {field}, got {found:?}"
             );
         }
+    }
+
+    /// The good entry with structured sources instead of its citation: `tiers` gives
+    /// each source's tier and what it supports.
+    fn sourced(sources: &[(&str, &str, &[&str])]) -> Directory {
+        let sources: Vec<serde_json::Value> = sources
+            .iter()
+            .map(|(tier, date, supports)| {
+                serde_json::json!({"title": "Ficticio", "publisher": "Ficticia", "url": "https://ficticio.example/f",
+                    "date": date, "tier": tier, "supports": supports})
+            })
+            .collect();
+        directory_with(&|e| {
+            e.as_object_mut().unwrap().remove("source");
+            e["sources"] = serde_json::json!(sources.clone());
+        })
+    }
+
+    fn sourced_problems(sources: &[(&str, &str, &[&str])]) -> Vec<String> {
+        validate_directory(&sourced(sources), "2026-11-24")
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    const EVERY_FACT: &[&str] = &["status", "phones", "email", "website", "hours", "service_area"];
+
+    #[test]
+    fn every_fact_an_entry_states_needs_a_source_that_supports_it() {
+        assert_eq!(
+            sourced_problems(&[("official", "2026-03", EVERY_FACT)]),
+            Vec::<String>::new()
+        );
+        // The hours were read nowhere: the validator names them.
+        let found = sourced_problems(&[(
+            "press",
+            "2026",
+            &["status", "phones", "email", "website", "service_area"],
+        )]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains(".hours:") && found[0].contains("ninguna fuente respalda"),
+            "{found:?}"
+        );
+        // A phone may be supported by its own place in the list.
+        assert_eq!(
+            sourced_problems(&[(
+                "press",
+                "2025-06-30",
+                &["status", "phones[0]", "email", "website", "hours", "service_area"]
+            )]),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn an_aggregator_alone_never_publishes_a_phone_or_an_address() {
+        let found = sourced_problems(&[("aggregator", "2026", EVERY_FACT)]);
+        assert_eq!(found.len(), 1, "only the phone: {found:?}");
+        assert!(
+            found[0].contains("phones[0]") && found[0].contains("agregador"),
+            "{found:?}"
+        );
+        let mut street = sourced(&[(
+            "aggregator",
+            "2026",
+            &["address", "phones", "email", "website", "hours", "service_area"],
+        )]);
+        street.entries[0].address.street = Some("Calle Ficticia 1".into());
+        let found = validate_directory(&street, "2026-11-24");
+        assert!(found.iter().any(|p| p.path.ends_with("address.street")), "{found:?}");
+        // With a press source beside it, the aggregator is a second source, not the only one.
+        assert_eq!(
+            sourced_problems(&[("aggregator", "2026", EVERY_FACT), ("press", "2019", &["phones"])]),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_source_is_dated_by_day_month_or_year_never_in_the_future_and_names_known_facts() {
+        for good in ["2026-11-24", "2026-11", "2026", "1999"] {
+            assert_eq!(
+                sourced_problems(&[("official", good, EVERY_FACT)]),
+                Vec::<String>::new(),
+                "{good}"
+            );
+        }
+        for (bad, expected) in [
+            ("2026-12", "futuro"),
+            ("2027", "futuro"),
+            ("2026-11-25", "futuro"),
+            ("2026-13", "AAAA-MM"),
+            ("26", "AAAA-MM"),
+            ("junio de 2025", "AAAA-MM"),
+        ] {
+            let found = sourced_problems(&[("official", bad, EVERY_FACT)]);
+            assert!(
+                found
+                    .iter()
+                    .any(|p| p.contains("sources[0].date") && p.contains(expected)),
+                "{bad}: {found:?}"
+            );
+        }
+        let found = sourced_problems(&[(
+            "official",
+            "2026",
+            &[
+                "status",
+                "phones",
+                "email",
+                "website",
+                "hours",
+                "service_area",
+                "telefono",
+                "phones[3]",
+            ],
+        )]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|p| p.contains("no es un dato")), "{found:?}");
+        let found = sourced_problems(&[("official", "2026", &[])]);
+        assert!(found.iter().any(|p| p.contains("sources[0].supports")), "{found:?}");
+    }
+
+    #[test]
+    fn an_entry_is_part_of_another_that_exists() {
+        let mut directory = directory_with(&|_| {});
+        directory.entries[0].part_of = Some("minex-ficticio".into());
+        let found = validate_directory(&directory, "2026-11-24");
+        assert!(found[0].path.ends_with("part_of"), "{found:?}");
+        let mut parent = directory.entries[0].clone();
+        parent.id = "minex-ficticio".into();
+        parent.part_of = None;
+        directory.entries.push(parent);
+        assert_eq!(validate_directory(&directory, "2026-11-24"), Vec::new());
     }
 
     #[test]

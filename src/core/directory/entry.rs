@@ -75,11 +75,21 @@ pub struct Entry {
     /// Labels the assessment's outcomes use to pick contacts (`temporary-work`, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    /// The date the entry was last checked against its source, `YYYY-MM-DD`.
+    /// The institution the office belongs to (a consulate's is `minex`): where to turn
+    /// for what the office's own entry does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// The date someone last compared the entry with its sources, `YYYY-MM-DD`
+    /// ("revisado"): not the age of its facts, which is each source's `date`.
     pub verified_on: String,
-    /// Where the facts were read: an `https:` address or a citation, in Spanish (the
-    /// centre's staff write it; pages in other languages mark it as Spanish).
+    /// Where the facts were read, as one free-text citation in Spanish: the older form,
+    /// kept for entries not yet given structured [`Entry::sources`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// Where each fact was read: one item per source, with its date and the facts it
+    /// supports. Data with these is published in manifest format 5.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
     /// Fields known to be missing or unchecked, for the staff's "to verify" list.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub to_verify: Vec<String>,
@@ -103,11 +113,134 @@ impl Entry {
         })
     }
 
+    /// The sources that support `field` (`phones[1]`, `address.street`): those naming it or
+    /// a field it belongs to (`phones` supports `phones[1]`, `address` supports
+    /// `address.street`).
+    pub fn sources_of<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a Source> + 'a {
+        self.sources
+            .iter()
+            .filter(move |s| s.supports.iter().any(|named| field_covers(named, field)))
+    }
+
+    /// The date of the newest source supporting `field`: a fact is as fresh as the last
+    /// source that said it. `None` without structured sources.
+    pub fn fact_date(&self, field: &str) -> Option<&str> {
+        self.sources
+            .iter()
+            .filter(|s| s.supports.iter().any(|named| field_covers(named, field)))
+            .map(|s| s.date.as_str())
+            .max_by(|a, b| a.cmp(b))
+    }
+
+    /// How old the source of `field` is, when it is over a year older than `today`
+    /// (`YYYY-MM-DD`): the page then says "from 2017: confirm before you go". `None`
+    /// when a source of the last year supports it, or none does.
+    pub fn fact_age(&self, field: &str, today: &str) -> Option<FactAge> {
+        let date = self.fact_date(field)?;
+        // The latest day the date can mean: a year alone may be its December.
+        let latest = match date.len() {
+            4 => format!("{date}-12-31"),
+            7 => format!("{date}-31"),
+            _ => date.to_string(),
+        };
+        let year: u32 = today.get(..4)?.parse().ok()?;
+        let a_year_ago = format!("{}{}", year - 1, today.get(4..)?);
+        (latest < a_year_ago).then(|| FactAge {
+            year: date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0),
+            month: date.get(5..7).and_then(|m| m.parse().ok()),
+        })
+    }
+
+    /// The facts the entry states, as the fields a source must support: the street, each
+    /// phone, the email, the website, the hours, the service area and the description, and
+    /// always its status: that the office exists and serves (or is closed).
+    pub fn stated_facts(&self) -> Vec<String> {
+        let mut facts = vec!["status".to_string()];
+        if self.address.street.is_some() {
+            facts.push("address.street".to_string());
+        }
+        facts.extend((0..self.phones.len()).map(|i| format!("phones[{i}]")));
+        for (field, present) in [
+            ("email", self.email.is_some()),
+            ("website", self.website.is_some()),
+            ("hours", self.hours.is_some()),
+            ("service_area", !self.service_area.is_empty()),
+            ("description", !self.description.is_empty()),
+        ] {
+            if present {
+                facts.push(field.to_string());
+            }
+        }
+        facts
+    }
+
     /// The opening hours that say whether it is open now: none while the office is closed
     /// temporarily or gone, whatever its usual hours, so no page says "open now" then.
     pub fn hours_now(&self) -> Option<&Hours> {
         self.hours.as_ref().filter(|_| self.status == Status::Active)
     }
+}
+
+/// Whether a source naming `named` supports `field`: the same field, or one it is part of
+/// (`phones` covers `phones[0]`, `address` covers `address.street`).
+pub fn field_covers(named: &str, field: &str) -> bool {
+    !named.is_empty()
+        && field
+            .strip_prefix(named)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+}
+
+/// The fields a source may say it supports (a phone by its place, `phones[0]`, too).
+pub const FACT_FIELDS: [&str; 9] = [
+    "address",
+    "address.street",
+    "phones",
+    "email",
+    "website",
+    "hours",
+    "service_area",
+    "description",
+    "status",
+];
+
+/// The date of a fact's newest source, when it is over a year old.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FactAge {
+    pub year: u32,
+    /// 1 to 12, where the source gives its month.
+    pub month: Option<u32>,
+}
+
+/// One place a fact was read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The title as published, in its own language.
+    pub title: String,
+    /// Who published it (`MINEX`, `Agencia Guatemalteca de Noticias`, `La Nación`).
+    pub publisher: String,
+    /// An `https:` address, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When it was published: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as precisely as known.
+    pub date: String,
+    pub tier: Tier,
+    /// The facts it supports (`phones`, `phones[1]`, `address.street`, `hours`, …).
+    pub supports: Vec<String>,
+}
+
+/// How far a source can be trusted for a contact detail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// The institution itself (its site, its communiqué, its own post) or a government
+    /// page of the host country.
+    Official,
+    /// A news outlet, quoting the institution or reporting what it saw.
+    Press,
+    /// A site that collects addresses from elsewhere: never the only source of a phone
+    /// or an address.
+    Aggregator,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -418,6 +551,48 @@ mod tests {
         assert!(!entry.is_to_verify("address"), "a part does not cover the whole");
         assert!(!entry.is_to_verify("phones"), "a prefix is not the field");
         assert!(!entry.is_to_verify(""));
+    }
+
+    #[test]
+    fn a_fact_is_as_old_as_its_newest_source_and_said_when_over_a_year_old() {
+        let with_sources = MINIMAL.replace(
+            r#""verified_on""#,
+            r#""phones":[{"number":"+15550100123"},{"number":"+15550100124"}],"sources":[
+                {"title":"A","publisher":"Ficticia","date":"2017","tier":"press","supports":["phones[0]","address"]},
+                {"title":"B","publisher":"Ficticia","date":"2026-02-06","tier":"press","supports":["phones[1]"]},
+                {"title":"C","publisher":"Ficticia","date":"2025-11","tier":"official","supports":["phones","hours"]}],"verified_on""#,
+        );
+        let entry = Directory::from_json(with_sources.as_bytes()).unwrap().entries.remove(0);
+        let today = "2026-12-07";
+        assert_eq!(entry.fact_date("phones[0]"), Some("2025-11"), "C confirms every phone");
+        assert_eq!(entry.fact_date("phones[1]"), Some("2026-02-06"));
+        assert_eq!(entry.fact_date("address.street"), Some("2017"));
+        assert_eq!(
+            entry.fact_age("address.street", today),
+            Some(FactAge {
+                year: 2017,
+                month: None
+            })
+        );
+        // November 2025 may mean 30 November: not yet a year before 15 November 2026,
+        // and surely over a year before 7 December 2026.
+        assert_eq!(entry.fact_age("phones[0]", "2026-11-15"), None);
+        assert_eq!(
+            entry.fact_age("phones[0]", today),
+            Some(FactAge {
+                year: 2025,
+                month: Some(11)
+            })
+        );
+        assert_eq!(entry.fact_age("phones[1]", today), None);
+        assert_eq!(
+            entry.fact_age("hours", "2027-01-01"),
+            Some(FactAge {
+                year: 2025,
+                month: Some(11)
+            })
+        );
+        assert_eq!(entry.fact_age("email", today), None, "no source, no age to say");
     }
 
     #[test]

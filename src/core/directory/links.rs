@@ -131,7 +131,7 @@ pub fn openstreetmap_link(location: &Location, query: Option<&str>) -> String {
 
 /// Percent-encodes text for a URL's query: letters, digits and `-._~` stay, every other
 /// byte of its UTF-8 becomes `%XX`.
-fn percent_encode(text: &str) -> String {
+pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {

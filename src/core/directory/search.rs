@@ -15,41 +15,7 @@ use crate::core::directory::entry::{Directory, Entry, Kind, Service, Status};
 use crate::core::text::fold::fold;
 use std::collections::BTreeMap;
 
-/// Other names people use for places, added to entries in those places.
-const PLACE_NAMES: &[(&str, &[&str])] = &[
-    ("quetzaltenango", &["xela", "xelaju"]),
-    ("los angeles", &["la"]),
-    ("new york", &["nueva york", "nyc", "ny"]),
-    ("philadelphia", &["filadelfia"]),
-];
-
-/// Words people use for a service that its label does not have: a returnee searches
-/// "retornado" or "deportado", not "Reintegración". Compared after `fold`.
-const SERVICE_WORDS: &[(Service, &str)] = &[
-    (
-        Service::Reintegration,
-        "retorno retornado retornada retornados deportado deportada deportados deportacion deportaron regreso returnee returned deported deportation",
-    ),
-    (Service::Dpi, "documento personal identificacion cedula"),
-    (
-        Service::LabourRights,
-        "salario salarios sueldo pago pagan pagaron paga deben adeudados explotacion pay paid unpaid owed wage wages salary exploitation",
-    ),
-    (Service::LegalAdvice, "abogado abogada abogados lawyer attorney"),
-    (
-        Service::PsychosocialSupport,
-        "psicologo psicologa salud mental counselling",
-    ),
-];
-
-/// Words that say nothing of what is looked for, left out of a query that has others:
-/// "they don't pay me" looks for "pay", "no me pagan" for "pagan". ("la" stays: it is Los
-/// Angeles.)
-const FILLER_WORDS: &[&str] = &[
-    "a", "al", "con", "de", "del", "el", "en", "las", "lo", "los", "me", "mi", "mis", "no", "nos", "o", "para", "por",
-    "que", "se", "un", "una", "y", "an", "and", "are", "at", "didn", "do", "does", "doesn", "don", "for", "i", "in",
-    "is", "it", "my", "not", "of", "on", "or", "s", "t", "the", "their", "they", "to", "with",
-];
+use crate::core::directory::words::{FILLER_WORDS, PLACE_NAMES, SERVICE_WORDS, Wanted, synonyms, wanted_fact};
 
 /// How a field counts when a word matches in it (lower is better).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -92,6 +58,8 @@ impl Query {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
     pub entries: Vec<usize>,
+    /// The fact the query asks for ("teléfono", "hours"), for the list to say first.
+    pub wanted: Option<Wanted>,
     pub countries: BTreeMap<String, usize>,
     pub kinds: BTreeMap<Kind, usize>,
     pub services: BTreeMap<Service, usize>,
@@ -187,6 +155,41 @@ impl SearchIndex {
         if terms.iter().any(|t| !FILLER_WORDS.contains(&t.as_str())) {
             terms.retain(|t| !FILLER_WORDS.contains(&t.as_str()));
         }
+        // "miami consulado telefono": a place and what it is, and the fact wanted of it.
+        let wanted = terms.iter().find_map(|t| wanted_fact(t));
+        if terms.iter().any(|t| wanted_fact(t).is_none()) {
+            terms.retain(|t| wanted_fact(t).is_none());
+        }
+        let mut results = self.search_terms(query, &terms);
+        // Never nothing when a word names something: the words that match nowhere are
+        // left out ("salario impago" still finds by "salario").
+        if results.entries.is_empty() && terms.len() > 1 {
+            let known: Vec<String> = terms
+                .iter()
+                .enumerate()
+                .filter(|(at, t)| self.qualities(t, at + 1 == terms.len()).iter().any(|&q| q != NO_MATCH))
+                .map(|(_, t)| t.clone())
+                .collect();
+            if !known.is_empty() && known.len() < terms.len() {
+                results = self.search_terms(query, &known);
+            }
+            // Still nothing: what each word finds on its own.
+            if results.entries.is_empty() {
+                for term in &known {
+                    let alone = self.search_terms(query, std::slice::from_ref(term));
+                    for i in alone.entries {
+                        if !results.entries.contains(&i) {
+                            results.entries.push(i);
+                        }
+                    }
+                }
+            }
+        }
+        results.wanted = wanted;
+        results
+    }
+
+    fn search_terms(&self, query: &Query, terms: &[String]) -> Results {
         // For each query word, its match quality against every distinct word.
         let qualities: Vec<Vec<u8>> = terms
             .iter()
@@ -253,6 +256,16 @@ impl SearchIndex {
     /// How well `term` matches each distinct word: exactly (0), as the beginning of the
     /// word while the person is still typing it (1), or within one typo (2).
     fn qualities(&self, term: &str, last: bool) -> Vec<u8> {
+        let mut best = self.qualities_of(term, last);
+        for other in synonyms(term) {
+            for (b, q) in best.iter_mut().zip(self.qualities_of(other, false)) {
+                *b = (*b).min(q);
+            }
+        }
+        best
+    }
+
+    fn qualities_of(&self, term: &str, last: bool) -> Vec<u8> {
         let term_chars: Vec<char> = term.chars().collect();
         // A word the directory has is not also taken as a typo of another in a
         // description: "pagan" does not find the office whose text says "hay que pagar"
@@ -503,9 +516,11 @@ mod tests {
     fn the_last_word_matches_as_a_prefix_while_typing() {
         let index = SearchIndex::build(&directory());
         assert_eq!(ids(&index, text("consu")), ["b"]);
+        // "consu" is no prefix before another word: it matches nothing, and is left out
+        // rather than leave nothing found, so the words that do match decide.
         assert_eq!(
             ids(&index, text("consu ficticio")),
-            Vec::<&str>::new(),
+            ids(&index, text("ficticio")),
             "only the last word"
         );
     }

@@ -2,14 +2,16 @@
 //! what is needed, what to do, the cost, warnings, where to go, sources and the review
 //! date. The general warnings are always among them.
 
-use crate::core::assessment::contacts::{Here, Relation, contacts_for};
+use crate::core::assessment::contacts::{Here, Relation, contacts_for, shown_contacts};
 use crate::core::assessment::engine::{self, Shown};
 use crate::core::assessment::line_mentions::line_mentions;
 use crate::core::assessment::outcome_text::{self, NumberShown, SectionLabels, number_shown};
 use crate::core::assessment::share_code;
 use crate::core::content::Content;
+use crate::core::directory::entry::Kind;
 use crate::core::directory::links;
 use crate::core::directory::phone_display::readable_number;
+use crate::core::directory::search::Query;
 use crate::core::text::lang::{Lang, Text};
 use crate::core::text::link_language;
 use crate::platform::format;
@@ -113,7 +115,15 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
     let cost = outcome.cost.get(lang).to_string();
     // An entry's notice ("not confirmed to be still operating") goes with its name: a
     // person in danger should not learn it only after travelling there.
-    let contacts: Vec<ContactLine> = contacts_for(outcome, &content.directory, here, lang)
+    let (contacts, more_consulates) = shown_contacts(contacts_for(outcome, &content.directory, here, lang));
+    // The rest of the network is the directory's list of consulates, in the person's
+    // country when known.
+    let all_consulates = Query {
+        kind: Some(Kind::Consulate),
+        country: here.map(|h| h.country().to_string()).filter(|c| c != "ZZ"),
+        ..Query::default()
+    };
+    let contacts: Vec<ContactLine> = contacts
         .into_iter()
         .map(|c| ContactLine {
             id: c.entry.id.clone(),
@@ -208,6 +218,16 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
                         </li>
                     }).collect_view()}
                 </ul>
+            })}
+            {(more_consulates > 0).then(|| {
+                let query = all_consulates.clone();
+                view! {
+                    <p class="contacts-more">
+                        <A href=paths::DIRECTORY on:click=move |_| {
+                            expect_context::<crate::ui::pages::DirectorySearch>().query.set(query.clone())
+                        }>{tr_with!(results_contacts_more, count = more_consulates.to_string())}</A>
+                    </p>
+                }
             })}
             {(!sources.is_empty()).then(|| view! {
                 <h4>{tr!(results_sources)}</h4>

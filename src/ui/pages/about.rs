@@ -1,13 +1,17 @@
 //! "Acerca de": who runs the centre, what the app does and does not do, privacy.
 
+use crate::core::directory::links;
 use crate::platform::format;
 use crate::ui::data::use_data;
 use crate::ui::language::lang_of;
 use crate::ui::language::use_i18n;
 use crate::ui::page::Page;
+use crate::ui::paths;
 use crate::ui::text::t_string;
 use crate::ui::text::{tr, tr_signal, tr_with};
+use crate::ui::widgets::external_link::ExternalLink;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
@@ -16,9 +20,7 @@ pub fn AboutPage() -> impl IntoView {
             <section>
                 <h2>{tr!(about_who_title)}</h2>
                 <p>{tr!(about_who)}</p>
-                // The communiqué's title is Spanish on every page: marked so, a screen reader
-                // reads it with Spanish pronunciation.
-                <p class="source">{tr!(about_who_source)} " " <span lang="es">{tr!(about_who_source_title)}</span> ", " {tr!(about_who_source_date)} "."</p>
+                <CentreFacts />
             </section>
             <section>
                 <h2>{tr!(about_informs_title)}</h2>
@@ -34,6 +36,55 @@ pub fn AboutPage() -> impl IntoView {
             </section>
             <DataOnDevice />
         </Page>
+    }
+}
+
+/// Who runs the centre, as each source says it, dated, and its contact: from the
+/// centre's own file (`centre.json`), never filled in where the staff left it empty.
+#[component]
+fn CentreFacts() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_data();
+    let lang = move || lang_of(i18n.get_locale());
+    move || {
+        let loaded = data.loaded.get()?;
+        let centre = loaded.content.centre.clone()?;
+        let statements = centre
+            .run_by
+            .iter()
+            .map(|r| {
+                let text = r.text.get(lang()).to_string();
+                let source = &r.source;
+                // Titles are in the language they were published in: Spanish here.
+                let cite = format!("{}, {}", source.publisher, source.date);
+                let title = source.title.clone();
+                let link = source.url.as_deref().and_then(links::website_link);
+                view! {
+                    <li>
+                        {text} " "
+                        <span class="source">"(" {cite} ": "
+                            {match link {
+                                Some(href) => view! { <ExternalLink href=href new_tab=true><span lang="es">{title}</span></ExternalLink> }.into_any(),
+                                None => view! { <span lang="es">{title}</span> }.into_any(),
+                            }}
+                        ")"</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        let entry_href = format!("{}/{}", paths::DIRECTORY, centre.entry);
+        Some(view! {
+            {(!centre.run_by.is_empty()).then(|| view! {
+                <p>{tr!(about_who_sources)}</p>
+                <ul>{statements}</ul>
+            })}
+            <h3>{tr!(about_contact_title)}</h3>
+            {if centre.has_contact() {
+                view! { <p><A href=entry_href>{tr!(about_contact_entry)}</A></p> }.into_any()
+            } else {
+                view! { <p class="unknown">{tr!(about_contact_pending)}</p> }.into_any()
+            }}
+        })
     }
 }
 

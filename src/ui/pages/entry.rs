@@ -2,7 +2,9 @@
 //! the data has, the ways to act on it (call, WhatsApp, email, website, directions,
 //! copy, share, save as contact, QR), and when and where its facts were checked.
 
-use crate::core::directory::entry::{Entry, PhoneKind, Precision, Status, Weekday};
+use crate::core::directory::centre::{Channel, report_links};
+use crate::core::directory::entry::{Entry, PhoneKind, Precision, Status, Tier, Weekday};
+use crate::core::directory::next_step::{Fact, NextStep, next_steps};
 use crate::core::directory::phone_display::readable_number;
 use crate::core::text::lang::Lang;
 use crate::core::{directory::links, directory::opening, directory::vcard, text::link_language};
@@ -103,7 +105,7 @@ fn EntryDetails(entry: Arc<Entry>) -> impl IntoView {
     let kind = move || e.kind.label().get(lang()).to_string();
     view! {
         <EntryAlerts entry=entry.clone() />
-        <p class="entry-kind">{kind} " · " {place}</p>
+        <p class="entry-kind">{kind} " · " {place} <FactAgeNote entry=entry.clone() field="status" /></p>
         {let e = entry.clone(); move || (!e.description.is_empty()).then(|| view! { <p>{e.description.get(lang()).to_string()}</p> })}
         <EntryActions entry=entry.clone() />
         <ContactSection entry=entry.clone() />
@@ -111,6 +113,7 @@ fn EntryDetails(entry: Arc<Entry>) -> impl IntoView {
         <HoursSection entry=entry.clone() />
         <ServicesSection entry=entry.clone() />
         <EntryQr entry=entry.clone() />
+        <ReportWrongFact entry=entry.clone() />
         <EntryProvenance entry=entry />
     }
 }
@@ -190,8 +193,10 @@ fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
     let phones = entry
         .phones
         .iter()
-        .filter_map(|phone| links::phone_link(phone).map(|href| (phone.clone(), href)))
-        .map(|(phone, href)| {
+        .enumerate()
+        .filter_map(|(i, phone)| links::phone_link(phone).map(|href| (i, phone.clone(), href)))
+        .map(|(i, phone, href)| {
+            let age = view! { <FactAgeNote entry=entry.clone() field=format!("phones[{i}]") /> };
             // Shown grouped for reading; copied as stored, which any dialler takes.
             let number = readable_number(&phone.number);
             let copied = RwSignal::new(false);
@@ -217,6 +222,7 @@ fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
                         </button>
                     })}
                     {note.map(|n| view! { <span class="contact-note">{move || n.get(lang()).to_string()}</span> })}
+                    {age}
                 </li>
             }
         })
@@ -235,7 +241,8 @@ fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
             <ul class="contact-list">
                 {phones}
                 {email.map(|(address, href)| view! {
-                    <li class="contact-line"><ExternalLink class="button" href=href>{tr_with!(entry_email, email = address.clone())}</ExternalLink></li>
+                    <li class="contact-line"><ExternalLink class="button" href=href>{tr_with!(entry_email, email = address.clone())}</ExternalLink>
+                    <FactAgeNote entry=entry.clone() field="email" /></li>
                 })}
                 {website.map(|href| view! {
                     <li class="contact-line">
@@ -245,7 +252,7 @@ fn ContactSection(entry: Arc<Entry>) -> impl IntoView {
                 })}
             </ul>
             })}
-            {nothing.then(|| view! { <p class="unknown">{tr!(entry_unknown)}</p> })}
+            {nothing.then(|| view! { <Missing entry=entry.clone() fact=Fact::Phone /> })}
         </section>
     }
 }
@@ -288,7 +295,8 @@ fn AddressSection(entry: Arc<Entry>) -> impl IntoView {
         <section>
             <h2>{tr!(entry_address)}</h2>
             <address>{lines}</address>
-            {street_unknown.then(|| view! { <p class="unknown">{tr!(entry_unknown)}</p> })}
+            <FactAgeNote entry=entry.clone() field="address.street" />
+            {street_unknown.then(|| view! { <Missing entry=entry.clone() fact=Fact::Street /> })}
             {location.map(|location| view! {
                 <h3>{tr!(entry_directions)}</h3>
                 <p class="entry-actions">
@@ -313,7 +321,7 @@ fn HoursSection(entry: Arc<Entry>) -> impl IntoView {
                 view! {
                     <section>
                         <h2>{tr!(entry_hours)}</h2>
-                        <p class="unknown">{tr!(entry_unknown)}</p>
+                        <Missing entry=entry.clone() fact=Fact::Hours />
                     </section>
                 }
             })
@@ -362,6 +370,7 @@ fn HoursSection(entry: Arc<Entry>) -> impl IntoView {
                 <caption>{tr_with!(entry_hours_zone, zone = zone.clone())}</caption>
                 <tbody>{rows}</tbody>
             </table>
+            <FactAgeNote entry=entry.clone() field="hours" />
         </section>
     }
     .into_any()
@@ -443,12 +452,177 @@ fn EntryProvenance(entry: Arc<Entry>) -> impl IntoView {
             None => view! { <span lang=Lang::DEFAULT.code()>{piece}</span> }.into_any(),
         })
         .collect_view();
+    // Structured sources: who published what, when, and how far it is trusted.
+    let sources = entry
+        .sources
+        .iter()
+        .map(|s| {
+            let tier = match s.tier {
+                Tier::Official => tr!(entry_tier_official).into_any(),
+                Tier::Press => tr!(entry_tier_press).into_any(),
+                Tier::Aggregator => tr!(entry_tier_aggregator).into_any(),
+            };
+            let cite = format!("{}, {} · ", s.publisher, s.date);
+            let title = s.title.clone();
+            let link = s.url.as_deref().and_then(links::website_link);
+            view! {
+                <li>
+                    {cite} {tier} ": "
+                    {match link {
+                        Some(href) => view! { <ExternalLink href=href new_tab=true><span lang=Lang::DEFAULT.code()>{title}</span></ExternalLink> }.into_any(),
+                        None => view! { <span lang=Lang::DEFAULT.code()>{title}</span> }.into_any(),
+                    }}
+                </li>
+            }
+        })
+        .collect_view();
+    let has_sources = !entry.sources.is_empty();
+    let has_source = !entry.source.trim().is_empty();
     view! {
         <footer class="provenance">
             <p>{move || t_string!(i18n, entry_verified, date = date())}</p>
-            <p>{tr!(entry_source)} " " {source_view}</p>
+            {has_source.then(|| view! { <p>{tr!(entry_source)} " " {source_view}</p> })}
+            {has_sources.then(|| view! { <p>{tr!(entry_sources)}</p><ul class="sources">{sources}</ul> })}
         </footer>
     }
+}
+
+/// "from 2017: confirm before you go", beside a fact whose newest source is over a year
+/// old. "Today" is never before the data's publication: a tablet whose clock went back
+/// to 1970 would otherwise call nothing old.
+#[component]
+fn FactAgeNote(entry: Arc<Entry>, #[prop(into)] field: String) -> impl IntoView {
+    let data = use_data();
+    let published = data
+        .loaded
+        .with_untracked(|l| l.as_ref().map(|l| l.content.manifest.date.clone()))
+        .unwrap_or_default();
+    let device: String = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect();
+    let today = published.max(device);
+    entry.fact_age(&field, &today).map(|age| {
+        view! { <span class="fact-age">{tr_with!(entry_fact_age, year = age.year.to_string())}</span> }
+    })
+}
+
+/// Where a fact is known to be missing: what is missing, and whom to ask, and how, from
+/// what the directory sources (`core::directory::next_step`).
+#[component]
+fn Missing(entry: Arc<Entry>, fact: Fact) -> impl IntoView {
+    let data = use_data();
+    let missing = match fact {
+        Fact::Phone => tr!(entry_missing_phone).into_any(),
+        Fact::Street => tr!(entry_missing_street).into_any(),
+        Fact::Hours => tr!(entry_missing_hours).into_any(),
+    };
+    if !entry.is_to_verify(fact.field()) {
+        return ().into_any();
+    }
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    let steps = data.loaded.with_untracked(|loaded| {
+        let Some(loaded) = loaded else { return Vec::new() };
+        let content = &loaded.content;
+        let centre = content.centre.as_ref().map(|c| c.entry.as_str());
+        next_steps(&entry, fact, &content.directory, centre)
+            .into_iter()
+            .map(|step| match step {
+                NextStep::Website(url) => {
+                    let href = links::website_link(url);
+                    view! { <li>{tr!(entry_next_website)} " " {href.map(|h| view! { <ExternalLink href=h.clone() new_tab=true>{h.clone()}</ExternalLink> })}</li> }.into_any()
+                }
+                NextStep::Institution(parent, url) => {
+                    let name = parent.name.get(lang()).to_string();
+                    let href = links::website_link(url);
+                    let page = format!("{}/{}", paths::DIRECTORY, parent.id);
+                    view! {
+                        <li>
+                            {tr_with!(entry_next_institution, name = name.clone())} " "
+                            {href.map(|h| view! { <ExternalLink href=h.clone() new_tab=true>{h.clone()}</ExternalLink> })}
+                            " · " <A href=page>{name.clone()}</A>
+                        </li>
+                    }
+                    .into_any()
+                }
+                NextStep::NearestOffice(office) => {
+                    let name = office.name.get(lang()).to_string();
+                    let page = format!("{}/{}", paths::DIRECTORY, office.id);
+                    view! { <li>{tr!(entry_next_nearest)} " " <A href=page>{name}</A></li> }.into_any()
+                }
+                NextStep::CentreToPublish => view! { <li>{tr!(entry_next_centre)}</li> }.into_any(),
+            })
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <p class="unknown">{missing}</p>
+        {(!steps.is_empty()).then(|| view! { <ul class="next-steps">{steps}</ul> })}
+    }
+    .into_any()
+}
+
+/// "¿Algún dato está mal?": a message to the centre, prepared with the entry and the
+/// fact chosen, by email or WhatsApp from the centre's own file; nothing is sent by the
+/// app. Hidden when the centre has no channel. On a kiosk the links become QR codes.
+#[component]
+fn ReportWrongFact(entry: Arc<Entry>) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_data();
+    let centre = data
+        .loaded
+        .with_untracked(|l| l.as_ref().and_then(|l| l.content.centre.clone()));
+    if centre.as_ref().is_none_or(|c| c.channels().is_empty()) {
+        return ().into_any();
+    }
+    let field = RwSignal::new("phones".to_string());
+    let id = entry.id.clone();
+    let options = [
+        ("phones", "entry_field_phones"),
+        ("address.street", "entry_field_street"),
+        ("hours", "entry_field_hours"),
+        ("email", "entry_field_email"),
+        ("service_area", "entry_field_service_area"),
+        ("other", "entry_field_other"),
+    ];
+    let label = move |key: &str| match key {
+        "entry_field_phones" => t_string!(i18n, entry_field_phones),
+        "entry_field_street" => t_string!(i18n, entry_field_street),
+        "entry_field_hours" => t_string!(i18n, entry_field_hours),
+        "entry_field_email" => t_string!(i18n, entry_field_email),
+        "entry_field_service_area" => t_string!(i18n, entry_field_service_area),
+        _ => t_string!(i18n, entry_field_other),
+    };
+    let links = move || {
+        let lang = lang_of(i18n.get_locale());
+        report_links(centre.as_ref(), &id, &field.get(), lang)
+            .into_iter()
+            .map(|(channel, href)| match channel {
+                Channel::Email(_) => {
+                    view! { <ExternalLink class="button" href=href>{tr!(entry_report_email)}</ExternalLink> }.into_any()
+                }
+                Channel::WhatsApp(_) => {
+                    view! { <ExternalLink class="button" href=href>{tr!(entry_report_whatsapp)}</ExternalLink> }
+                        .into_any()
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="report-fact">
+            <h2>{tr!(entry_report_title)}</h2>
+            <p>{tr!(entry_report_text)}</p>
+            <label for="report-field">{tr!(entry_report_field)}</label>
+            <select id="report-field" on:change=move |ev| field.set(event_target_value(&ev))>
+                {options.into_iter().map(|(value, key)| view! { <option value=value>{move || label(key)}</option> }).collect_view()}
+            </select>
+            <p class="entry-actions">{links}</p>
+        </section>
+    }
+    .into_any()
 }
 
 /// The address of the entry being shown, for sharing and the QR code, opening in the

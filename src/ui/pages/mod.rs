@@ -11,7 +11,7 @@ mod welcome;
 
 pub use about::AboutPage;
 pub use assessment::AssessmentPage;
-pub use directory::{DirectoryPage, provide_directory_search};
+pub use directory::{DirectoryPage, DirectorySearch, provide_directory_search};
 pub use entry::EntryPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;

@@ -4,7 +4,7 @@
 
 use super::lists::{Unit, escape, plain, trim};
 use super::names::{DAYS, PHONE_KINDS, day_after, day_name, is_lang_code, lookup, name_of};
-use rumbo::core::directory::entry::{Area, Opening, Phone, PhoneKind, Weekday};
+use rumbo::core::directory::entry::{Area, Opening, Phone, PhoneKind, Source, Tier, Weekday};
 use rumbo::core::directory::links::{is_dialable, is_short_number};
 use rumbo::core::directory::opening::minutes;
 use rumbo::core::text::lang::Text;
@@ -265,4 +265,99 @@ pub(super) fn in_reading_order(text: &Text) -> Vec<(&str, &str)> {
         _ => 2,
     });
     pairs
+}
+
+/// A source as a list item: `date | tier | publisher | title | address | facts`, the
+/// facts separated by `,`; a `|`, `;` or backslash inside a part is written after a
+/// backslash.
+pub(super) fn source_text(source: &Source) -> String {
+    let part = |text: &str| super::lists::escape(text, &[';', '|']);
+    let tier = match source.tier {
+        Tier::Official => "official",
+        Tier::Press => "press",
+        Tier::Aggregator => "aggregator",
+    };
+    [
+        part(&source.date),
+        tier.to_string(),
+        part(&source.publisher),
+        part(&source.title),
+        part(source.url.as_deref().unwrap_or("")),
+        part(&source.supports.join(", ")),
+    ]
+    .join(" | ")
+}
+
+/// A source read back from its list item (see [`source_text`]), or what is wrong with it.
+pub(super) fn source(item: &[Unit]) -> Result<Source, (String, String)> {
+    let parts: Vec<String> = item
+        .split(|&u| u == ('|', false))
+        .map(|p| super::lists::plain(super::lists::trim(p)))
+        .collect();
+    let shown = super::lists::plain(item);
+    let [date, tier, publisher, title, url, supports] = &parts[..] else {
+        return Err((
+            format!(
+                "la fuente «{shown}» necesita seis partes separadas por «|»: fecha | nivel | quién la publicó | título | dirección | datos"
+            ),
+            format!(
+                "the source «{shown}» needs six parts separated by «|»: date | tier | publisher | title | address | facts"
+            ),
+        ));
+    };
+    let tier = match super::names::normalise(tier).as_str() {
+        "official" | "oficial" => Tier::Official,
+        "press" | "prensa" => Tier::Press,
+        "aggregator" | "agregador" => Tier::Aggregator,
+        _ => {
+            return Err((
+                format!("nivel de fuente desconocido «{tier}»; use official, press o aggregator"),
+                format!("unknown source tier «{tier}»; use official, press or aggregator"),
+            ));
+        }
+    };
+    Ok(Source {
+        title: title.clone(),
+        publisher: publisher.clone(),
+        url: Some(url.clone()).filter(|u| !u.is_empty()),
+        date: date.clone(),
+        tier,
+        supports: supports
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod source_tests {
+    use super::*;
+    use crate::csv::lists::items;
+
+    #[test]
+    fn a_source_cell_reads_back_what_it_wrote_and_names_what_is_wrong() {
+        let written = Source {
+            title: "Título con | barra; y punto y coma".into(),
+            publisher: "La Nación".into(),
+            url: Some("https://example.org/fuente".into()),
+            date: "2026-02".into(),
+            tier: Tier::Press,
+            supports: vec!["phones[0]".into(), "address.street".into()],
+        };
+        let cell = source_text(&written);
+        assert_eq!(source(&items(&cell)[0]), Ok(written));
+        let unsourced = "2026 | prensa | La Hora | Sin dirección |  | phones";
+        let read = source(&items(unsourced)[0]).unwrap();
+        assert_eq!(
+            (read.tier, read.url),
+            (Tier::Press, None),
+            "Spanish tier names and no address work"
+        );
+        let (es, _) = source(&items("2026 | rumor | X | Y | | phones")[0]).unwrap_err();
+        assert!(es.contains("«rumor»"), "{es}");
+        let (es, _) = source(&items("2026 | press | X")[0]).unwrap_err();
+        assert!(es.contains("seis partes"), "{es}");
+    }
 }

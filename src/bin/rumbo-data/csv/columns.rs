@@ -36,13 +36,15 @@ pub(super) enum Field {
     Tags,
     VerifiedOn,
     Source,
+    Sources,
+    PartOf,
     ToVerify,
 }
 
 /// Every field in the order `to_csv` writes its columns, with the names a header may
 /// use: the Spanish one `to_csv` writes first, then the JSON's. For a translated field the
 /// name is a prefix to which `_es`, `_en`, … is added.
-pub(super) const FIELDS: [(Field, &[&str]); 27] = [
+pub(super) const FIELDS: [(Field, &[&str]); 29] = [
     (Field::Id, &["id"]),
     (Field::Name, &["nombre", "name"]),
     (Field::Aliases, &["alias", "aliases"]),
@@ -72,6 +74,8 @@ pub(super) const FIELDS: [(Field, &[&str]); 27] = [
     (Field::Tags, &["etiquetas", "tags"]),
     (Field::VerifiedOn, &["verificado_el", "verified_on"]),
     (Field::Source, &["fuente", "source"]),
+    (Field::Sources, &["fuentes", "sources"]),
+    (Field::PartOf, &["parte_de", "part_of"]),
     (Field::ToVerify, &["por_verificar", "to_verify"]),
 ];
 
@@ -189,6 +193,8 @@ impl Column {
             "tags" => Field::Tags,
             "verified_on" => Field::VerifiedOn,
             "source" => Field::Source,
+            "sources" => Field::Sources,
+            "part_of" => Field::PartOf,
             "to_verify" => Field::ToVerify,
             _ => return None,
         };

@@ -8,7 +8,9 @@ use super::columns::{Column, Field};
 use super::lists::{items, plain, trim};
 use super::names::{PRECISIONS, STATUSES, lookup, names_match};
 use super::records::Record;
-use rumbo::core::directory::entry::{Address, Area, Directory, Entry, Hours, Kind, Location, Phone, Service, Status};
+use rumbo::core::directory::entry::{
+    Address, Area, Directory, Entry, Hours, Kind, Location, Phone, Service, Source, Status,
+};
 use rumbo::core::text::lang::Text;
 use std::collections::BTreeMap;
 
@@ -134,7 +136,12 @@ impl<'a> Row<'a> {
             alert: (!alert.0.is_empty()).then_some(alert),
             tags: self.strings(Field::Tags),
             verified_on: self.required(Field::VerifiedOn),
-            source: self.required(Field::Source),
+            sources: self.sources(),
+            source: match self.get(Field::Sources).is_empty() {
+                true => self.required(Field::Source),
+                false => self.optional(Field::Source).unwrap_or_default(),
+            },
+            part_of: self.optional(Field::PartOf),
             to_verify: self.strings(Field::ToVerify),
         }
     }
@@ -339,6 +346,19 @@ impl<'a> Row<'a> {
             });
         }
         areas
+    }
+
+    fn sources(&mut self) -> Vec<Source> {
+        items(self.get(Field::Sources))
+            .iter()
+            .filter_map(|item| {
+                let source = super::cells::source(item);
+                if let Err((es, en)) = &source {
+                    self.fail(&Column::plain(Field::Sources), es, en);
+                }
+                source.ok()
+            })
+            .collect()
     }
 
     fn status(&mut self) -> Status {

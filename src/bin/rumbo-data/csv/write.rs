@@ -1,6 +1,6 @@
 //! Entries → cells: what each column holds for an entry, as `to_csv` writes it.
 
-use super::cells::{area_text, hours_text, phone_text};
+use super::cells::{area_text, hours_text, phone_text, source_text};
 use super::columns::{Column, Field};
 use super::lists::escape;
 use super::names::{PRECISIONS, STATUSES, name_of};
@@ -40,6 +40,8 @@ pub(super) fn cell(entry: &Entry, column: &Column) -> String {
         Field::Tags => list(&entry.tags),
         Field::VerifiedOn => entry.verified_on.clone(),
         Field::Source => entry.source.clone(),
+        Field::Sources => entry.sources.iter().map(source_text).collect::<Vec<_>>().join("; "),
+        Field::PartOf => entry.part_of.clone().unwrap_or_default(),
         Field::ToVerify => list(&entry.to_verify),
     }
 }

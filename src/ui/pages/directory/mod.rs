@@ -6,9 +6,10 @@ mod filters;
 mod result;
 
 use filters::Filters;
-use result::ResultItem;
+use result::{ResultItem, wanted_fact};
 
 use crate::core::content::Content;
+use crate::core::directory::next_step::answer;
 use crate::core::directory::search::{Query, SearchIndex};
 use crate::core::directory::serving::list_order;
 use crate::ui::assessment::use_assessment;
@@ -119,12 +120,17 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
     let c = content.clone();
     let list = move || {
         let (l, from) = (lang(), origin.get());
+        let wanted = results.with(|r| r.wanted);
+        let centre = c.centre.as_ref().map(|centre| centre.entry.clone());
         ordered
             .get()
             .into_iter()
             .map(|placed| {
                 let entry = c.directory.entries[placed.index].clone();
-                view! { <ResultItem entry placed from=from.clone() lang=l /> }
+                // What the query asked for ("teléfono"), said first: the fact, or where
+                // to turn when it is missing.
+                let said = wanted.map(|w| wanted_fact(answer(&entry, w, &c.directory, centre.as_deref()), l));
+                view! { <ResultItem entry placed from=from.clone() lang=l said /> }
             })
             .collect_view()
     };
