@@ -23,7 +23,7 @@ test:
 # Not one of the two commands: the long property runs left out of `make test` (a million
 # forged share codes with valid checksums, src/core/assessment/share_code.rs).
 test-long:
-	cargo test --release --lib -- --ignored
+	cargo test --lib -- --ignored
 
 # Not one of the two commands; handy while working.
 build:
