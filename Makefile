@@ -1,10 +1,15 @@
 # Rumbo's two commands (see README.md):
 #   make serve   install what is missing, build, and serve the app at http://127.0.0.1:8080
 #   make test    install what is missing and run every test layer, ending in a summary
-.PHONY: serve test build size
+.PHONY: serve test build size test-long
 
 PATH := $(HOME)/.cargo/bin:$(HOME)/.local/share/rumbo-tools/node_modules/.bin:$(PATH)
 export PATH
+# The repository's sample data is signed with the published development key
+# (keys/development.secret), which release builds refuse unless built with this; a
+# centre's own build leaves it unset and trusts only keys/trusted.pub (README, Deploying).
+RUMBO_ALLOW_DEV_KEY ?= 1
+export RUMBO_ALLOW_DEV_KEY
 
 serve:
 	bash scripts/setup.sh
@@ -14,6 +19,11 @@ serve:
 
 test:
 	bash scripts/test-all.sh
+
+# Not one of the two commands: the long property runs left out of `make test` (a million
+# forged share codes with valid checksums, src/core/assessment/share_code.rs).
+test-long:
+	cargo test --lib -- --ignored
 
 # Not one of the two commands; handy while working.
 build:

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DIST, launch, openPage, visit } from "./support.mjs";
-import { writeFixtureData } from "./fixture-data.mjs";
+import { signManifest, writeFixtureData } from "./fixture-data.mjs";
 
 let env;
 let copy;
@@ -44,7 +44,13 @@ function publish(change, { hashOf = (text) => text } = {}) {
   file.sha256 = createHash("sha256").update(hashed).digest("hex");
   file.bytes = hashed.length;
   manifest.content_version += 1;
+  writeManifest(manifest);
+}
+
+/** Writes `manifest` as the centre publishes it: signed with the (development) key. */
+function writeManifest(manifest) {
   writeFileSync(manifestPath(), JSON.stringify(manifest, null, 2));
+  signManifest(join(copy, "data"));
 }
 
 function restore() {
@@ -98,13 +104,13 @@ for (const [what, publishBad] of [
     const manifest = JSON.parse(original);
     manifest.schema_version = 99;
     manifest.content_version += 5;
-    writeFileSync(manifestPath(), JSON.stringify(manifest));
+    writeManifest(manifest);
   }],
   ["a file that is missing (404)", () => {
     const manifest = JSON.parse(original);
     manifest.content_version += 1;
     manifest.files.push({ name: "missing.json", sha256: "0".repeat(64), bytes: 10 });
-    writeFileSync(manifestPath(), JSON.stringify(manifest));
+    writeManifest(manifest);
   }],
 ]) {
   test(`${what} is refused: the last good data stays and a notice shows`, async () => {

@@ -1,8 +1,33 @@
 // An obviously fictitious data set (manifest, directory, assessment) for e2e tests that
 // need data of their own. Never shipped: it is written into temporary copies of dist/.
-import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash, createPrivateKey, sign } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const keys = join(dirname(fileURLToPath(import.meta.url)), "..", "keys");
+
+/** The secret seed (hex) in a key file written by `rumbo-data keygen`. */
+function seedOf(path) {
+  return readFileSync(path, "utf8").split("\n").map((l) => l.trim()).find((l) => l && !l.startsWith("#"));
+}
+
+/** The repository's development key (public on purpose: keys/development.secret). */
+export const DEVELOPMENT_SEED = seedOf(join(keys, "development.secret"));
+/** A key no build trusts, as a hostile host would have. */
+export const STRANGER_SEED = "42".repeat(32);
+
+/** The text of manifest.json.sig for `bytes`, signed with the Ed25519 `seed` (hex). */
+export function signature(bytes, seed = DEVELOPMENT_SEED) {
+  const der = Buffer.concat([Buffer.from("302e020100300506032b657004220420", "hex"), Buffer.from(seed, "hex")]);
+  const key = createPrivateKey({ key: der, format: "der", type: "pkcs8" });
+  return sign(null, Buffer.from(bytes), key).toString("hex") + "\n";
+}
+
+/** Signs `dir`/manifest.json as `rumbo-data sign` does (by default with the development key). */
+export function signManifest(dir, seed = DEVELOPMENT_SEED) {
+  writeFileSync(join(dir, "manifest.json.sig"), signature(readFileSync(join(dir, "manifest.json")), seed));
+}
 
 const text = (es, en) => ({ es, en });
 
@@ -80,4 +105,5 @@ export function writeFixtureData(dir, { contentVersion = 1 } = {}) {
   }
   const manifest = { schema_version: 2, content_version: contentVersion, date: "2026-11-24", files };
   writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
+  signManifest(dir);
 }

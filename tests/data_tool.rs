@@ -8,7 +8,13 @@ fn copy_of_shipped_data(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-    for file in ["manifest.json", "directory.json", "assessment.json", "centre.json"] {
+    for file in [
+        "manifest.json",
+        "manifest.json.sig",
+        "directory.json",
+        "assessment.json",
+        "centre.json",
+    ] {
         std::fs::copy(shipped.join(file), dir.join(file)).unwrap();
     }
     dir
@@ -41,16 +47,95 @@ fn first_added_row() -> usize {
 }
 
 fn tool(args: &[&str], dir: &Path) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rumbo-data"))
-        .args(args)
-        .arg(dir)
-        .env("RUMBO_TODAY", today())
-        .output()
-        .unwrap();
+    // The repository's development key (tests only: see keys/development.secret).
+    let key = Path::new(env!("CARGO_MANIFEST_DIR")).join("keys/development.secret");
+    tool_signing_with(args, dir, Some(&key))
+}
+
+fn tool_signing_with(args: &[&str], dir: &Path, key: Option<&Path>) -> (bool, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rumbo-data"));
+    command.args(args).arg(dir).env("RUMBO_TODAY", today());
+    command.env_remove("RUMBO_SIGNING_KEY");
+    if let Some(key) = key {
+        command.env("RUMBO_SIGNING_KEY", key);
+    }
+    let out = command.output().unwrap();
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr),
     )
+}
+
+#[test]
+fn publishing_signs_the_manifest_and_refuses_without_a_key_or_a_previous_version() {
+    use rumbo::core::content::signature;
+    let dir = copy_of_shipped_data("signing");
+    let shipped_signature = std::fs::read(dir.join("manifest.json.sig")).unwrap();
+    // No key: nothing is published.
+    let (ok, out) = tool_signing_with(&["manifest"], &dir, None);
+    assert!(!ok && out.contains("RUMBO_SIGNING_KEY"), "{out}");
+    assert_eq!(std::fs::read(dir.join("manifest.json.sig")).unwrap(), shipped_signature);
+    // With the key: the new manifest is signed, as the app checks it.
+    let (ok, out) = tool(&["manifest"], &dir);
+    assert!(ok, "{out}");
+    let manifest = std::fs::read(dir.join("manifest.json")).unwrap();
+    let signed = std::fs::read(dir.join("manifest.json.sig")).unwrap();
+    assert_eq!(signature::verify(&manifest, &signed), Ok(()));
+    // A manifest edited after signing is no longer clean.
+    std::fs::write(dir.join("manifest.json"), [&manifest[..], b" "].concat()).unwrap();
+    let (ok, out) = tool(&["check"], &dir);
+    assert!(!ok && out.contains("manifest.json.sig"), "{out}");
+    // A previous manifest that cannot be read would restart the numbering at 1.
+    std::fs::write(dir.join("manifest.json"), b"{\"content_version\":").unwrap();
+    let (ok, out) = tool(&["manifest"], &dir);
+    assert!(!ok && out.contains("previous manifest"), "{out}");
+    assert_eq!(
+        std::fs::read(dir.join("manifest.json")).unwrap(),
+        b"{\"content_version\":"
+    );
+    let (ok, out) = tool(&["manifest", "--first"], &dir);
+    assert!(
+        !ok && out.contains("--first is only for the first publication"),
+        "{out}"
+    );
+    std::fs::remove_file(dir.join("manifest.json")).unwrap();
+    let (ok, out) = tool(&["manifest"], &dir);
+    assert!(!ok && out.contains("previous manifest"), "{out}");
+    let (ok, out) = tool(&["manifest", "--first"], &dir);
+    assert!(ok && out.contains("version 1,"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn keygen_writes_a_pair_outside_a_repository_only() {
+    use rumbo::core::content::signature::{self, signing};
+    let dir = std::env::temp_dir().join(format!("rumbo-keygen-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = dir.join("centro.key");
+    let keygen = |path: &Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_rumbo-data"))
+            .args(["keygen".as_ref(), path.as_os_str()])
+            .output()
+            .unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stderr).to_string())
+    };
+    assert!(keygen(&key).0);
+    let secret = signing::read_secret(&std::fs::read_to_string(&key).unwrap()).unwrap();
+    let public = std::fs::read_to_string(dir.join("centro.key.pub")).unwrap();
+    assert_eq!(signature::key_lines(&public).next(), Some(signing::public_key(&secret)));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&key).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    let (ok, err) = keygen(&key);
+    assert!(!ok && err.contains("already exists"), "never overwrites a key: {err}");
+    let in_repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("keys/centro.key");
+    let (ok, err) = keygen(&in_repo);
+    assert!(!ok && err.contains("git repository"), "{err}");
+    assert!(!in_repo.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -29,6 +29,47 @@ pub fn unreadable(at: String, detail: &str) -> Problem {
     )
 }
 
+/// How deeply arrays and objects may nest in a content file. The shipped files nest 10
+/// deep at most; a condition may nest [`crate::core::content::condition_check::MAX_DEPTH`]
+/// deep, two JSON levels a step (`{"all":[…]}`), inside a question at depth 4.
+pub const MAX_DEPTH: usize = 64;
+
+/// Refuses JSON nested deeper than [`MAX_DEPTH`], read on the raw text before any
+/// parser sees it: the derived readers recurse once per level (serde-wasm-bindgen has no
+/// limit of its own), so `{"not":{"not":…}}` 50,000 deep would overflow the stack and
+/// end the app, at every start, instead of being refused. Brackets inside strings do not
+/// count; anything else malformed is left for the parser to report.
+pub fn check_depth(file: &str, bytes: &[u8]) -> Result<(), Problem> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in bytes {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(Problem::new(
+                        file,
+                        &format!("el archivo anida más de {MAX_DEPTH} niveles: se rechaza"),
+                        &format!("the file nests deeper than {MAX_DEPTH} levels: refused"),
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// serde_json, naming the line and column of a problem and, on the host, the field path
 /// (serde_path_to_error is a host-only dependency). The app never uses this reader;
 /// `tests/size_rules.rs` keeps it out of the app's code.
@@ -72,6 +113,17 @@ mod tests {
     #[allow(dead_code)]
     struct Item {
         count: u32,
+    }
+
+    #[test]
+    fn json_nested_too_deep_is_refused_before_parsing() {
+        let nested = |n: usize| format!("{}true{}", r#"{"not":"#.repeat(n), "}".repeat(n));
+        assert!(check_depth("x.json", nested(MAX_DEPTH).as_bytes()).is_ok());
+        assert!(check_depth("x.json", nested(MAX_DEPTH + 1).as_bytes()).is_err());
+        assert!(check_depth("x.json", nested(50_000).as_bytes()).is_err());
+        let deep_in_a_string = format!(r#"{{"a":"{}\"{}"}}"#, "[".repeat(500), "{".repeat(500));
+        assert!(check_depth("x.json", deep_in_a_string.as_bytes()).is_ok());
+        assert!(check_depth("x.json", &vec![b'['; 1_000_000]).is_err());
     }
 
     #[test]

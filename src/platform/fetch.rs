@@ -15,11 +15,15 @@ pub enum FetchError {
     Network(String),
     /// The server answered, but not with the file (404, 500…).
     Status(u16),
+    /// The server said the file is larger than the most it may be.
+    TooLarge,
 }
 
 /// The bytes at `url` (same origin, e.g. `/data/manifest.json`), with the browser's own
-/// `fetch` (gloo-net's request builder is larger in the wasm than this one call).
-pub async fn bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+/// `fetch` (gloo-net's request builder is larger in the wasm than this one call); at
+/// most `max` bytes: a response whose `Content-Length` says more is dropped before its
+/// body is read, and a body that turns out longer is refused.
+pub async fn bytes(url: &str, max: u64) -> Result<Vec<u8>, FetchError> {
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
     let init = RequestInit::new();
     init.set_cache(RequestCache::NoStore);
@@ -31,10 +35,18 @@ pub async fn bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }
+    let said = response.headers().get("content-length").ok().flatten();
+    if said.and_then(|n| n.trim().parse::<u64>().ok()).is_some_and(|n| n > max) {
+        return Err(FetchError::TooLarge);
+    }
     let body = JsFuture::from(response.array_buffer().map_err(network)?)
         .await
         .map_err(network)?;
-    Ok(js_sys::Uint8Array::new(&body).to_vec())
+    let body = js_sys::Uint8Array::new(&body);
+    if u64::from(body.length()) > max {
+        return Err(FetchError::TooLarge);
+    }
+    Ok(body.to_vec())
 }
 
 /// The browser's description of a failed fetch ("TypeError: Failed to fetch").

@@ -9,7 +9,8 @@
 //! arrived damaged is not downloaded again at every return (see [`Refusal`]).
 
 use crate::core::content::Content;
-use crate::core::content::manifest::Manifest;
+use crate::core::content::manifest::{MAX_MANIFEST_BYTES, Manifest};
+use crate::core::content::signature;
 use crate::core::content::update::{Refusal, files_to_download, is_newer};
 use crate::core::problem::Problem;
 use crate::platform::data_store::{self, StoredContent};
@@ -162,18 +163,29 @@ impl Sync {
         } else {
             Notice::NoContent
         };
-        let manifest_bytes = fetch::bytes(&format!("{DATA_URL}{}", Manifest::FILE))
-            .await
-            .map_err(|e| {
-                web_sys::console::warn_1(&format!("Rumbo: manifest not fetched: {e:?}").into());
-                // Offline with data on the device is normal, not worth a notice.
-                if self.shown.get() { None } else { Some(failed) }
-            });
-        let manifest_bytes = match manifest_bytes {
-            Ok(bytes) => bytes,
-            Err(None) => return Ok(()),
-            Err(Some(notice)) => return Err(notice),
+        let fetched = |name: &'static str, max: u64| async move {
+            fetch::bytes(&format!("{DATA_URL}{name}"), max).await.map_err(|e| {
+                web_sys::console::warn_1(&format!("Rumbo: {name} not fetched: {e:?}").into());
+                match e {
+                    // Offline with data on the device is normal, not worth a notice.
+                    FetchError::Network(_) if self.shown.get() => None,
+                    _ => Some(failed),
+                }
+            })
         };
+        let (manifest_bytes, signature_bytes) = match (
+            fetched(Manifest::FILE, MAX_MANIFEST_BYTES).await,
+            fetched(signature::FILE, signature::MAX_FILE_BYTES).await,
+        ) {
+            (Ok(manifest), Ok(signature)) => (manifest, signature),
+            (Err(None), _) | (_, Err(None)) => return Ok(()),
+            (Err(Some(notice)), _) | (_, Err(Some(notice))) => return Err(notice),
+        };
+        // Nothing the host serves is read before the centre's signature is checked.
+        signature::verify(&manifest_bytes, &signature_bytes).map_err(|problem| {
+            log_problems("manifest refused", std::slice::from_ref(&problem));
+            failed
+        })?;
         let manifest_text = String::from_utf8(manifest_bytes).map_err(|_| failed)?;
         let published = Manifest::read(&BrowserJson, manifest_text.as_bytes()).map_err(|problem| {
             log_problems("manifest refused", std::slice::from_ref(&problem));
@@ -193,6 +205,12 @@ impl Sync {
         }
         let now_ms = js_sys::Date::now();
         let refusal = self.refusal.borrow().clone();
+        if refusal.as_ref().is_some_and(|r| r.never_again(&manifest_text)) {
+            web_sys::console::warn_1(
+                &"Rumbo: the published version ended the app when read; it is not read again".into(),
+            );
+            return if self.shown.get() { Ok(()) } else { Err(failed) };
+        }
         if how == Check::Routine && refusal.as_ref().is_some_and(|r| r.holds_back(&manifest_text, now_ms)) {
             web_sys::console::info_1(
                 &"Rumbo: the published version was refused before; it is tried again later".into(),
@@ -219,13 +237,16 @@ impl Sync {
         let mut done = 0;
         (self.handlers.progress)(0.0);
         for file in wanted {
-            let bytes = fetch::bytes(&format!("{DATA_URL}{}", file.name)).await.map_err(|e| {
-                web_sys::console::warn_1(&format!("Rumbo: {} not fetched: {e:?}", file.name).into());
-                match e {
-                    FetchError::Status(_) => refuse(),
-                    FetchError::Network(_) => failed,
-                }
-            })?;
+            // The manifest's own figure (which it keeps under its ceiling) bounds the download.
+            let bytes = fetch::bytes(&format!("{DATA_URL}{}", file.name), file.bytes)
+                .await
+                .map_err(|e| {
+                    web_sys::console::warn_1(&format!("Rumbo: {} not fetched: {e:?}", file.name).into());
+                    match e {
+                        FetchError::Status(_) | FetchError::TooLarge => refuse(),
+                        FetchError::Network(_) => failed,
+                    }
+                })?;
             let text = String::from_utf8(bytes).map_err(|_| refuse())?;
             files.insert(file.name.clone(), text);
             done += file.bytes;
@@ -238,13 +259,18 @@ impl Sync {
             files,
             saved_at_ms: now_ms,
         };
+        // Recorded before reading: if reading ends the app, the next start knows.
+        let reading = Refusal::before_reading(refusal.as_ref(), &manifest_text, now_ms);
+        json::store(REFUSAL_KEY, &reading);
         let content = parse(&candidate).map_err(|problems| {
             log_problems("published content refused", &problems);
-            refuse()
+            let refused = reading.clone().finished();
+            json::store(REFUSAL_KEY, &refused);
+            *self.refusal.borrow_mut() = Some(refused);
+            failed
         })?;
-        if self.refusal.borrow_mut().take().is_some() {
-            LocalStorage::delete(REFUSAL_KEY);
-        }
+        self.refusal.borrow_mut().take();
+        LocalStorage::delete(REFUSAL_KEY);
         let saved = match &self.db {
             Some(db) => data_store::replace(db, &candidate).await.is_ok(),
             None => false,

@@ -14,6 +14,15 @@
 //!                                 rebuild the manifest
 //!   rumbo-data rules [FILE.md]    who each option is for and the condition that shows
 //!                                 it, to docs/rules.md (or FILE.md)
+//!   rumbo-data sign               sign manifest.json as it is (manifest.json.sig)
+//!   rumbo-data keygen FILE        write a new signing key pair: FILE (secret) and
+//!                                 FILE.pub, outside any git repository
+//!
+//! `manifest`, `import` and `sign` publish, so they sign the manifest with the secret
+//! key in the file named by `RUMBO_SIGNING_KEY` and refuse to run without it; the app
+//! takes only a manifest signed by a key compiled into it (core::content::signature).
+//! They also refuse when the previous manifest cannot be read (its content version is
+//! where the next one starts), unless `--first` says this is the first publication.
 //!
 //! The spreadsheet's columns and syntax are in docs/data-format.md. Import lists every
 //! bad cell by row and column, then checks the result as `check` would; it writes
@@ -28,6 +37,7 @@ use rumbo::core::directory::centre::Centre;
 use rumbo::core::directory::entry::Directory;
 mod csv;
 use rumbo::core::content::manifest::{Manifest, SCHEMA_VERSION, format_for};
+use rumbo::core::content::signature::{self, signing};
 use rumbo::core::json::SerdeJson;
 use rumbo::core::problem::Problem;
 use std::io::Write;
@@ -35,9 +45,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-const USAGE: &str = "uso / usage: rumbo-data check | manifest | stale [--days N] | coverage | export [FILE.csv] | import FILE.csv | rules [FILE.md]   [DATA_DIR]";
-/// Data files larger than this are refused before being read: the real ones are small.
-const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+const USAGE: &str = "uso / usage: rumbo-data check | manifest [--first] | stale [--days N] | coverage | export [FILE.csv] | \
+     import FILE.csv [--first] | sign | rules [FILE.md]   [DATA_DIR]\n       rumbo-data keygen FILE";
+/// Data files larger than this are refused before being read: the real ones are small,
+/// and the app refuses a manifest listing a larger one.
+const MAX_FILE_BYTES: u64 = rumbo::core::content::manifest::MAX_FILE_BYTES;
+/// The environment variable naming the secret key file that publishing signs with.
+const SIGNING_KEY: &str = "RUMBO_SIGNING_KEY";
 /// Spreadsheets larger than this are refused before being read: the directory's is
 /// well under 1 MB, so a bigger file is the wrong one.
 const MAX_CSV_BYTES: u64 = 50 * 1024 * 1024;
@@ -60,9 +74,17 @@ fn run(args: &[String]) -> Result<(), String> {
         .map(PathBuf::from)
         .unwrap_or_else(|_| PathBuf::from("public/data"));
     let mut file: Option<PathBuf> = None;
+    let mut first = false;
+    if command == "keygen" {
+        return match &args[1..] {
+            [path] => keygen(Path::new(path)),
+            _ => Err(USAGE.to_string()),
+        };
+    }
     let mut rest = args[1..].iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
+            "--first" => first = true,
             "--days" => {
                 days = rest
                     .next()
@@ -89,7 +111,15 @@ fn run(args: &[String]) -> Result<(), String> {
                 content.flow.outcomes.len()
             )
         }),
-        "manifest" => manifest(&dir, &today),
+        "manifest" => manifest(&dir, &today, first),
+        "sign" => {
+            let key = signing_key()?;
+            let text = read(&dir, Manifest::FILE)?;
+            Manifest::from_json(&text).map_err(|p| p.to_string())?;
+            write_files(&[(dir.join(signature::FILE), signing::sign(&key, &text).as_bytes())])?;
+            println!("{}: firmado / signed", signature::FILE);
+            Ok(())
+        }
         "stale" => stale(&dir, &today, days),
         "coverage" => {
             let directory = Directory::from_json(&read(&dir, Directory::FILE)?).map_err(|p| p.to_string())?;
@@ -99,7 +129,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "export" => export(file.as_deref(), &dir),
         "import" => {
             let file = file.ok_or(format!("import necesita el archivo CSV / needs the CSV file\n{USAGE}"))?;
-            import(&file, &dir, &today)
+            import(&file, &dir, &today, first)
         }
         "rules" => rules(file.as_deref(), &dir),
         _ => Err(USAGE.to_string()),
@@ -139,6 +169,9 @@ fn check(dir: &Path, today: &str) -> Result<Content, String> {
     // Read what the manifest lists first, so a file that is too large or unreadable is
     // reported as such rather than as missing.
     let listed = Manifest::from_json(&manifest).map_err(|p| p.to_string())?;
+    // What the app checks first: a publication it would refuse is not clean.
+    let signature = read(dir, signature::FILE).unwrap_or_default();
+    signature::verify(&manifest, &signature).map_err(|p| p.to_string())?;
     let mut files = std::collections::BTreeMap::new();
     for entry in &listed.files {
         if dir.join(&entry.name).exists() {
@@ -166,11 +199,103 @@ fn publishable(
     Ok(serde_json::to_string_pretty(&manifest).expect("a manifest is always JSON") + "\n")
 }
 
+/// The content version the next publication gets: one above the previous manifest's.
+/// Without a readable previous manifest the numbering would restart at 1, and every app
+/// would keep its copy (a lower version) for ever: refused, unless `first` says there
+/// was never a publication (and there is no manifest).
+fn next_version(dir: &Path, first: bool) -> Result<u64, String> {
+    let path = dir.join(Manifest::FILE);
+    if first {
+        return match path.exists() {
+            true => Err(format!(
+                "{}: ya existe; --first es solo para la primera publicación / \
+                 it exists; --first is only for the first publication",
+                path.display()
+            )),
+            false => Ok(1),
+        };
+    }
+    let previous = read(dir, Manifest::FILE).and_then(|b| Manifest::from_json(&b).map_err(|p| p.to_string()));
+    match previous {
+        Ok(previous) => Ok(previous.content_version + 1),
+        Err(why) => Err(format!(
+            "no se puede leer el manifiesto anterior, que da el número de la próxima versión; \
+             nada se publicó (--first si es la primera publicación) / \
+             the previous manifest, which numbers the next version, cannot be read; \
+             nothing was published (--first if this is the first publication):\n- {why}"
+        )),
+    }
+}
+
+/// The secret key publishing signs with, from the file named by `RUMBO_SIGNING_KEY`.
+fn signing_key() -> Result<[u8; 32], String> {
+    let path = std::env::var_os(SIGNING_KEY).ok_or(format!(
+        "{SIGNING_KEY} debe nombrar el archivo de la clave secreta (rumbo-data keygen); nada se publicó / \
+         {SIGNING_KEY} must name the secret key file (rumbo-data keygen); nothing was published"
+    ))?;
+    let path = PathBuf::from(path);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    signing::read_secret(&text).ok_or(format!(
+        "{}: no es una clave secreta de rumbo-data / not a rumbo-data secret key",
+        path.display()
+    ))
+}
+
+/// Writes a new key pair: `path` (the secret, readable by its owner only) and
+/// `path.pub`. Refused inside a git repository, where a secret would be one commit
+/// away from being published, and over an existing file.
+fn keygen(path: &Path) -> Result<(), String> {
+    let public_path = PathBuf::from(format!("{}.pub", path.display()));
+    for p in [path, public_path.as_path()] {
+        if p.exists() {
+            return Err(format!("{}: ya existe / already exists", p.display()));
+        }
+    }
+    let parent = std::path::absolute(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    if let Some(repo) = parent.ancestors().find(|a| a.join(".git").exists()) {
+        return Err(format!(
+            "{}: está dentro del repositorio git {}; guarde la clave secreta fuera / \
+             it is inside the git repository {}; keep the secret key outside",
+            path.display(),
+            repo.display(),
+            repo.display()
+        ));
+    }
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret).map_err(|e| format!("randomness: {e}"))?;
+    let public = signature::to_hex(&signing::public_key(&secret));
+    let secret_text = format!(
+        "# Clave secreta de firma de Rumbo: no la comparta ni la suba a un repositorio.\n\
+         # Rumbo signing key, SECRET: never share it or commit it.\n{}\n",
+        signature::to_hex(&secret)
+    );
+    let public_text = format!("# Rumbo public key (keys/trusted.pub)\n{public}\n");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(path)
+        .and_then(|mut f| f.write_all(secret_text.as_bytes()).and_then(|_| f.sync_all()))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    std::fs::write(&public_path, public_text).map_err(|e| format!("{}: {e}", public_path.display()))?;
+    println!(
+        "{}: clave secreta / secret key\n{}: clave pública / public key {public}\n\
+         Añádala a keys/trusted.pub y compile la aplicación / add it to keys/trusted.pub and build the app",
+        path.display(),
+        public_path.display()
+    );
+    Ok(())
+}
+
 /// Writes a manifest for the current files, one content version above the last.
-fn manifest(dir: &Path, today: &str) -> Result<(), String> {
-    let previous = read(dir, Manifest::FILE)
-        .ok()
-        .and_then(|b| Manifest::from_json(&b).ok());
+fn manifest(dir: &Path, today: &str, first: bool) -> Result<(), String> {
+    let version = next_version(dir, first)?;
+    let key = signing_key()?;
     // The centre's own file is published when the staff have written one.
     let mut names = vec![Flow::FILE, Directory::FILE];
     if dir.join(Centre::FILE).exists() {
@@ -180,7 +305,6 @@ fn manifest(dir: &Path, today: &str) -> Result<(), String> {
         .iter()
         .map(|n| read(dir, n).map(|b| (*n, b)))
         .collect::<Result<_, _>>()?;
-    let version = previous.map_or(1, |m| m.content_version + 1);
     let listed: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
     let manifest = Manifest::describe(version, today, &listed);
     let file_bytes = |name: &str| read(dir, name).ok();
@@ -191,7 +315,11 @@ fn manifest(dir: &Path, today: &str) -> Result<(), String> {
             lines.join("\n")
         )
     })?;
-    write_files(&[(dir.join(Manifest::FILE), text.as_bytes())])?;
+    let signed = signing::sign(&key, text.as_bytes());
+    write_files(&[
+        (dir.join(Manifest::FILE), text.as_bytes()),
+        (dir.join(signature::FILE), signed.as_bytes()),
+    ])?;
     println!("manifest.json: versión / version {version}, {today}");
     Ok(())
 }
@@ -222,7 +350,7 @@ fn export(file: Option<&Path>, dir: &Path) -> Result<(), String> {
 /// Replaces directory.json with the spreadsheet's entries and rebuilds the manifest,
 /// or writes nothing and lists every problem: in the sheet by row and column, then in
 /// the data it would make, checked with the assessment as the app will check it.
-fn import(file: &Path, dir: &Path, today: &str) -> Result<(), String> {
+fn import(file: &Path, dir: &Path, today: &str, first: bool) -> Result<(), String> {
     let refused = |lines: Vec<String>| {
         format!(
             "{}: no se importó nada / nothing imported; {} problema(s) / problem(s):\n- {}",
@@ -231,6 +359,10 @@ fn import(file: &Path, dir: &Path, today: &str) -> Result<(), String> {
             lines.join("\n- ")
         )
     };
+    // Before the sheet is read: a publication that cannot be numbered or signed is not
+    // made, however good the sheet.
+    let version = next_version(dir, first)?;
+    let key = signing_key()?;
     let text = read_csv(file)?;
     let imported = csv::import(&text).map_err(|errors| refused(errors.iter().map(|e| e.to_string()).collect()))?;
     let old = match dir.join(Directory::FILE).exists() {
@@ -263,10 +395,6 @@ fn import(file: &Path, dir: &Path, today: &str) -> Result<(), String> {
         true => Some(read(dir, Centre::FILE)?),
         false => None,
     };
-    let version = read(dir, Manifest::FILE)
-        .ok()
-        .and_then(|b| Manifest::from_json(&b).ok())
-        .map_or(1, |m| m.content_version + 1);
     let mut listed: Vec<(&str, &[u8])> = vec![(Flow::FILE, &assessment), (Directory::FILE, &json)];
     if let Some(centre) = &centre {
         listed.push((Centre::FILE, centre));
@@ -282,9 +410,11 @@ fn import(file: &Path, dir: &Path, today: &str) -> Result<(), String> {
                 .collect(),
         )
     })?;
+    let signed = signing::sign(&key, manifest.as_bytes());
     write_files(&[
         (dir.join(Directory::FILE), &json),
         (dir.join(Manifest::FILE), manifest.as_bytes()),
+        (dir.join(signature::FILE), signed.as_bytes()),
     ])?;
     println!(
         "directory.json: {} contactos / entries; manifest.json: versión / version {version}, {today}",

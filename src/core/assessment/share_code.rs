@@ -18,6 +18,46 @@ use sha2::{Digest, Sha256};
 const PREFIX: &str = "r1.";
 const CHECK_BYTES: usize = 4;
 
+/// The most questions a flow may have (the validator's cap): a code names a question by
+/// its index in one byte, so a larger flow would wrap to another question's index.
+pub const MAX_QUESTIONS: usize = 200;
+
+/// The most options a single-choice question may have (the validator's cap): an answer
+/// is the option's index in one byte. A multiple-choice answer is a 16-bit set, hence
+/// at most 16 options there.
+pub const MAX_OPTIONS: usize = 200;
+
+/// The longest region a code carries, in bytes of UTF-8.
+pub const MAX_REGION_BYTES: usize = 60;
+
+/// Whether `region` is text a code may carry: at most [`MAX_REGION_BYTES`], and no
+/// control or bidirectional formatting character, which could hide or reorder what the
+/// results page shows (a link is text anyone can write). The encoder writes only such
+/// text ([`shareable_region`]); the decoder refuses anything else.
+pub fn is_shareable_region(region: &str) -> bool {
+    region.len() <= MAX_REGION_BYTES && !region.chars().any(is_hidden_control)
+}
+
+/// The region as a code carries it: without control and bidirectional formatting
+/// characters, cut to [`MAX_REGION_BYTES`] at a character boundary.
+pub fn shareable_region(region: &str) -> String {
+    let mut out = String::new();
+    for c in region.chars().filter(|&c| !is_hidden_control(c)) {
+        if out.len() + c.len_utf8() > MAX_REGION_BYTES {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Control characters (C0, DEL, C1) and the bidirectional marks, embeddings, overrides
+/// and isolates (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069).
+fn is_hidden_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Why a share code could not be opened. Each gets its own message; none loses data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ShareError {
@@ -56,10 +96,9 @@ pub fn encode(flow: &Flow, answers: &Answers) -> String {
                     country.first().copied().unwrap_or(b'Z'),
                     country.get(1).copied().unwrap_or(b'Z'),
                 ]);
-                let region = region.as_deref().unwrap_or("").as_bytes();
-                let region = &region[..floor_char_boundary(region, 60)];
+                let region = shareable_region(region.as_deref().unwrap_or(""));
                 bytes.push(region.len() as u8);
-                bytes.extend(region);
+                bytes.extend(region.as_bytes());
             }
         }
     }
@@ -149,6 +188,10 @@ fn read_answers(flow: &Flow, body: &[u8]) -> Option<Answers> {
                 }
                 let len = *body.get(at + 2)? as usize;
                 let region = std::str::from_utf8(body.get(at + 3..at + 3 + len)?).ok()?;
+                // No more than the encoder writes.
+                if !is_shareable_region(region) {
+                    return None;
+                }
                 at += 3 + len;
                 Answer::Place {
                     country: country.to_string(),
@@ -186,14 +229,6 @@ fn read_varint(bytes: &[u8]) -> Option<(u64, usize)> {
         }
     }
     None
-}
-
-fn floor_char_boundary(bytes: &[u8], max: usize) -> usize {
-    let mut end = bytes.len().min(max);
-    while end > 0 && end < bytes.len() && (bytes[end] & 0xC0) == 0x80 {
-        end -= 1;
-    }
-    end
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -414,6 +449,156 @@ mod tests {
         // Mutations that happen to leave the code intact (or re-encode the same bytes)
         // are fine; random noise passing the checksum would be a defect.
         assert!(accepted < 2_000, "{accepted} accepted");
+    }
+
+    /// A body shaped like an encoder's (increasing question indices, answers of the
+    /// question's kind), with the faults a forger would try: wrong or repeated indices,
+    /// out-of-range options and bits, overlong varints, regions too long, not UTF-8, or
+    /// holding control and bidi characters; sometimes plain noise.
+    fn forged_body(flow: &Flow, rng: &mut Rng) -> Vec<u8> {
+        const PIECES: [&[u8]; 14] = [
+            b"a",
+            b"Z",
+            b" ",
+            b"-",
+            b"\xc3\xb1",
+            b"\xe2\x80\xae",
+            b"\xe2\x81\xa6",
+            b"\xd8\x9c",
+            b"\n",
+            b"\x00",
+            b"\x7f",
+            b"\xc2\x85",
+            b"\xff",
+            b"\xe2\x80",
+        ];
+        let mut body = Vec::new();
+        if rng.below(10) == 0 {
+            return (0..rng.below(40)).map(|_| rng.next() as u8).collect();
+        }
+        let mut index = 0usize;
+        for _ in 0..rng.below(flow.questions.len() + 2) {
+            index += rng.below(3);
+            let byte = if rng.below(20) == 0 {
+                rng.next() as u8
+            } else {
+                index as u8
+            };
+            body.push(byte);
+            let Some(question) = flow.questions.get(byte as usize) else {
+                body.push(rng.next() as u8);
+                continue;
+            };
+            match question.kind {
+                QuestionKind::SingleChoice => body.push(rng.below(question.options.len() + 2) as u8),
+                QuestionKind::MultipleChoice => {
+                    let bits = question.options.len() as u32 + (rng.below(8) == 0) as u32;
+                    let mask = (rng.next() as u32 & ((1u32 << bits.min(16)) - 1)) as u16;
+                    body.extend(mask.to_le_bytes());
+                }
+                QuestionKind::Number => {
+                    let n = match rng.below(3) {
+                        0 => rng.below(60) as u64,
+                        1 => rng.next(),
+                        _ => u64::MAX - rng.below(4) as u64,
+                    };
+                    push_varint(&mut body, n);
+                    if rng.below(20) == 0 {
+                        body.pop();
+                    }
+                }
+                QuestionKind::Place => {
+                    let countries = ["GT", "US", "MX", "CA", OTHER_COUNTRY, "QQ", "gt"];
+                    body.extend(countries[rng.below(countries.len())].as_bytes());
+                    let mut region = Vec::new();
+                    let wanted = [0, 5, 30, 58, 60, 61, 64, 90][rng.below(8)];
+                    while region.len() < wanted {
+                        let piece = if rng.below(4) == 0 {
+                            PIECES[rng.below(PIECES.len())]
+                        } else {
+                            b"x"
+                        };
+                        region.extend(piece);
+                    }
+                    let said = match rng.below(10) {
+                        0 => rng.next() as u8,
+                        _ => region.len().min(255) as u8,
+                    };
+                    body.push(said);
+                    body.extend(&region[..region.len().min(255)]);
+                }
+            }
+        }
+        body
+    }
+
+    /// Decodes `n` forged bodies carrying a valid checksum: none panics, whatever is
+    /// accepted encodes back to a code that decodes to the same answers, and every
+    /// text accepted is text the encoder would write. Returns how many were accepted.
+    fn forged_codes_hold_the_properties(n: usize, seed: u64) -> usize {
+        let flow = shipped_like_flow();
+        let mut rng = Rng(seed);
+        let mut accepted = 0;
+        for _ in 0..n {
+            let body = forged_body(&flow, &mut rng);
+            let mut bytes = body.clone();
+            bytes.extend(checksum(flow.version, &body));
+            let code = format!("{PREFIX}{}.{}", flow.version, base64url_encode(&bytes));
+            let Ok(answers) = decode(&flow, &code) else { continue };
+            accepted += 1;
+            assert_eq!(decode(&flow, &encode(&flow, &answers)), Ok(answers.clone()), "{code}");
+            for question in &flow.questions {
+                if let Some(Answer::Place { country, region }) = answers.get(&question.id) {
+                    assert!(is_place_country(country), "{code}");
+                    if let Some(region) = region {
+                        assert!(is_shareable_region(region) && !region.is_empty(), "{code}: {region:?}");
+                        assert_eq!(&shareable_region(region), region, "{code}");
+                    }
+                }
+            }
+        }
+        accepted
+    }
+
+    #[test]
+    fn twenty_thousand_forged_codes_with_valid_checksums_are_read_safely() {
+        let accepted = forged_codes_hold_the_properties(20_000, 0xC0DE);
+        assert!(accepted > 200, "the generator reaches valid codes too: {accepted}");
+    }
+
+    /// `make test-long`: the same over a million bodies.
+    #[test]
+    #[ignore]
+    fn a_million_forged_codes_with_valid_checksums_are_read_safely() {
+        let accepted = forged_codes_hold_the_properties(1_000_000, 0x5EED_F022);
+        assert!(accepted > 10_000, "{accepted}");
+    }
+
+    #[test]
+    fn a_region_longer_than_the_encoder_writes_or_with_hidden_characters_is_refused() {
+        let flow = test_flow();
+        let code_with_region = |region: &[u8]| {
+            let mut body = vec![0u8, 0, 3, b'M', b'X', region.len() as u8];
+            body.extend(region);
+            let mut bytes = body.clone();
+            bytes.extend(checksum(flow.version, &body));
+            format!("{PREFIX}{}.{}", flow.version, base64url_encode(&bytes))
+        };
+        assert!(decode(&flow, &code_with_region(b"Jalisco")).is_ok());
+        assert!(decode(&flow, &code_with_region(&[b'a'; 60])).is_ok());
+        assert_eq!(decode(&flow, &code_with_region(&[b'a'; 61])), Err(ShareError::Tampered));
+        for hidden in ["\u{202E}", "\u{2067}", "\u{200F}", "\n", "\u{0}", "\u{85}"] {
+            let region = format!("Jal{hidden}isco");
+            assert_eq!(
+                decode(&flow, &code_with_region(region.as_bytes())),
+                Err(ShareError::Tampered),
+                "{hidden:?}"
+            );
+        }
+        // The encoder drops them and cuts at 60 bytes, on a character's boundary.
+        assert_eq!(shareable_region("Jal\u{202E}is\u{0}co"), "Jalisco");
+        let long = "ñ".repeat(40);
+        assert_eq!(shareable_region(&long), "ñ".repeat(30));
     }
 
     #[test]

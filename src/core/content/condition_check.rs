@@ -9,16 +9,29 @@ use crate::core::assessment::flow::{Flow, QuestionKind};
 use crate::core::directory::place::is_place_country;
 use crate::core::problem::Problem;
 
+/// How deeply conditions may nest (`all`, `any`, `not` inside one another). The shipped
+/// flow needs 3; evaluating and explaining a condition recurse once per level, so the
+/// depth is bounded here as well as when the file is read (`core::json::check_depth`).
+pub const MAX_DEPTH: usize = 16;
+
 /// Type-checks the condition against the flow's questions: every question exists,
-/// every option belongs to it, and each test suits the question's kind. `at` is the
-/// condition's place in the file, for the messages.
+/// every option belongs to it, each test suits the question's kind, and it nests at
+/// most [`MAX_DEPTH`] deep. `at` is the condition's place in the file, for the messages.
 pub fn check_condition(condition: &Condition, flow: &Flow, at: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
-    check_into(condition, flow, at, &mut problems);
+    check_into(condition, flow, at, 1, &mut problems);
     problems
 }
 
-fn check_into(condition: &Condition, flow: &Flow, at: &str, problems: &mut Vec<Problem>) {
+fn check_into(condition: &Condition, flow: &Flow, at: &str, depth: usize, problems: &mut Vec<Problem>) {
+    if depth > MAX_DEPTH {
+        problems.push(Problem::new(
+            at,
+            &format!("la condición anida más de {MAX_DEPTH} niveles"),
+            &format!("the condition nests deeper than {MAX_DEPTH} levels"),
+        ));
+        return;
+    }
     let mut expect = |question: &str, kinds: &[QuestionKind], options: &[&String], test: &str| {
         let Some(q) = flow.question(question) else {
             problems.push(Problem::new(
@@ -55,10 +68,10 @@ fn check_into(condition: &Condition, flow: &Flow, at: &str, problems: &mut Vec<P
     match condition {
         Condition::All(parts) | Condition::Any(parts) => {
             for (i, part) in parts.iter().enumerate() {
-                check_into(part, flow, &format!("{at}[{i}]"), problems);
+                check_into(part, flow, &format!("{at}[{i}]"), depth + 1, problems);
             }
         }
-        Condition::Not(inner) => check_into(inner, flow, at, problems),
+        Condition::Not(inner) => check_into(inner, flow, at, depth + 1, problems),
         Condition::Equals { question, option } => expect(question, &[QuestionKind::SingleChoice], &[option], "equals"),
         Condition::OneOf { question, options } => expect(
             question,
@@ -123,5 +136,13 @@ mod tests {
         assert!(check(r#"{"place_in":{"question":"home","countries":["Mexico"]}}"#)[0].contains("not a country"));
         let nested = check(r#"{"all":[{"answered":"home"},{"not":{"equals":{"question":"zzz","option":"a"}}}]}"#);
         assert_eq!(nested.len(), 1);
+        let nested = |n: usize| {
+            let inner = r#"{"answered":"age"}"#;
+            format!("{}{inner}{}", r#"{"not":"#.repeat(n - 1), "}".repeat(n - 1))
+        };
+        assert!(check(&nested(MAX_DEPTH)).is_empty());
+        let too_deep = check(&nested(MAX_DEPTH + 1));
+        assert_eq!(too_deep.len(), 1);
+        assert!(too_deep[0].contains("nests deeper"), "{too_deep:?}");
     }
 }

@@ -76,6 +76,17 @@ fn uses_place_in(flow: &crate::core::assessment::flow::Flow) -> bool {
         || flow.outcomes.iter().filter_map(|o| o.applies_if.as_ref()).any(has)
 }
 
+/// The largest data file a manifest may list, whatever the network: the real files are
+/// well under 1 MB. A manifest listing a larger one is refused before anything is
+/// downloaded, so a host cannot make phones fetch (and pay for) a huge file.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// The most files a manifest may list (the app reads two).
+pub const MAX_FILES: usize = 16;
+
+/// The largest manifest read: a few hundred bytes in practice.
+pub const MAX_MANIFEST_BYTES: u64 = 64 * 1024;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
@@ -119,9 +130,38 @@ impl Manifest {
         Self::read(&crate::core::json::SerdeJson, bytes)
     }
 
-    /// Reads a manifest with `json` and refuses one written for a newer app.
+    /// Reads a manifest with `json` and refuses one written for a newer app, or one
+    /// listing more than [`MAX_FILES`] files or a file over [`MAX_FILE_BYTES`].
     pub fn read(json: &impl ReadJson, bytes: &[u8]) -> Result<Manifest, Problem> {
+        if bytes.len() as u64 > MAX_MANIFEST_BYTES {
+            return Err(Problem::new(
+                Self::FILE,
+                "el manifiesto es demasiado grande: se rechaza",
+                "the manifest is too large: refused",
+            ));
+        }
+        crate::core::json::check_depth(Self::FILE, bytes)?;
         let manifest: Manifest = json.read(Self::FILE, bytes)?;
+        if manifest.files.len() > MAX_FILES {
+            return Err(Problem::new(
+                format!("{}: files", Self::FILE),
+                &format!("el manifiesto lista más de {MAX_FILES} archivos: se rechaza"),
+                &format!("the manifest lists more than {MAX_FILES} files: refused"),
+            ));
+        }
+        if let Some(huge) = manifest.files.iter().find(|f| f.bytes > MAX_FILE_BYTES) {
+            return Err(Problem::new(
+                format!("{}: files ({})", Self::FILE, huge.name),
+                &format!(
+                    "el archivo dice pesar {} bytes, más que el límite de {MAX_FILE_BYTES}: se rechaza sin descargarlo",
+                    huge.bytes
+                ),
+                &format!(
+                    "the file is said to weigh {} bytes, over the limit of {MAX_FILE_BYTES}: refused without downloading it",
+                    huge.bytes
+                ),
+            ));
+        }
         if manifest.schema_version > SCHEMA_VERSION {
             return Err(Problem::new(
                 format!("{}: schema_version", Self::FILE),
@@ -233,6 +273,21 @@ mod tests {
         assert!(cut.message.get_code("en").contains("cut"));
         let altered = entry.check(b"{\"entriez\":[]}").unwrap_err();
         assert!(altered.message.get_code("en").contains("SHA-256"));
+    }
+
+    #[test]
+    fn a_manifest_listing_a_huge_file_or_too_many_is_refused() {
+        let mut manifest = Manifest::describe(3, "2026-11-24", &[("a.json", b"[]")]);
+        manifest.files[0].bytes = 500 * 1024 * 1024;
+        let problem = Manifest::from_json(&serde_json::to_vec(&manifest).unwrap()).unwrap_err();
+        assert!(
+            problem.message.get_code("en").contains("without downloading"),
+            "{problem}"
+        );
+        manifest.files[0].bytes = MAX_FILE_BYTES;
+        assert!(Manifest::from_json(&serde_json::to_vec(&manifest).unwrap()).is_ok());
+        manifest.files = vec![manifest.files[0].clone(); MAX_FILES + 1];
+        assert!(Manifest::from_json(&serde_json::to_vec(&manifest).unwrap()).is_err());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 pub mod condition_check;
 pub mod manifest;
+pub mod signature;
 pub mod update;
 pub mod validate;
 
@@ -67,6 +68,17 @@ impl Content {
             .is_some()
             .then(|| read(Centre::FILE))
             .flatten();
+        // Depth first: a file nested too deep would overflow the reader's stack.
+        let mut parse = |name: &str, bytes: Option<Vec<u8>>| {
+            let bytes = bytes?;
+            crate::core::json::check_depth(name, &bytes)
+                .map_err(|p| problems.push(p))
+                .ok()?;
+            Some(bytes)
+        };
+        let directory_bytes = parse(Directory::FILE, directory_bytes);
+        let flow_bytes = parse(Flow::FILE, flow_bytes);
+        let centre_bytes = parse(Centre::FILE, centre_bytes);
         let directory: Option<Directory> =
             directory_bytes.and_then(|b| json.read(Directory::FILE, &b).map_err(|p| problems.push(p)).ok());
         let flow = flow_bytes.and_then(|b| json.read(Flow::FILE, &b).map_err(|p| problems.push(p)).ok());
@@ -171,6 +183,29 @@ mod tests {
         files.insert(Directory::FILE, bad.into_bytes());
         let problems = read(&files, &files).unwrap_err();
         assert!(problems.iter().any(|p| p.path.ends_with(".website")), "{problems:?}");
+    }
+
+    #[test]
+    fn a_condition_nested_fifty_thousand_deep_is_refused_not_overflowing() {
+        let mut files = files();
+        let deep = format!(
+            "{}{}{}",
+            r#"{"not":"#.repeat(50_000),
+            r#"{"answered":"age"}"#,
+            "}".repeat(50_000)
+        );
+        let flow = String::from_utf8(files[Flow::FILE].clone()).unwrap().replacen(
+            r#""questions": ["#,
+            &format!(r#""questions": [{{"show_if":{deep}}},"#),
+            1,
+        );
+        assert!(flow.len() > 350_000);
+        files.insert(Flow::FILE, flow.into_bytes());
+        let problems = read(&files, &files).unwrap_err();
+        assert!(
+            problems[0].message.get_code("en").contains("nests deeper"),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -40,6 +40,11 @@ pub struct Refusal {
     /// The published manifest as served: the same text is the same version.
     manifest: String,
     times: usize,
+    /// Recorded before the content was read and never completed: reading it ended the
+    /// app (a crash, a tab killed for memory). Such a version is never read again; a
+    /// corrected publication (other manifest text) is.
+    #[serde(default)]
+    unfinished: bool,
     /// Whole milliseconds: printing a float would bring Rust's float printer into the
     /// wasm for this one value.
     last_ms: i64,
@@ -53,8 +58,31 @@ impl Refusal {
         Refusal {
             manifest: manifest.to_string(),
             times: times + 1,
+            unfinished: false,
             last_ms: now_ms as i64,
         }
+    }
+
+    /// Recorded (and kept) just before downloaded content is read, so that content whose
+    /// reading ends the app is refused, not read again at every start. Reading it to the
+    /// end either forgets the record (taken) or keeps it as a plain refusal
+    /// ([`Refusal::finished`]).
+    pub fn before_reading(previous: Option<&Refusal>, manifest: &str, now_ms: f64) -> Refusal {
+        let mut refusal = Refusal::record(previous, manifest, now_ms);
+        refusal.unfinished = true;
+        refusal
+    }
+
+    /// The record once reading ended in a refusal rather than a crash.
+    pub fn finished(mut self) -> Refusal {
+        self.unfinished = false;
+        self
+    }
+
+    /// Whether `manifest`'s content was being read when the app last ended: it is not
+    /// tried again, even when the person asks.
+    pub fn never_again(&self, manifest: &str) -> bool {
+        self.unfinished && self.manifest == manifest
     }
 
     /// Whether an automatic check at `now_ms` should leave `manifest` alone for now.
@@ -131,6 +159,21 @@ mod tests {
         let kept = serde_json::to_string(&refused).unwrap();
         let read_back: Refusal = serde_json::from_str(&kept).unwrap();
         assert!(read_back.holds_back("v2", MINUTE));
+    }
+
+    #[test]
+    fn content_whose_reading_never_finished_is_not_read_again() {
+        let reading = Refusal::before_reading(None, "v2", 0.0);
+        let kept = serde_json::to_string(&reading).unwrap();
+        let after_a_crash: Refusal = serde_json::from_str(&kept).unwrap();
+        assert!(after_a_crash.never_again("v2"));
+        assert!(after_a_crash.holds_back("v2", 1_000.0 * MINUTE) || after_a_crash.never_again("v2"));
+        assert!(!after_a_crash.never_again("v2 corrected"));
+        let refused = Refusal::before_reading(None, "v2", 0.0).finished();
+        assert!(!refused.never_again("v2"), "a plain refusal is tried again later");
+        assert!(refused.holds_back("v2", MINUTE));
+        let older: Refusal = serde_json::from_str(r#"{"manifest":"v2","times":1,"last_ms":0}"#).unwrap();
+        assert!(!older.never_again("v2"), "records kept by an older build still read");
     }
 
     #[test]

@@ -237,6 +237,14 @@ pub fn validate_flow(flow: &Flow, directory: &Directory, today: &str) -> Vec<Pro
     for tag in directory.entries.iter().flat_map(|e| &e.tags) {
         tags.insert(tag.as_str());
     }
+    let share = crate::core::assessment::share_code::MAX_QUESTIONS;
+    if flow.questions.len() > share {
+        out.push(Problem::new(
+            format!("{}: questions", Flow::FILE),
+            &format!("como máximo {share} preguntas (un enlace compartido las numera en un byte)"),
+            &format!("at most {share} questions (a share link numbers them in one byte)"),
+        ));
+    }
     let mut ids = BTreeSet::new();
     for (i, q) in flow.questions.iter().enumerate() {
         let at = |field: &str| format!("{}: questions[{i}] ({}).{field}", Flow::FILE, q.id);
@@ -254,7 +262,14 @@ pub fn validate_flow(flow: &Flow, directory: &Directory, today: &str) -> Vec<Pro
                 "at least two options are needed",
             ));
         }
-        if q.kind == QuestionKind::MultipleChoice && q.options.len() > 16 {
+        let most = crate::core::assessment::share_code::MAX_OPTIONS;
+        if q.options.len() > most {
+            out.push(Problem::new(
+                at("options"),
+                &format!("como máximo {most} opciones"),
+                &format!("at most {most} options"),
+            ));
+        } else if q.kind == QuestionKind::MultipleChoice && q.options.len() > 16 {
             out.push(Problem::new(
                 at("options"),
                 "como máximo 16 opciones",
@@ -809,6 +824,11 @@ mod tests {
         }
     }
 
+    /// A plain question for a flow built in a test.
+    fn f_question(_: usize) -> serde_json::Value {
+        serde_json::json!({"id": "q", "kind": "number", "prompt": {"es": "P", "en": "Q"}, "why": {"es": "x", "en": "x"}})
+    }
+
     #[test]
     fn flow_rules_hold_for_the_test_flow_and_fail_when_broken() {
         let directory = directory_with(&|_| {});
@@ -873,6 +893,25 @@ mod tests {
             "no sirve",
         );
         has(check(&|f| f["questions"][2]["min"] = 99.into()), "mínimo es mayor");
+        // A share link names a question and a single choice's option in one byte.
+        let options: Vec<serde_json::Value> = (0..201)
+            .map(|n| serde_json::json!({"id": format!("o{n}"), "label": {"es": "o", "en": "o"}}))
+            .collect();
+        has(
+            check(&|f| f["questions"][0]["options"] = options.clone().into()),
+            "como máximo 200 opciones",
+        );
+        let questions: Vec<serde_json::Value> = (0..201)
+            .map(|n| {
+                let mut q = f_question(n);
+                q["id"] = format!("q{n}").into();
+                q
+            })
+            .collect();
+        has(
+            check(&|f| f["questions"] = questions.clone().into()),
+            "como máximo 200 preguntas",
+        );
         has(
             check(&|f| f["outcomes"][0]["reviewed_on"] = "ayer".into()),
             "AAAA-MM-DD",
