@@ -242,9 +242,17 @@ mod tests {
     fn the_wait_is_said_in_whole_minutes() {
         let last = at(1_000_000.0, 1_000_000.0);
         let later = |ms: f64| at(last.wall_ms + ms, last.mono_ms + ms);
-        assert_eq!(tries(4, last).minutes_to_wait(later(1.0)), None, "a few slips cost nothing");
+        assert_eq!(
+            tries(4, last).minutes_to_wait(later(1.0)),
+            None,
+            "a few slips cost nothing"
+        );
         assert_eq!(tries(5, last).minutes_to_wait(later(1.0)), Some(1));
-        assert_eq!(tries(5, last).minutes_to_wait(later(30_000.0)), None, "the wait is over");
+        assert_eq!(
+            tries(5, last).minutes_to_wait(later(30_000.0)),
+            None,
+            "the wait is over"
+        );
         assert_eq!(tries(10, last).minutes_to_wait(later(60_000.0)), Some(14));
     }
 
@@ -316,7 +324,9 @@ mod tests {
         assert!(hash.needs_upgrade());
         assert_ne!(hash, PinHash::legacy("2468", "salt-b"), "salted");
         // As the e2e fixtures and older versions write it.
-        let PinHash::Sha256 { sha256, .. } = &hash else { panic!() };
+        let PinHash::Sha256 { sha256, .. } = &hash else {
+            panic!()
+        };
         assert_eq!(sha256, &sha256_hex(b"rumbo-pin:salt-a:2468"));
         let weaker = PinHash::Pbkdf2 {
             salt: "s".into(),

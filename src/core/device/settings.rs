@@ -132,7 +132,7 @@ impl DeviceSettings {
 
 /// Proof that the settings were opened: with the PIN, or on a device that has none and
 /// whose settings were all read. Only [`Access`] makes one.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Unlocked(());
 
 /// Who may open the settings page.
@@ -368,7 +368,11 @@ mod tests {
             Mode::Kiosk,
             "a shared device keeps forgetting people"
         );
-        assert_eq!(saved.access(), Access::Pin(pin()), "staff still need the PIN to change it");
+        assert_eq!(
+            saved.access(),
+            Access::Pin(pin()),
+            "staff still need the PIN to change it"
+        );
         assert_eq!(saved.settings.idle_seconds, 120);
     }
 
@@ -497,7 +501,10 @@ mod tests {
         let kiosk = fresh
             .change(&unlocked, &change(Mode::Kiosk, "2468", 120), Some(hash.clone()))
             .unwrap();
-        assert_eq!((kiosk.mode, kiosk.idle_seconds, kiosk.pin.clone()), (Mode::Kiosk, 120, Some(hash.clone())));
+        assert_eq!(
+            (kiosk.mode, kiosk.idle_seconds, kiosk.pin.clone()),
+            (Mode::Kiosk, 120, Some(hash.clone()))
+        );
         let off = kiosk.change(&unlocked, &change(Mode::Personal, "", 90), None).unwrap();
         assert_eq!(off.mode, Mode::Personal);
         assert_eq!(off.pin, Some(hash), "the PIN is kept");

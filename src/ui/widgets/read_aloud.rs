@@ -6,6 +6,7 @@ use crate::ui::language::lang_of;
 use crate::ui::language::use_i18n;
 use crate::ui::text::tr;
 use leptos::prelude::*;
+use wasm_bindgen_futures::spawn_local;
 
 #[component]
 pub fn ReadAloud(
@@ -21,14 +22,27 @@ pub fn ReadAloud(
     // While it reads, the same button stops it: a long option read aloud must not be
     // something a person can only escape by leaving the page.
     let reading = RwSignal::new(false);
+    // No voice on the device for the language: said instead of reading it with an online one.
+    let no_voice = RwSignal::new(false);
     let toggle = move |_| {
         if reading.get_untracked() {
             speech::stop();
             reading.set(false);
         } else {
             reading.set(true);
+            no_voice.set(false);
             let lang = lang_of(i18n.get_locale_untracked());
-            speech::speak(&text.run(()), lang.code(), move || reading.set(false));
+            let text = text.run(());
+            spawn_local(async move {
+                let spoken = speech::speak(&text, lang.code(), move || {
+                    let _ = reading.try_set(false);
+                })
+                .await;
+                if !spoken {
+                    let _ = reading.try_set(false);
+                    let _ = no_voice.try_set(true);
+                }
+            });
         }
     };
     speech::is_available().then(|| {
@@ -37,6 +51,7 @@ pub fn ReadAloud(
                 {move || if reading.get() { tr!(read_aloud_stop)() } else { tr!(read_aloud)() }}
                 {about.map(|about| view! { <span class="visually-hidden">": " {about}</span> })}
             </button>
+            <span class="read-aloud-status" role="status">{move || no_voice.get().then(|| tr!(read_aloud_no_voice)())}</span>
         }
     })
 }
