@@ -178,6 +178,9 @@ test("a half-published or broken build never strands an offline device", async (
     await visit(page, env.base, "/");
     await controlledByServiceWorker(page);
     const broken = whole.subarray(0, whole.length >> 1);
+    // A real build's files have new names; here the broken wasm keeps the old one, so
+    // the copy in the browser's HTTP cache must not stand in for it.
+    await (await context.newCDPSession(page)).send("Network.clearBrowserCache");
     writeFileSync(wasmPath, broken);
     writeFileSync(swPath, nextVersion(sw.replace(sha256(whole), sha256(broken)), "broken"));
     try {

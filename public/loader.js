@@ -36,13 +36,15 @@ const within = (ms, promise) =>
 
 /** Resolves to `worker` once it has installed, or null if it fails or takes too long. */
 function installed(worker, ms) {
+  if (!worker) return Promise.resolve(null);
   if (worker.state === "installed") return Promise.resolve(worker);
-  return within(ms, new Promise((resolve) => {
+  const settled = new Promise((resolve) => {
     worker.addEventListener("statechange", () => {
       if (worker.state === "installed") resolve(worker);
       if (worker.state === "redundant") resolve(null);
     });
-  })).then((result) => result ?? null);
+  });
+  return within(ms, settled).then((result) => result || null);
 }
 
 // Before "Intentar de nuevo" reloads: the build this page runs may be the one at fault
@@ -52,24 +54,29 @@ function installed(worker, ms) {
 // public/sw.js) takes over before the reload. With none newer and a connection, the
 // broken build's worker is unregistered, so the reload fetches the app afresh, which
 // then registers a worker again. Offline, the worker stays: it is all the device has.
-async function recover() {
-  try {
-    const container = navigator.serviceWorker;
-    const registration = await container?.getRegistration();
-    if (!registration) return;
-    await within(10_000, registration.update().catch(() => {}));
-    const candidate = registration.installing || registration.waiting;
-    const ready = candidate && (await installed(candidate, 30_000));
-    if (ready) {
-      const taken = new Promise((resolve) => container.addEventListener("controllerchange", resolve, { once: true }));
-      ready.postMessage({ type: "skip-waiting" });
-      await within(10_000, taken);
-      return;
-    }
-    if (container.controller && navigator.onLine) await registration.unregister();
-  } catch {
-    // Whatever failed here, the reload is still the best next step.
-  }
+// (Promise chains, not async functions: Trunk's minifier cannot read those.)
+function recover() {
+  const container = navigator.serviceWorker;
+  if (!container) return Promise.resolve();
+  return container
+    .getRegistration()
+    .then((registration) => {
+      if (!registration) return undefined;
+      return within(10000, registration.update().catch(() => {}))
+        .then(() => installed(registration.installing || registration.waiting, 30000))
+        .then((ready) => {
+          if (ready) {
+            const taken = new Promise((resolve) => container.addEventListener("controllerchange", resolve, { once: true }));
+            ready.postMessage({ type: "skip-waiting" });
+            return within(10000, taken);
+          }
+          if (container.controller && navigator.onLine) return registration.unregister();
+          return undefined;
+        });
+    })
+    .catch(() => {
+      // Whatever failed here, the reload is still the best next step.
+    });
 }
 
 export default function initializer() {
