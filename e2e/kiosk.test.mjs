@@ -494,6 +494,16 @@ test("after five wrong PINs the next try waits, across a reload, and the right P
   await page.getByRole("button", { name: "Desbloquear" }).click();
   await page.getByRole("button", { name: "Guardar y reiniciar" }).waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem("rumbo.pin-tries")), null, "the count starts again");
+  // The old SHA-256 hash the fixture stored is replaced by a PBKDF2 one, which still opens it.
+  const pin = JSON.parse(await page.evaluate(() => localStorage.getItem("rumbo.device"))).pin;
+  assert.equal(pin.iterations, 600000);
+  assert.match(pin.pbkdf2_sha256, /^[0-9a-f]{64}$/);
+  assert.match(pin.salt, /^[0-9a-f]{32}$/);
+  assert.equal(pin.sha256, undefined);
+  await visit(page, env.base, "/ajustes");
+  await page.getByLabel("PIN del personal").fill(PIN);
+  await page.getByRole("button", { name: "Desbloquear" }).click();
+  await page.getByRole("button", { name: "Guardar y reiniciar" }).waitFor();
   await context.close();
 });
 

@@ -7,7 +7,7 @@
 
 use crate::core::device::pin::{Instant, PBKDF2_ITERATIONS, PinHash, PinTries};
 use crate::core::device::settings::DeviceSettings;
-use crate::core::device::settings::{Access, Field, Fields, Saved, Unlocked, pins_kiosk};
+use crate::core::device::settings::{Access, Field, Fields, Saved, pins_kiosk};
 use crate::platform::{json, preferences, share, speech};
 use gloo::storage::{LocalStorage, SessionStorage, Storage};
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
@@ -202,7 +202,7 @@ pub async fn new_pin_hash(pin: &str) -> Option<PinHash> {
 
 /// Whether `pin` opens the settings, deriving its key in the browser when the stored
 /// hash needs one.
-pub async fn unlock(access: &Access, pin: &str) -> Option<Unlocked> {
+pub async fn unlock(access: &Access, pin: &str) -> bool {
     let derived = match access {
         Access::Pin(hash) => match hash.derivation() {
             Some(how) => derive_pin_key(pin, &how.salt, how.iterations).await,

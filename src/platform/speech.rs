@@ -15,26 +15,22 @@ fn synthesis() -> Option<SpeechSynthesis> {
         .flatten()
 }
 
-/// Whether reading aloud can work here at all.
+/// Whether reading aloud can work here at all. Asks for the voices too: some browsers
+/// (Chrome) only start loading them when first asked, and fill the list a moment later.
 pub fn is_available() -> bool {
-    synthesis().is_some()
+    synthesis().map(|synthesis| synthesis.get_voices()).is_some()
 }
 
 /// Reads `text` in the language `lang` (a BCP 47 code such as "es" or "en") with a
 /// voice on the device, replacing whatever was being read; `false` when there is no such
 /// voice, and nothing is read. `done` runs once the reading ends, is stopped or replaced.
-pub async fn speak(text: &str, lang: &str, done: impl FnOnce() + 'static) -> bool {
+pub fn speak(text: &str, lang: &str, done: impl FnOnce() + 'static) -> bool {
     let Some(synthesis) = synthesis() else { return false };
-    // Some browsers (Chrome) fill the list of voices a moment after the page asks first.
-    let mut voices = synthesis.get_voices();
-    for _ in 0..10 {
-        if voices.length() > 0 {
-            break;
-        }
-        gloo::timers::future::TimeoutFuture::new(100).await;
-        voices = synthesis.get_voices();
-    }
-    let voices: Vec<SpeechSynthesisVoice> = voices.iter().map(|voice| voice.unchecked_into()).collect();
+    let voices: Vec<SpeechSynthesisVoice> = synthesis
+        .get_voices()
+        .iter()
+        .map(|voice| voice.unchecked_into())
+        .collect();
     let described: Vec<Voice> = voices
         .iter()
         .map(|voice| Voice {

@@ -100,15 +100,10 @@ impl DeviceSettings {
         }
     }
 
-    /// Applies staff's change, once the settings were opened (`_unlocked`, which only
-    /// [`Access`] gives). `new_pin` is the hash of `change.new_pin` the browser derived
+    /// Applies staff's change, once [`Access`] opened the settings (the page shows the
+    /// form only then). `new_pin` is the hash of `change.new_pin` the browser derived
     /// (`None` when the field was left empty, or it could not).
-    pub fn change(
-        &self,
-        _unlocked: &Unlocked,
-        change: &SettingsChange,
-        new_pin: Option<PinHash>,
-    ) -> Result<DeviceSettings, SettingsError> {
+    pub fn change(&self, change: &SettingsChange, new_pin: Option<PinHash>) -> Result<DeviceSettings, SettingsError> {
         if !Self::IDLE_RANGE.contains(&change.idle_seconds) {
             return Err(SettingsError::IdleOutOfRange);
         }
@@ -130,11 +125,6 @@ impl DeviceSettings {
     }
 }
 
-/// Proof that the settings were opened: with the PIN, or on a device that has none and
-/// whose settings were all read. Only [`Access`] makes one.
-#[derive(Clone, Debug)]
-pub struct Unlocked(());
-
 /// Who may open the settings page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Access {
@@ -150,17 +140,14 @@ pub enum Access {
 
 impl Access {
     /// Opened without a PIN, where no PIN guards it.
-    pub fn open(&self) -> Option<Unlocked> {
-        (*self == Access::Open).then_some(Unlocked(()))
+    pub fn open(&self) -> bool {
+        *self == Access::Open
     }
 
     /// Opened with `pin` (and the key the browser derived from it, see
     /// [`PinHash::derivation`]).
-    pub fn unlock(&self, pin: &str, derived: Option<&str>) -> Option<Unlocked> {
-        match self {
-            Access::Pin(hash) if hash.matches(pin, derived) => Some(Unlocked(())),
-            _ => None,
-        }
+    pub fn unlock(&self, pin: &str, derived: Option<&str>) -> bool {
+        matches!(self, Access::Pin(hash) if hash.matches(pin, derived))
     }
 }
 
@@ -311,19 +298,6 @@ mod tests {
         }
     }
 
-    fn open(settings: &DeviceSettings) -> Unlocked {
-        Saved {
-            settings: DeviceSettings {
-                pin: None,
-                ..settings.clone()
-            },
-            damaged: false,
-        }
-        .access()
-        .open()
-        .unwrap()
-    }
-
     #[test]
     fn a_record_this_version_saved_reads_back_whole() {
         let saved = Saved::from_fields(fields());
@@ -399,8 +373,8 @@ mod tests {
         });
         assert_eq!(no_pin.settings.mode, Mode::Outreach);
         assert_eq!(no_pin.access(), Access::Sealed);
-        assert!(no_pin.access().open().is_none());
-        assert!(no_pin.access().unlock("", None).is_none());
+        assert!(!no_pin.access().open());
+        assert!(!no_pin.access().unlock("", None));
         // A record that is not an object, or whose mode cannot be read, and no PIN.
         assert_eq!(Saved::unreadable().access(), Access::Sealed);
         let unknown = Saved::from_fields(Fields {
@@ -414,8 +388,8 @@ mod tests {
             idle_seconds: Field::Unreadable,
             ..fields()
         });
-        assert!(idle.access().unlock("2468", None).is_some());
-        assert!(idle.access().open().is_none());
+        assert!(idle.access().unlock("2468", None));
+        assert!(!idle.access().open());
     }
 
     #[test]
@@ -465,11 +439,11 @@ mod tests {
     #[test]
     fn settings_unlock_only_with_the_pin_once_set() {
         let fresh = Saved::none(false);
-        assert!(fresh.access().open().is_some(), "no PIN yet: staff are setting up");
+        assert!(fresh.access().open(), "no PIN yet: staff are setting up");
         let kiosk = Saved::from_fields(fields());
-        assert!(kiosk.access().open().is_none());
-        assert!(kiosk.access().unlock("2468", None).is_some());
-        assert!(kiosk.access().unlock("7531", None).is_none());
+        assert!(!kiosk.access().open());
+        assert!(kiosk.access().unlock("2468", None));
+        assert!(!kiosk.access().unlock("7531", None));
         let stretched = Saved {
             settings: DeviceSettings {
                 pin: Some(PinHash::pbkdf2("s", "beef")),
@@ -477,8 +451,8 @@ mod tests {
             },
             damaged: false,
         };
-        assert!(stretched.access().unlock("1357", Some("beef")).is_some());
-        assert!(stretched.access().unlock("1357", Some("bee0")).is_none());
+        assert!(stretched.access().unlock("1357", Some("beef")));
+        assert!(!stretched.access().unlock("1357", Some("bee0")));
     }
 
     fn change(mode: Mode, new_pin: &str, idle_seconds: u32) -> SettingsChange {
@@ -492,20 +466,19 @@ mod tests {
     #[test]
     fn a_shared_mode_needs_a_pin_and_a_new_pin_is_kept_hashed() {
         let fresh = DeviceSettings::new();
-        let unlocked = open(&fresh);
         assert_eq!(
-            fresh.change(&unlocked, &change(Mode::Kiosk, "", 90), None),
+            fresh.change(&change(Mode::Kiosk, "", 90), None),
             Err(SettingsError::SharedNeedsPin)
         );
         let hash = PinHash::pbkdf2("s", "beef");
         let kiosk = fresh
-            .change(&unlocked, &change(Mode::Kiosk, "2468", 120), Some(hash.clone()))
+            .change(&change(Mode::Kiosk, "2468", 120), Some(hash.clone()))
             .unwrap();
         assert_eq!(
             (kiosk.mode, kiosk.idle_seconds, kiosk.pin.clone()),
             (Mode::Kiosk, 120, Some(hash.clone()))
         );
-        let off = kiosk.change(&unlocked, &change(Mode::Personal, "", 90), None).unwrap();
+        let off = kiosk.change(&change(Mode::Personal, "", 90), None).unwrap();
         assert_eq!(off.mode, Mode::Personal);
         assert_eq!(off.pin, Some(hash), "the PIN is kept");
     }
@@ -513,7 +486,7 @@ mod tests {
     #[test]
     fn each_refusal_points_at_the_setting_to_correct() {
         let fresh = DeviceSettings::new();
-        let refusal = |c: SettingsChange| fresh.change(&open(&fresh), &c, None).unwrap_err().setting();
+        let refusal = |c: SettingsChange| fresh.change(&c, None).unwrap_err().setting();
         assert_eq!(refusal(change(Mode::Kiosk, "", 90)), Some(Setting::NewPin));
         assert_eq!(refusal(change(Mode::Outreach, "12", 90)), Some(Setting::NewPin));
         assert_eq!(refusal(change(Mode::Kiosk, "2468", 5)), Some(Setting::IdleTime));
@@ -523,23 +496,22 @@ mod tests {
     #[test]
     fn bad_pins_and_idle_times_are_refused() {
         let fresh = DeviceSettings::new();
-        let unlocked = open(&fresh);
         let hash = Some(PinHash::pbkdf2("s", "beef"));
         assert_eq!(
-            fresh.change(&unlocked, &change(Mode::Outreach, "12", 90), hash.clone()),
+            fresh.change(&change(Mode::Outreach, "12", 90), hash.clone()),
             Err(SettingsError::BadPin)
         );
         assert_eq!(
-            fresh.change(&unlocked, &change(Mode::Outreach, "2468", 90), None),
+            fresh.change(&change(Mode::Outreach, "2468", 90), None),
             Err(SettingsError::BadPin),
             "a PIN typed but not hashed is never stored"
         );
         assert_eq!(
-            fresh.change(&unlocked, &change(Mode::Kiosk, "2468", 5), hash.clone()),
+            fresh.change(&change(Mode::Kiosk, "2468", 5), hash.clone()),
             Err(SettingsError::IdleOutOfRange)
         );
         assert_eq!(
-            fresh.change(&unlocked, &change(Mode::Kiosk, "2468", 100_000), hash),
+            fresh.change(&change(Mode::Kiosk, "2468", 100_000), hash),
             Err(SettingsError::IdleOutOfRange)
         );
     }

@@ -4,7 +4,7 @@
 
 use crate::core::device::mode::Mode;
 use crate::core::device::pin::check_new_pin;
-use crate::core::device::settings::{Access, DeviceSettings, Setting, SettingsChange, SettingsError, Unlocked};
+use crate::core::device::settings::{Access, DeviceSettings, Saved, Setting, SettingsChange, SettingsError};
 use crate::core::device::tallies::Tallies;
 use crate::platform::db::Db;
 use crate::platform::{device, share, tallies};
@@ -24,13 +24,11 @@ pub fn SettingsPage() -> impl IntoView {
     // Open at once only on a device with no PIN whose settings were all read
     // (`core::device::settings::Access`): anything unreadable keeps it shut.
     let unlocked = RwSignal::new(access.open());
-    // What the form starts from: the PIN's hash may be renewed on unlocking.
-    let settings = StoredValue::new(saved.settings.clone());
     let entered = RwSignal::new(String::new());
     let sealed = access == Access::Sealed;
     // The PIN form goes once it is unlocked; focus goes to the page heading.
     Effect::new(move |was_unlocked: Option<bool>| {
-        let now = unlocked.with(Option::is_some);
+        let now = unlocked.get();
         if now && was_unlocked == Some(false) {
             focus_page_heading();
         }
@@ -42,15 +40,18 @@ pub fn SettingsPage() -> impl IntoView {
             {(saved.damaged && !sealed).then(|| view! {
                 <p class="notice notice-warning" role="alert">{tr!(settings_unreadable)}</p>
             })}
-            {move || match unlocked.get() {
-                Some(token) => view! {
-                    <SettingsForm settings=settings.get_value() unlocked=token />
+            {move || if unlocked.get() {
+                // Read again: unlocking may have renewed the PIN's hash.
+                view! {
+                    <SettingsForm settings=device::saved().settings />
                     <TalliesSection />
-                }.into_any(),
-                None if sealed => view! {
+                }.into_any()
+            } else if sealed {
+                view! {
                     <p class="notice notice-warning" role="alert">{tr!(settings_sealed)}</p>
-                }.into_any(),
-                None => view! { <Unlock access=access.clone() damaged=saved.damaged settings entered unlocked /> }.into_any(),
+                }.into_any()
+            } else {
+                view! { <Unlock access=access.clone() saved=saved.clone() entered unlocked /> }.into_any()
             }}
         </Page>
     }
@@ -58,13 +59,7 @@ pub fn SettingsPage() -> impl IntoView {
 
 /// Asks for the PIN before anything can be seen or changed.
 #[component]
-fn Unlock(
-    access: Access,
-    damaged: bool,
-    settings: StoredValue<DeviceSettings>,
-    entered: RwSignal<String>,
-    unlocked: RwSignal<Option<Unlocked>>,
-) -> impl IntoView {
+fn Unlock(access: Access, saved: Saved, entered: RwSignal<String>, unlocked: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let wrong = RwSignal::new(false);
     let checking = RwSignal::new(false);
@@ -77,33 +72,30 @@ fn Unlock(
             return;
         }
         checking.set(true);
-        let (access, pin) = (access.clone(), entered.get_untracked());
+        let (access, saved, pin) = (access.clone(), saved.clone(), entered.get_untracked());
         spawn_local(async move {
             let opened = device::unlock(&access, &pin).await;
-            device::record_pin_try(opened.is_some());
+            device::record_pin_try(opened);
             checking.set(false);
             // Only a right PIN touches `unlocked`: setting it re-renders the page, which
             // would also wipe the "wrong PIN" message.
-            let Some(token) = opened else {
+            if !opened {
                 wrong.set(true);
                 return;
-            };
+            }
             // An old SHA-256 hash is replaced by a PBKDF2 one now that the PIN is known;
             // not in a record that could not all be read, which staff save themselves.
             if let Access::Pin(hash) = &access
                 && hash.needs_upgrade()
-                && !damaged
+                && !saved.damaged
                 && let Some(renewed) = device::new_pin_hash(&pin).await
             {
-                let upgraded = DeviceSettings {
+                device::save(&DeviceSettings {
                     pin: Some(renewed),
-                    ..settings.get_value()
-                };
-                if device::save(&upgraded) {
-                    settings.set_value(upgraded);
-                }
+                    ..saved.settings
+                });
             }
-            unlocked.set(Some(token));
+            unlocked.set(true);
         });
     };
     let error = move || match wait_minutes.get() {
@@ -127,7 +119,7 @@ fn Unlock(
 }
 
 #[component]
-fn SettingsForm(settings: DeviceSettings, unlocked: Unlocked) -> impl IntoView {
+fn SettingsForm(settings: DeviceSettings) -> impl IntoView {
     let i18n = use_i18n();
     let mode = RwSignal::new(settings.mode);
     let new_pin = RwSignal::new(String::new());
@@ -135,7 +127,6 @@ fn SettingsForm(settings: DeviceSettings, unlocked: Unlocked) -> impl IntoView {
     let error = RwSignal::new(None::<SettingsError>);
     let not_saved = RwSignal::new(false);
     let saving = RwSignal::new(false);
-    let (settings, unlocked) = (StoredValue::new(settings), StoredValue::new(unlocked));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if saving.get_untracked() {
@@ -147,6 +138,7 @@ fn SettingsForm(settings: DeviceSettings, unlocked: Unlocked) -> impl IntoView {
             idle_seconds: idle.get_untracked().trim().parse().unwrap_or(0),
         };
         saving.set(true);
+        let settings = settings.clone();
         spawn_local(async move {
             // Hashed in the browser (PBKDF2 through crypto.subtle) before core checks it.
             let wants_pin = !change.new_pin.is_empty() && check_new_pin(&change.new_pin).is_ok();
@@ -160,7 +152,7 @@ fn SettingsForm(settings: DeviceSettings, unlocked: Unlocked) -> impl IntoView {
                 not_saved.set(true);
                 return;
             }
-            match settings.with_value(|s| unlocked.with_value(|u| s.change(u, &change, hashed))) {
+            match settings.change(&change, hashed) {
                 Err(e) => {
                     error.set(Some(e));
                     // To the field to correct, once it is marked invalid and tied to the

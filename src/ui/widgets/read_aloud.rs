@@ -6,7 +6,6 @@ use crate::ui::language::lang_of;
 use crate::ui::language::use_i18n;
 use crate::ui::text::tr;
 use leptos::prelude::*;
-use wasm_bindgen_futures::spawn_local;
 
 #[component]
 pub fn ReadAloud(
@@ -32,17 +31,13 @@ pub fn ReadAloud(
             reading.set(true);
             no_voice.set(false);
             let lang = lang_of(i18n.get_locale_untracked());
-            let text = text.run(());
-            spawn_local(async move {
-                let spoken = speech::speak(&text, lang.code(), move || {
-                    let _ = reading.try_set(false);
-                })
-                .await;
-                if !spoken {
-                    let _ = reading.try_set(false);
-                    let _ = no_voice.try_set(true);
-                }
+            let spoken = speech::speak(&text.run(()), lang.code(), move || {
+                let _ = reading.try_set(false);
             });
+            if !spoken {
+                reading.set(false);
+                no_voice.set(true);
+            }
         }
     };
     speech::is_available().then(|| {
