@@ -450,6 +450,28 @@ test("'Escuchar' reads an option whole, with a voice on the device, and can be s
   await context.close();
 });
 
+test("where no voice on the device speaks the language, 'Escuchar' says so and reads nothing", async () => {
+  const { context, page } = await openPage(env.browser);
+  // Only an online voice, as some browsers offer: the text would leave the device.
+  await page.addInitScript(() => {
+    window.spoken = [];
+    const synthesis = {
+      speak(utterance) { window.spoken.push(utterance.text); },
+      cancel() {},
+      getVoices() { return [{ name: "En línea (ficticia)", lang: "es-US", localService: false }]; },
+    };
+    Object.defineProperty(window, "speechSynthesis", { value: synthesis, configurable: true });
+    window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.voice = null; } };
+  });
+  await seeResults(page, PERSONAS[0].steps);
+  const option = page.locator("article", { has: page.getByRole("heading", { name: PERSONAS[0].es[0] }) });
+  await option.getByRole("button", { name: /^Escuchar/ }).click();
+  await option.getByRole("status").filter({ hasText: "no tiene una voz propia para leer en español" }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.spoken), [], "nothing is read with the online voice");
+  assert.match(await option.getByRole("button", { name: /^(Escuchar|Detener)/ }).textContent(), /^Escuchar/);
+  await context.close();
+});
+
 test("a place is said with the country's name on the check page", async () => {
   const { context, page } = await openPage(env.browser);
   await start(page, "es");

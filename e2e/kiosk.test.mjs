@@ -488,30 +488,80 @@ test("after five wrong PINs the next try waits, across a reload, and the right P
   assert.equal(await page.getByRole("button", { name: "Guardar y reiniciar" }).count(), 0, "still locked, even with the right PIN");
   // Half a minute later (as if): the right PIN unlocks.
   await page.evaluate(() => {
-    const [count, at] = localStorage.getItem("rumbo.pin-tries").split(",");
-    localStorage.setItem("rumbo.pin-tries", `${count},${Number(at) - 31_000}`);
+    const [count, wall, mono] = localStorage.getItem("rumbo.pin-tries").split(",").map(Number);
+    localStorage.setItem("rumbo.pin-tries", `${count},${wall - 31_000},${mono - 31_000}`);
   });
   await page.getByRole("button", { name: "Desbloquear" }).click();
   await page.getByRole("button", { name: "Guardar y reiniciar" }).waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem("rumbo.pin-tries")), null, "the count starts again");
+  // The old SHA-256 hash the fixture stored is replaced by a PBKDF2 one, which still opens it.
+  const pin = JSON.parse(await page.evaluate(() => localStorage.getItem("rumbo.device"))).pin;
+  assert.equal(pin.iterations, 600000);
+  assert.match(pin.pbkdf2_sha256, /^[0-9a-f]{64}$/);
+  assert.match(pin.salt, /^[0-9a-f]{32}$/);
+  assert.equal(pin.sha256, undefined);
+  await visit(page, env.base, "/ajustes");
+  await page.getByLabel("PIN del personal").fill(PIN);
+  await page.getByRole("button", { name: "Desbloquear" }).click();
+  await page.getByRole("button", { name: "Guardar y reiniciar" }).waitFor();
   await context.close();
 });
 
-test("settings the device cannot read leave it forgetting people, and are reported to staff", async () => {
+test("a shared device fails closed and forgets everything", async () => {
   const { context, page } = await openPage(env.browser);
-  // As a record from another version could be: a mode this one does not know.
-  await device(page, { mode: "library", idle_seconds: -5 });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const locked = async (why) => {
+    await visit(page, env.base, "/ajustes");
+    await page.getByRole("alert").filter({ hasText: "nadie puede cambiarlos desde aquí" }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Guardar y reiniciar" }).count(), 0, `${why}: nothing to save`);
+    assert.equal(await page.getByRole("radio").count(), 0, `${why}: no mode to choose`);
+    assert.equal(await page.getByRole("button", { name: "Desbloquear" }).count(), 0, `${why}: no PIN to try`);
+  };
+  // Three records this version cannot read, none with a PIN it can read: not JSON at all,
+  // a PIN of the wrong kind, and a mode it does not know.
+  await visit(page, env.base, "/acerca-de");
+  await page.evaluate(() => localStorage.setItem("rumbo.device", "{\"mode\":\"kiosk\",\"pin\":"));
   await visit(page, env.base, "/");
   await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
+  await locked("a record cut short");
+  await device(page, { mode: "outreach", pin: 2468, idle_seconds: 90 });
+  await locked("an unreadable PIN");
+  await device(page, { mode: "library", idle_seconds: -5 });
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
+  await locked("an unknown mode");
+
+  // With a PIN it can still read, the PIN opens it, and the damage is reported.
+  await device(page, settings("library", { idle_seconds: -5 }));
   await visit(page, env.base, "/ajustes");
   await page.getByRole("alert").filter({ hasText: "no se pudo leer" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Guardar y reiniciar" }).count(), 0, "locked until the PIN");
+  await page.getByLabel("PIN del personal").fill(PIN);
+  await page.getByRole("button", { name: "Desbloquear" }).click();
   assert.equal(await page.getByLabel(/Quiosco:/).isChecked(), true, "the form shows what the device does now");
-  // Saved again, the device is what staff chose and the warning is gone.
-  await page.getByLabel(/Personal:/).check();
-  await page.getByRole("button", { name: "Guardar y reiniciar" }).click();
-  await page.locator("main h1", { hasText: "Información veraz" }).waitFor();
-  await visit(page, env.base, "/ajustes");
-  assert.equal(await page.getByText("no se pudo leer").count(), 0);
+
+  // A kiosk pinned by its start address stays one when its storage is gone.
+  await page.evaluate(() => localStorage.clear());
+  await visit(page, env.base, "/?dispositivo=kiosco");
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
+  await locked("a pinned kiosk with no settings");
+
+  // Outreach: the next person finds neither the share link nor, by Back, the last page.
+  await context.clearCookies();
+  const fresh = await context.newPage();
+  await page.close();
+  await device(fresh, settings("outreach"));
+  await completeAssessment(fresh);
+  await fresh.getByRole("button", { name: "Copiar enlace" }).click();
+  assert.match(await fresh.evaluate(() => navigator.clipboard.readText()), /#/, "the share link was copied");
+  await fresh.getByRole("button", { name: "Siguiente persona" }).click();
+  await fresh.locator("main h1", { hasText: "Información veraz" }).waitFor();
+  await fresh.waitForFunction(() => document.readyState === "complete");
+  assert.equal(await fresh.evaluate(() => navigator.clipboard.readText()), "", "the clipboard is empty");
+  await fresh.goBack();
+  await fresh.waitForTimeout(1_500);
+  await fresh.locator("main h1").first().waitFor();
+  assert.equal(await fresh.locator(".outcome").count(), 0, "Back does not show the last person's results");
+  assert.ok(!(await fresh.content()).includes("Resultado ficticio"));
   await context.close();
 });
 

@@ -2,7 +2,8 @@
 // app reloads and deep links open with no network; a new build is offered, not forced.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DIST, controlledByServiceWorker, launch, openPage, visit } from "./support.mjs";
@@ -121,6 +122,87 @@ test("a build published while the device was offline is offered once it is back 
     unpublish();
   }
   await context.close();
+});
+
+/** Asks the browser for the newest sw.js; what became of the worker it found. */
+function settledUpdate(page) {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update().catch(() => {});
+    const worker = registration.installing || registration.waiting;
+    if (!worker) return "none";
+    if (worker.state !== "installing") return worker.state;
+    return new Promise((resolve) => worker.addEventListener("statechange", () => {
+      if (worker.state !== "installing") resolve(worker.state);
+    }));
+  });
+}
+
+test("a half-published or broken build never strands an offline device", async () => {
+  const swPath = join(copy, "sw.js");
+  const sw = readFileSync(swPath, "utf8");
+  const wasm = readdirSync(copy).find((name) => name.endsWith("_bg.wasm"));
+  const wasmPath = join(copy, wasm);
+  const whole = readFileSync(wasmPath);
+  const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+  const nextVersion = (text, suffix) => text.replace(/const VERSION = "([0-9a-f]+)"/, `const VERSION = "$1${suffix}"`);
+
+  // 1. A deploy caught half-way: the new sw.js names a wasm the server does not have yet
+  // and answers with index.html (as an SPA fallback would). The old build stays, offline too.
+  const half = wasm.replace(/-[0-9a-f]+_bg\.wasm$/, "-0123456789abcdef_bg.wasm");
+  {
+    const { context, page } = await openPage(env.browser);
+    await visit(page, env.base, "/");
+    await controlledByServiceWorker(page);
+    const before = await page.evaluate(() => caches.keys());
+    writeFileSync(join(copy, half), readFileSync(join(copy, "index.html")));
+    writeFileSync(swPath, nextVersion(sw.replaceAll(wasm, half), "half"));
+    try {
+      assert.equal(await settledUpdate(page), "redundant", "the half-published build is not installed");
+      assert.deepEqual(await page.evaluate(() => caches.keys()), before, "nothing of it was kept");
+      assert.equal(await page.getByRole("button", { name: "Actualizar" }).count(), 0, "no update is offered");
+      await context.setOffline(true);
+      await page.reload();
+      await page.locator("main h1", { hasText: "Información veraz" }).waitFor();
+    } finally {
+      writeFileSync(swPath, sw);
+      rmSync(join(copy, half), { force: true });
+      await context.close();
+    }
+  }
+
+  // 2. A build published broken (its wasm, hashed as published, cannot start), taken up,
+  // then a fix: "Intentar de nuevo" picks the fix up, without closing the browser.
+  {
+    const { context, page } = await openPage(env.browser);
+    await visit(page, env.base, "/");
+    await controlledByServiceWorker(page);
+    const broken = whole.subarray(0, whole.length >> 1);
+    // A real build's files have new names; here the broken wasm keeps the old one, so
+    // the copy in the browser's HTTP cache must not stand in for it.
+    await (await context.newCDPSession(page)).send("Network.clearBrowserCache");
+    writeFileSync(wasmPath, broken);
+    writeFileSync(swPath, nextVersion(sw.replace(sha256(whole), sha256(broken)), "broken"));
+    try {
+      assert.equal(await settledUpdate(page), "installed");
+      await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Actualizar" }).click()]);
+      const retry = page.getByRole("button", { name: "Intentar de nuevo" });
+      await retry.waitFor({ timeout: 15_000 });
+
+      writeFileSync(wasmPath, whole);
+      writeFileSync(swPath, nextVersion(sw, "fixed"));
+      await retry.click();
+      await page.locator("main h1", { hasText: "Información veraz" }).waitFor({ timeout: 30_000 });
+      assert.match((await page.evaluate(() => caches.keys())).join(), /fixed/);
+      await context.setOffline(true);
+      await page.reload();
+      await page.locator("main h1", { hasText: "Información veraz" }).waitFor();
+    } finally {
+      writeFileSync(wasmPath, whole);
+      writeFileSync(swPath, sw);
+      await context.close();
+    }
+  }
 });
 
 test("a shell file missing from the offline cache is put back on the next visit", async () => {

@@ -30,6 +30,55 @@ function catalogs() {
   }
 }
 
+/** `promise`, or undefined after `ms`: a step that hangs must not keep the retry from reloading. */
+const within = (ms, promise) =>
+  Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms))]);
+
+/** Resolves to `worker` once it has installed, or null if it fails or takes too long. */
+function installed(worker, ms) {
+  if (!worker) return Promise.resolve(null);
+  if (worker.state === "installed") return Promise.resolve(worker);
+  const settled = new Promise((resolve) => {
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "installed") resolve(worker);
+      if (worker.state === "redundant") resolve(null);
+    });
+  });
+  return within(ms, settled).then((result) => result || null);
+}
+
+// Before "Intentar de nuevo" reloads: the build this page runs may be the one at fault
+// (published broken: it downloads and then cannot start), and a reload alone would run
+// it again, from the offline cache, for as long as the browser stays open. So the retry
+// first asks for the newest build; one that installs (the worker checks every file, see
+// public/sw.js) takes over before the reload. With none newer and a connection, the
+// broken build's worker is unregistered, so the reload fetches the app afresh, which
+// then registers a worker again. Offline, the worker stays: it is all the device has.
+// (Promise chains, not async functions: Trunk's minifier cannot read those.)
+function recover() {
+  const container = navigator.serviceWorker;
+  if (!container) return Promise.resolve();
+  return container
+    .getRegistration()
+    .then((registration) => {
+      if (!registration) return undefined;
+      return within(10000, registration.update().catch(() => {}))
+        .then(() => installed(registration.installing || registration.waiting, 30000))
+        .then((ready) => {
+          if (ready) {
+            const taken = new Promise((resolve) => container.addEventListener("controllerchange", resolve, { once: true }));
+            ready.postMessage({ type: "skip-waiting" });
+            return within(10000, taken);
+          }
+          if (container.controller && navigator.onLine) return registration.unregister();
+          return undefined;
+        });
+    })
+    .catch(() => {
+      // Whatever failed here, the reload is still the best next step.
+    });
+}
+
 export default function initializer() {
   const loader = document.getElementById("loader");
   const status = document.getElementById("loader-status");
@@ -60,7 +109,10 @@ export default function initializer() {
     retry.hidden = unsupported;
     loader.classList.add("loader-failed");
   };
-  retry?.addEventListener("click", () => location.reload());
+  retry?.addEventListener("click", () => {
+    retry.disabled = true;
+    recover().finally(() => location.reload());
+  });
   // A download cut half-way rejects inside Trunk's reader, not through the init
   // promise, and would otherwise leave "Cargando…" on screen forever.
   window.addEventListener("unhandledrejection", fail);

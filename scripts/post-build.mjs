@@ -7,8 +7,9 @@
 // 1. Content-Security-Policy. Trunk loads the wasm with a small inline
 //    <script type="module">. Rather than allow 'unsafe-inline', the policy names that
 //    exact script by its SHA-256, so any other inline script is refused.
-// 2. Service worker. sw.js gets the list of shell files this build produced and a
-//    version derived from their contents, so each build precaches into its own cache.
+// 2. Service worker. sw.js gets the shell files this build produced, each with the
+//    SHA-256 of its bytes (the worker installs the build only when every file arrives
+//    with them), and a version derived from them, so each build precaches into its own cache.
 // Before all this, the wasm-bindgen glue is minified with terser (Trunk's own minifier
 // cannot parse it and leaves it as it is): 2 KB less brotli on the first load.
 //
@@ -142,10 +143,12 @@ const shell = [...files(dir)]
   .map((path) => "/" + relative(dir, path).split("\\").join("/"))
   .filter((url) => url !== "/sw.js" && !url.startsWith("/data/"))
   .sort();
-const version = sha256(shell.map((url) => url + ":" + sha256(readFileSync(join(dir, url)))).join("\n")).slice(0, 16);
+const digests = Object.fromEntries(shell.map((url) => [url, sha256(readFileSync(join(dir, url)))]));
+const version = sha256(shell.map((url) => url + ":" + digests[url]).join("\n")).slice(0, 16);
 const swPath = join(dir, "sw.js");
 const sw = readFileSync(swPath, "utf8");
-if (!sw.includes('["__RUMBO_SHELL__"]') || !sw.includes("__RUMBO_BUILD__")) fail("sw.js lacks its placeholders");
-writeFileSync(swPath, sw.replace('["__RUMBO_SHELL__"]', JSON.stringify(shell)).replace("__RUMBO_BUILD__", version));
+const placeholder = '{ "__RUMBO_SHELL__": "" }';
+if (!sw.includes(placeholder) || !sw.includes("__RUMBO_BUILD__")) fail("sw.js lacks its placeholders");
+writeFileSync(swPath, sw.replace(placeholder, JSON.stringify(digests)).replace("__RUMBO_BUILD__", version));
 
 console.log(`post-build: CSP with ${hashes.length} inline script hash(es); sw.js precaches ${shell.length} files as build ${version}`);

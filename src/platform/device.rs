@@ -5,30 +5,47 @@
 //! must open on its welcome screen, not flash the personal home page). They describe
 //! the device, never a person.
 
-use crate::core::device::pin::PinHash;
+use crate::core::device::pin::{Instant, PBKDF2_ITERATIONS, PinHash, PinTries};
 use crate::core::device::settings::DeviceSettings;
-use crate::core::device::settings::{Field, Fields, Saved};
-use crate::platform::{json, preferences, speech};
+use crate::core::device::settings::{Access, Field, Fields, Saved, pins_kiosk};
+use crate::platform::{json, preferences, share, speech};
 use gloo::storage::{LocalStorage, SessionStorage, Storage};
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 const KEY: &str = "rumbo.device";
+/// Kept in the tab's session storage once the app was opened at a kiosk's start
+/// address (`/?dispositivo=kiosco`), so a reload on another page (a pull-to-refresh on
+/// the settings page) is still the pinned kiosk.
+const PINNED: &str = "rumbo.pinned-kiosk";
 
-/// The device's settings: a personal device when none were saved; what can be read of a
-/// record that cannot be read whole (see `core::device::settings`).
-pub fn load() -> DeviceSettings {
-    saved().map(|saved| saved.settings).unwrap_or_default()
+/// Whether the device is a kiosk by its start address (see
+/// `core::device::settings::PINNED_KIOSK_PARAM`): the address now, or earlier in this tab.
+pub fn pinned_kiosk() -> bool {
+    let storage = SessionStorage::raw();
+    let by_address = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .is_some_and(|query| pins_kiosk(&query));
+    if by_address {
+        let _ = storage.set_item(PINNED, "1");
+    }
+    by_address || storage.get_item(PINNED).ok().flatten().is_some()
 }
 
-/// Whether settings were saved on this device but could not all be read (damaged, or
-/// written by another version): the settings page tells staff to check and save them.
-pub fn unreadable() -> bool {
-    saved().is_some_and(|saved| saved.damaged)
-}
-
-fn saved() -> Option<Saved> {
-    let record = LocalStorage::raw().get_item(KEY).ok().flatten()?;
-    Some(read_record(&record))
+/// The device's settings as read (see `core::device::settings`): a personal device when
+/// none were saved, unless pinned as a kiosk by its start address.
+pub fn saved() -> Saved {
+    let pinned = pinned_kiosk();
+    // Storage that cannot be read at all (blocked, broken) is not "nothing saved".
+    let record = match LocalStorage::raw().get_item(KEY) {
+        Ok(record) => record,
+        Err(_) => return Saved::unreadable().pinned(pinned),
+    };
+    match record {
+        Some(record) => read_record(&record).pinned(pinned),
+        None => Saved::none(pinned),
+    }
 }
 
 /// Reads the saved record field by field (the rules are `core::device::settings`), with the
@@ -52,8 +69,16 @@ fn read_record(record: &str) -> Saved {
             .map(|n| n as u32)
     };
     let pin = |v: &JsValue| {
-        Some(PinHash {
-            salt: member(v, "salt")?.as_string()?,
+        let salt = member(v, "salt")?.as_string()?;
+        if let Some(key) = member(v, "pbkdf2_sha256") {
+            return Some(PinHash::Pbkdf2 {
+                salt,
+                iterations: whole(&member(v, "iterations")?).filter(|n| *n > 0)?,
+                pbkdf2_sha256: key.as_string()?,
+            });
+        }
+        Some(PinHash::Sha256 {
+            salt,
             sha256: member(v, "sha256")?.as_string()?,
         })
     };
@@ -75,23 +100,28 @@ fn field<T>(value: Option<JsValue>, read: impl Fn(&JsValue) -> Option<T>) -> Fie
 /// Saves the settings; `false` when the browser refused (storage off or full), so staff
 /// are told the change did not stick.
 pub fn save(settings: &DeviceSettings) -> bool {
-    json::store(KEY, settings) && saved().is_some_and(|saved| &saved.settings == settings)
+    json::store(KEY, settings)
+        && LocalStorage::raw()
+            .get_item(KEY)
+            .ok()
+            .flatten()
+            .is_some_and(|record| &read_record(&record).settings == settings)
 }
 
 const PIN_TRIES: &str = "rumbo.pin-tries";
 
-/// Wrong PINs in a row and when the last was entered (wall-clock ms), kept across
-/// reloads so a reload does not reset the wait. Written as `count,ms`.
-pub fn pin_tries() -> (u32, f64) {
-    let saved = LocalStorage::raw()
-        .get_item(PIN_TRIES)
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    let mut parts = saved.split(',');
-    let count = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
-    let at = parts.next().and_then(|t| t.parse::<i64>().ok()).unwrap_or(0);
-    (count, at as f64)
+/// Wrong PINs in a row and when the last was entered, kept across reloads so a reload
+/// does not reset the wait; as seen now (a clock set back restarts the wait, see
+/// `core::device::pin::PinTries::seen_at`), and stored so.
+pub fn pin_tries() -> PinTries {
+    let storage = LocalStorage::raw();
+    let saved = storage.get_item(PIN_TRIES).ok().flatten().unwrap_or_default();
+    let stored = PinTries::from_record(&saved);
+    let seen = stored.seen_at(now());
+    if seen != stored {
+        let _ = storage.set_item(PIN_TRIES, &seen.to_record());
+    }
+    seen
 }
 
 /// Records a wrong PIN, or clears the count after the right one.
@@ -100,10 +130,97 @@ pub fn record_pin_try(right: bool) {
     if right {
         let _ = storage.remove_item(PIN_TRIES);
     } else {
-        let (count, _) = pin_tries();
-        let now = js_sys::Date::now() as i64;
-        let _ = storage.set_item(PIN_TRIES, &format!("{},{now}", count.saturating_add(1)));
+        let _ = storage.set_item(PIN_TRIES, &pin_tries().wrong_at(now()).to_record());
     }
+}
+
+/// Now, on the wall clock and on `performance.timeOrigin + performance.now()`.
+pub fn now() -> Instant {
+    let wall_ms = js_sys::Date::now();
+    let origin = web_sys::window()
+        .and_then(|window| Reflect::get(&window, &"performance".into()).ok())
+        .and_then(|performance| Reflect::get(&performance, &"timeOrigin".into()).ok())
+        .and_then(|origin| origin.as_f64());
+    let mono_ms = origin.map_or(wall_ms, |origin| origin + monotonic_ms());
+    Instant { wall_ms, mono_ms }
+}
+
+/// Fresh randomness for salting a new staff PIN: 16 bytes from `crypto.getRandomValues`,
+/// in hex; `None` where the browser has none (then no PIN is set).
+pub fn random_salt() -> Option<String> {
+    let window: JsValue = web_sys::window()?.into();
+    let crypto = Reflect::get(&window, &"crypto".into()).ok()?;
+    let fill: Function = Reflect::get(&crypto, &"getRandomValues".into()).ok()?.dyn_into().ok()?;
+    let bytes = Uint8Array::new_with_length(16);
+    fill.call1(&crypto, &bytes).ok()?;
+    Some(hex(&bytes.to_vec()))
+}
+
+/// PBKDF2-HMAC-SHA-256 of `pin` with `salt` (its UTF-8 text) over `iterations`, by the
+/// browser's `crypto.subtle`: the 32-byte key in hex; `None` where it is unavailable
+/// (an insecure origin) or fails.
+pub async fn derive_pin_key(pin: &str, salt: &str, iterations: u32) -> Option<String> {
+    let window: JsValue = web_sys::window()?.into();
+    let crypto = Reflect::get(&window, &"crypto".into()).ok()?;
+    let subtle = Reflect::get(&crypto, &"subtle".into())
+        .ok()
+        .filter(JsValue::is_object)?;
+    let method = |name: &str| -> Option<Function> { Reflect::get(&subtle, &name.into()).ok()?.dyn_into().ok() };
+    let usages = Array::of1(&"deriveBits".into());
+    let import_args = Array::of5(
+        &"raw".into(),
+        &Uint8Array::from(pin.as_bytes()),
+        &"PBKDF2".into(),
+        &false.into(),
+        &usages,
+    );
+    let importing = method("importKey")?.apply(&subtle, &import_args).ok()?;
+    let key = JsFuture::from(Promise::from(importing)).await.ok()?;
+    let params = Object::new();
+    for (name, value) in [
+        ("name", JsValue::from_str("PBKDF2")),
+        ("hash", JsValue::from_str("SHA-256")),
+        ("salt", Uint8Array::from(salt.as_bytes()).into()),
+        ("iterations", JsValue::from(iterations)),
+    ] {
+        Reflect::set(&params, &name.into(), &value).ok()?;
+    }
+    let deriving = method("deriveBits")?
+        .call3(&subtle, &params, &key, &JsValue::from(256))
+        .ok()?;
+    let bits = JsFuture::from(Promise::from(deriving)).await.ok()?;
+    Some(hex(&Uint8Array::new(&bits).to_vec()))
+}
+
+/// A new staff PIN, hashed with a fresh salt (see `core::device::pin`); `None` where the
+/// browser cannot, and then no PIN is stored.
+pub async fn new_pin_hash(pin: &str) -> Option<PinHash> {
+    let salt = random_salt()?;
+    let key = derive_pin_key(pin, &salt, PBKDF2_ITERATIONS).await?;
+    Some(PinHash::pbkdf2(&salt, &key))
+}
+
+/// Whether `pin` opens the settings, deriving its key in the browser when the stored
+/// hash needs one.
+pub async fn unlock(access: &Access, pin: &str) -> bool {
+    let derived = match access {
+        Access::Pin(hash) => match hash.derivation() {
+            Some(how) => derive_pin_key(pin, &how.salt, how.iterations).await,
+            None => None,
+        },
+        _ => None,
+    };
+    access.unlock(pin, derived.as_deref())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Where a shared device starts afresh: the start page, at the kiosk's start address
+/// when it was opened there, so the next load is pinned too.
+fn start_page() -> &'static str {
+    if pinned_kiosk() { "/?dispositivo=kiosco" } else { "/" }
 }
 
 /// Forgets the person who just used the device and starts afresh for the next one.
@@ -113,14 +230,24 @@ pub fn record_pin_try(right: bool) {
 /// with `location.replace` drops the first two without adding a history entry; shared
 /// devices navigate with replace only (see `ui::shared_device`), so no earlier page of
 /// theirs is left to go back to, and `drop_forward_history` removes any left Forward.
+///
+/// What the app copied for them (a share link, a number) is wiped from the clipboard
+/// first, and then the page is left.
 pub fn forget_person() {
     speech::stop();
-    preferences::forget_lang();
-    SessionStorage::clear();
-    drop_forward_history(Some("/"));
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().replace("/");
-    }
+    let start = start_page();
+    wasm_bindgen_futures::spawn_local(async move {
+        share::forget_copied().await;
+        preferences::forget_lang();
+        SessionStorage::clear();
+        if start != "/" {
+            let _ = SessionStorage::raw().set_item(PINNED, "1");
+        }
+        drop_forward_history(Some(start));
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().replace(start);
+        }
+    });
 }
 
 /// Cuts off the browser's Forward entries, which on a shared device are pages an
@@ -188,13 +315,6 @@ pub fn monotonic_ms() -> f64 {
             now.call0(&performance).ok()?.as_f64()
         })
         .unwrap_or_else(js_sys::Date::now)
-}
-
-/// Fresh randomness for salting a new staff PIN.
-pub fn random_salt() -> String {
-    (0..4)
-        .map(|_| format!("{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32))
-        .collect()
 }
 
 /// Today's date on the device's clock, `YYYY-MM-DD`, for the daily tallies.

@@ -1,6 +1,7 @@
 //! Sharing and copying: the system share sheet where the browser has one (most phones),
 //! otherwise the clipboard; and files saved from memory (a vCard), with no server.
 
+use gloo::storage::{SessionStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -40,16 +41,36 @@ pub async fn share_or_copy(title: &str, url: &str) -> Shared {
     copy(url).await
 }
 
+/// Kept in the tab's session storage once the app wrote to the clipboard, so a shared
+/// device wipes it before the next person ([`forget_copied`]).
+const COPIED: &str = "rumbo.copied";
+
 /// Copies `text` to the clipboard.
 pub async fn copy(text: &str) -> Shared {
     let Some(window) = web_sys::window() else {
         return Shared::Failed;
     };
+    // Marked before the write: a write that lands after a failure report still counts.
+    let _ = SessionStorage::raw().set_item(COPIED, "1");
     let clipboard = window.navigator().clipboard();
     match JsFuture::from(clipboard.write_text(text)).await {
         Ok(_) => Shared::Copied,
         Err(_) => Shared::Failed,
     }
+}
+
+/// Empties the clipboard if the app wrote to it in this tab (a share link holds a
+/// person's answers), for the next person on a shared device. What the person copied
+/// themselves from elsewhere is not the app's to touch.
+pub async fn forget_copied() {
+    let storage = SessionStorage::raw();
+    if storage.get_item(COPIED).ok().flatten().is_none() {
+        return;
+    }
+    if let Some(window) = web_sys::window() {
+        let _ = JsFuture::from(window.navigator().clipboard().write_text("")).await;
+    }
+    let _ = storage.remove_item(COPIED);
 }
 
 /// Saves `contents` as a file named `file_name` through a temporary object URL.

@@ -3,23 +3,28 @@
 //! it as fixed for the life of the page.
 
 use crate::core::device::mode::Mode;
-use crate::core::device::settings::DeviceSettings;
+use crate::core::device::settings::{DeviceSettings, Saved};
 use crate::platform::device;
 use leptos::prelude::*;
 
+/// The device's settings as read at start-up, with whether any could not be read.
 #[derive(Clone)]
-pub struct Device(pub DeviceSettings);
+pub struct Device(pub Saved);
 
 impl Device {
     pub fn mode(&self) -> Mode {
-        self.0.mode
+        self.0.settings.mode
+    }
+
+    pub fn settings(&self) -> DeviceSettings {
+        self.0.settings.clone()
     }
 }
 
 pub fn provide_device() -> Mode {
-    let settings = device::load();
-    let mode = settings.mode;
-    provide_context(Device(settings));
+    let saved = device::saved();
+    let mode = saved.settings.mode;
+    provide_context(Device(saved));
     mode
 }
 

@@ -4,7 +4,10 @@
 //! - navigation replaces the history entry instead of adding one, leaving nothing of
 //!   a person to go back to, and one entry of the app's own is kept behind it, so Back
 //!   does not leave the app;
-//! - "Finish" (kiosk) or "Next person" (outreach) wipes the person's traces at once;
+//! - "Finish" (kiosk) or "Next person" (outreach) wipes the person's traces at once,
+//!   the clipboard too if the app wrote to it, and a page brought back from the
+//!   browser's back/forward cache is loaded anew;
+//! - links out open in a new tab (`Mode::link_target`), never over the person's page;
 //! - on the kiosk, a warning after a while without a touch, then the same wipe; no text
 //!   selection and no context menu.
 
@@ -42,6 +45,16 @@ pub fn SharedDevice() -> impl IntoView {
     device::drop_forward_history(None);
     device::keep_an_entry_behind();
     EventListener::new(&window(), "popstate", |_| device::keep_an_entry_behind()).forget();
+    // A page the browser kept whole in its back/forward cache comes back as the last
+    // person left it (answers, results) when someone goes Back into it: loaded anew, it
+    // starts afresh.
+    EventListener::new(&window(), "pageshow", |event| {
+        let persisted = js_sys::Reflect::get(event, &"persisted".into()).is_ok_and(|p| p.is_truthy());
+        if persisted {
+            let _ = window().location().reload();
+        }
+    })
+    .forget();
     if mode == Mode::Kiosk {
         EventListener::new_with_options(
             &document(),
@@ -52,7 +65,7 @@ pub fn SharedDevice() -> impl IntoView {
         .forget();
     }
     if mode.watches_idle() {
-        view! { <IdleWarning settings=device.0 /> }.into_any()
+        view! { <IdleWarning settings=device.settings() /> }.into_any()
     } else {
         ().into_any()
     }

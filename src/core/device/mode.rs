@@ -50,6 +50,14 @@ impl Mode {
         self != Mode::Kiosk
     }
 
+    /// The `target` of a link out that may open (`opens_links`): on a shared device
+    /// always a new tab, so the app's tab never has the person's page behind someone
+    /// else's site in its history, for the next person's Back; on a person's own
+    /// device, a new tab where the link asks for one (websites).
+    pub fn link_target(self, new_tab: bool) -> Option<&'static str> {
+        (new_tab || self.is_shared()).then_some("_blank")
+    }
+
     /// Whether the person can keep favourites: only on their own device.
     pub fn keeps_favourites(self) -> bool {
         self == Mode::Personal
@@ -79,6 +87,14 @@ mod tests {
         for mode in Mode::ALL {
             assert_eq!(Mode::from_code(mode.code()), Some(mode));
         }
+    }
+
+    #[test]
+    fn on_a_shared_device_links_out_never_take_the_apps_tab() {
+        assert_eq!(Mode::Outreach.link_target(false), Some("_blank"));
+        assert_eq!(Mode::Outreach.link_target(true), Some("_blank"));
+        assert_eq!(Mode::Personal.link_target(false), None);
+        assert_eq!(Mode::Personal.link_target(true), Some("_blank"));
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! its address, or on a kiosk by holding the app's name for three seconds.
 
 use crate::core::device::mode::Mode;
-use crate::core::device::pin::pin_minutes_to_wait;
-use crate::core::device::settings::{DeviceSettings, Setting, SettingsChange, SettingsError};
+use crate::core::device::pin::check_new_pin;
+use crate::core::device::settings::{Access, DeviceSettings, Saved, Setting, SettingsChange, SettingsError};
 use crate::core::device::tallies::Tallies;
 use crate::platform::db::Db;
 use crate::platform::{device, share, tallies};
@@ -19,9 +19,13 @@ use wasm_bindgen_futures::spawn_local;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let settings = use_device().0;
-    let unlocked = RwSignal::new(settings.pin.is_none());
+    let saved = use_device().0;
+    let access = saved.access();
+    // Open at once only on a device with no PIN whose settings were all read
+    // (`core::device::settings::Access`): anything unreadable keeps it shut.
+    let unlocked = RwSignal::new(access.open());
     let entered = RwSignal::new(String::new());
+    let sealed = access == Access::Sealed;
     // The PIN form goes once it is unlocked; focus goes to the page heading.
     Effect::new(move |was_unlocked: Option<bool>| {
         let now = unlocked.get();
@@ -33,16 +37,21 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <Page title=tr_signal!(settings_title)>
             <p>{tr!(settings_intro)}</p>
-            {device::unreadable().then(|| view! {
+            {(saved.damaged && !sealed).then(|| view! {
                 <p class="notice notice-warning" role="alert">{tr!(settings_unreadable)}</p>
             })}
             {move || if unlocked.get() {
+                // Read again: unlocking may have renewed the PIN's hash.
                 view! {
-                    <SettingsForm settings=settings.clone() entered=entered.get_untracked() />
+                    <SettingsForm settings=device::saved().settings />
                     <TalliesSection />
                 }.into_any()
+            } else if sealed {
+                view! {
+                    <p class="notice notice-warning" role="alert">{tr!(settings_sealed)}</p>
+                }.into_any()
             } else {
-                view! { <Unlock settings=settings.clone() entered unlocked /> }.into_any()
+                view! { <Unlock access=access.clone() saved=saved.clone() entered unlocked /> }.into_any()
             }}
         </Page>
     }
@@ -50,27 +59,44 @@ pub fn SettingsPage() -> impl IntoView {
 
 /// Asks for the PIN before anything can be seen or changed.
 #[component]
-fn Unlock(settings: DeviceSettings, entered: RwSignal<String>, unlocked: RwSignal<bool>) -> impl IntoView {
+fn Unlock(access: Access, saved: Saved, entered: RwSignal<String>, unlocked: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let wrong = RwSignal::new(false);
+    let checking = RwSignal::new(false);
     // Minutes to wait before another try, after too many wrong PINs.
     let wait_minutes = RwSignal::new(None::<u32>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (tries, last) = device::pin_tries();
-        wait_minutes.set(pin_minutes_to_wait(tries, last, js_sys::Date::now()));
-        if wait_minutes.get_untracked().is_some() {
+        wait_minutes.set(device::pin_tries().minutes_to_wait(device::now()));
+        if wait_minutes.get_untracked().is_some() || checking.get_untracked() {
             return;
         }
-        // Only a right PIN touches `unlocked`: setting it re-renders the page, which
-        // would also wipe the "wrong PIN" message.
-        let right = settings.unlocks(&entered.get_untracked());
-        device::record_pin_try(right);
-        if right {
+        checking.set(true);
+        let (access, saved, pin) = (access.clone(), saved.clone(), entered.get_untracked());
+        spawn_local(async move {
+            let opened = device::unlock(&access, &pin).await;
+            device::record_pin_try(opened);
+            checking.set(false);
+            // Only a right PIN touches `unlocked`: setting it re-renders the page, which
+            // would also wipe the "wrong PIN" message.
+            if !opened {
+                wrong.set(true);
+                return;
+            }
+            // An old SHA-256 hash is replaced by a PBKDF2 one now that the PIN is known;
+            // not in a record that could not all be read, which staff save themselves.
+            if let Access::Pin(hash) = &access
+                && hash.needs_upgrade()
+                && !saved.damaged
+                && let Some(renewed) = device::new_pin_hash(&pin).await
+            {
+                device::save(&DeviceSettings {
+                    pin: Some(renewed),
+                    ..saved.settings
+                });
+            }
             unlocked.set(true);
-        } else {
-            wrong.set(true);
-        }
+        });
     };
     let error = move || match wait_minutes.get() {
         Some(minutes) => Some(t_string!(i18n, settings_pin_wait, minutes = minutes)),
@@ -87,47 +113,67 @@ fn Unlock(settings: DeviceSettings, entered: RwSignal<String>, unlocked: RwSigna
                 aria-describedby="settings-pin-error"
                 prop:value=move || entered.get() on:input=move |ev| entered.set(event_target_value(&ev)) />
             <p id="settings-pin-error" class="field-error" role="alert">{error}</p>
-            <button type="submit" class="button button-primary">{tr!(settings_unlock)}</button>
+            <button type="submit" class="button button-primary" aria-disabled=move || checking.get().to_string()>{tr!(settings_unlock)}</button>
         </form>
     }
 }
 
 #[component]
-fn SettingsForm(settings: DeviceSettings, entered: String) -> impl IntoView {
+fn SettingsForm(settings: DeviceSettings) -> impl IntoView {
     let i18n = use_i18n();
     let mode = RwSignal::new(settings.mode);
     let new_pin = RwSignal::new(String::new());
     let idle = RwSignal::new(settings.idle_seconds.to_string());
     let error = RwSignal::new(None::<SettingsError>);
     let not_saved = RwSignal::new(false);
+    let saving = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
         let change = SettingsChange {
             mode: mode.get_untracked(),
             new_pin: new_pin.get_untracked().trim().to_string(),
             idle_seconds: idle.get_untracked().trim().parse().unwrap_or(0),
         };
-        match settings.change(&entered, &change, &device::random_salt()) {
-            Err(e) => {
-                error.set(Some(e));
-                // To the field to correct, once it is marked invalid and tied to the
-                // message, so a screen reader says both.
-                if let Some(setting) = e.setting() {
-                    request_animation_frame(move || {
-                        focus(&format!("#{}", field_id(setting)));
-                    });
+        saving.set(true);
+        let settings = settings.clone();
+        spawn_local(async move {
+            // Hashed in the browser (PBKDF2 through crypto.subtle) before core checks it.
+            let wants_pin = !change.new_pin.is_empty() && check_new_pin(&change.new_pin).is_ok();
+            let hashed = if wants_pin {
+                device::new_pin_hash(&change.new_pin).await
+            } else {
+                None
+            };
+            saving.set(false);
+            if wants_pin && hashed.is_none() {
+                not_saved.set(true);
+                return;
+            }
+            match settings.change(&change, hashed) {
+                Err(e) => {
+                    error.set(Some(e));
+                    // To the field to correct, once it is marked invalid and tied to the
+                    // message, so a screen reader says both.
+                    if let Some(setting) = e.setting() {
+                        request_animation_frame(move || {
+                            focus(&format!("#{}", field_id(setting)));
+                        });
+                    }
+                }
+                Ok(changed) => {
+                    error.set(None);
+                    if device::save(&changed) {
+                        // Start afresh in the new mode, as the next person will see it.
+                        device::forget_person();
+                    } else {
+                        not_saved.set(true);
+                    }
                 }
             }
-            Ok(changed) => {
-                error.set(None);
-                if device::save(&changed) {
-                    // Start afresh in the new mode, as the next person will see it.
-                    device::forget_person();
-                } else {
-                    not_saved.set(true);
-                }
-            }
-        }
+        });
     };
     let options = Mode::ALL
         .into_iter()

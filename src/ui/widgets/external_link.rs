@@ -18,14 +18,16 @@ pub fn ExternalLink(
     /// An address already checked by `core::directory::links`.
     href: String,
     #[prop(optional, into)] class: String,
-    /// Websites open in a new tab, so the app stays where the person left it.
+    /// Websites open in a new tab, so the app stays where the person left it (on a
+    /// shared device every link out does, see `Mode::link_target`).
     #[prop(optional)]
     new_tab: bool,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    if use_mode().opens_links() {
-        let target = new_tab.then_some("_blank");
+    let mode = use_mode();
+    if mode.opens_links() {
+        let target = mode.link_target(new_tab);
         return view! { <a class=class href=href rel="noopener noreferrer" target=target>{children()}</a> }.into_any();
     }
     let shown = shown_address(&href);

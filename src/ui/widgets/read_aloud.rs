@@ -21,14 +21,23 @@ pub fn ReadAloud(
     // While it reads, the same button stops it: a long option read aloud must not be
     // something a person can only escape by leaving the page.
     let reading = RwSignal::new(false);
+    // No voice on the device for the language: said instead of reading it with an online one.
+    let no_voice = RwSignal::new(false);
     let toggle = move |_| {
         if reading.get_untracked() {
             speech::stop();
             reading.set(false);
         } else {
             reading.set(true);
+            no_voice.set(false);
             let lang = lang_of(i18n.get_locale_untracked());
-            speech::speak(&text.run(()), lang.code(), move || reading.set(false));
+            let spoken = speech::speak(&text.run(()), lang.code(), move || {
+                let _ = reading.try_set(false);
+            });
+            if !spoken {
+                reading.set(false);
+                no_voice.set(true);
+            }
         }
     };
     speech::is_available().then(|| {
@@ -37,6 +46,7 @@ pub fn ReadAloud(
                 {move || if reading.get() { tr!(read_aloud_stop)() } else { tr!(read_aloud)() }}
                 {about.map(|about| view! { <span class="visually-hidden">": " {about}</span> })}
             </button>
+            <span class="read-aloud-status" role="status">{move || no_voice.get().then(|| tr!(read_aloud_no_voice)())}</span>
         }
     })
 }
