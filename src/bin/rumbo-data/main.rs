@@ -142,15 +142,29 @@ fn publishable(
     Ok(serde_json::to_string_pretty(&manifest).expect("a manifest is always JSON") + "\n")
 }
 
+/// The flows other than the assessment in the data folder (`flow-<id>.json`), by name.
+fn other_flow_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n != Flow::FILE && Flow::id_of_file(n).is_some())
+        .collect();
+    names.sort();
+    names
+}
+
 /// Writes a manifest for the current files, one content version above the last.
 fn manifest(dir: &Path, today: &str) -> Result<(), String> {
     let previous = read(dir, Manifest::FILE)
         .ok()
         .and_then(|b| Manifest::from_json(&b).ok());
-    let names = [Flow::FILE, Directory::FILE];
+    let mut names = vec![Flow::FILE.to_string(), Directory::FILE.to_string()];
+    names.extend(other_flow_files(dir));
     let files: Vec<(&str, Vec<u8>)> = names
         .iter()
-        .map(|n| read(dir, n).map(|b| (*n, b)))
+        .map(|n| read(dir, n).map(|b| (n.as_str(), b)))
         .collect::<Result<_, _>>()?;
     let version = previous.map_or(1, |m| m.content_version + 1);
     let listed: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
@@ -235,7 +249,12 @@ fn import(file: &Path, dir: &Path, today: &str) -> Result<(), String> {
         .ok()
         .and_then(|b| Manifest::from_json(&b).ok())
         .map_or(1, |m| m.content_version + 1);
-    let listed: [(&str, &[u8]); 2] = [(Flow::FILE, &assessment), (Directory::FILE, &json)];
+    let flow_files: Vec<(String, Vec<u8>)> = other_flow_files(dir)
+        .into_iter()
+        .map(|n| read(dir, &n).map(|b| (n, b)))
+        .collect::<Result<_, _>>()?;
+    let mut listed: Vec<(&str, &[u8])> = vec![(Flow::FILE, &assessment), (Directory::FILE, &json)];
+    listed.extend(flow_files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
     let manifest = Manifest::describe(version, today, &listed);
     // The same gate as `check` and the app, on the files as they would be written.
     let file_bytes = |name: &str| listed.iter().find(|(n, _)| *n == name).map(|(_, b)| b.to_vec());

@@ -19,9 +19,14 @@ use serde::{Deserialize, Serialize};
 /// - 4: a question may be about the relative the person asks for
 ///   (`Question::about_relative`), a field an app of format 3 would refuse as unknown.
 ///
+/// - 5: an outcome may link to a page or another flow (`Outcome::links`: the
+///   assessment's fraud outcome leads to `/oferta`), a field an app of format 4 would
+///   refuse as unknown in `assessment.json`. (Flows other than the assessment,
+///   `flow-<id>.json`, need no format: older apps never read them.)
+///
 /// The staff's tool writes the oldest format the data needs ([`format_for`]), so that
 /// apps not yet updated keep taking every publication that does not use a newer thing.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The oldest format that carries the content as it is: 4 once a question is about a
 /// relative, 3 once an answer names a country, 2 once a phone is a national short
@@ -32,7 +37,9 @@ pub fn format_for(
 ) -> u32 {
     let short = |number: &str| crate::core::directory::links::is_short_number(number);
     let placing = |q: &crate::core::assessment::flow::Question| q.options.iter().any(|o| o.country.is_some());
-    if flow.questions.iter().any(|q| q.about_relative) {
+    if flow.outcomes.iter().any(|o| !o.links.is_empty()) {
+        5
+    } else if flow.questions.iter().any(|q| q.about_relative) {
         4
     } else if flow.questions.iter().any(placing) {
         3
@@ -245,6 +252,12 @@ mod tests {
         let mut asking_for_a_relative = placing.clone();
         asking_for_a_relative.questions[0].about_relative = true;
         assert_eq!(format_for(&asking_for_a_relative, &with_phone("555")), 4);
+        let mut linking = asking_for_a_relative.clone();
+        linking.outcomes[0].links.push(crate::core::assessment::flow::Source {
+            title: crate::core::text::lang::Text::default(),
+            url: "/oferta".into(),
+        });
+        assert_eq!(format_for(&linking, &with_phone("555")), 5);
         for format in 1..=SCHEMA_VERSION {
             let mut manifest = Manifest::describe(3, "2026-11-24", &[("a.json", b"[]")]);
             manifest.schema_version = format;

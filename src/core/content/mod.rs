@@ -9,9 +9,9 @@ pub mod manifest;
 pub mod update;
 pub mod validate;
 
-use crate::core::assessment::flow::Flow;
+use crate::core::assessment::flow::{ASSESSMENT_ID, Flow};
 use crate::core::content::manifest::Manifest;
-use crate::core::content::validate::validate;
+use crate::core::content::validate::{validate, validate_flow, validate_flow_links};
 use crate::core::directory::entry::Directory;
 use crate::core::json::ReadJson;
 use crate::core::problem::Problem;
@@ -20,7 +20,26 @@ use crate::core::problem::Problem;
 pub struct Content {
     pub manifest: Manifest,
     pub directory: Directory,
+    /// The self-assessment (`assessment.json`), which every publication has.
     pub flow: Flow,
+    /// Every other flow the manifest lists (`flow-<id>.json`: the offer check), in the
+    /// manifest's order.
+    pub flows: Vec<Flow>,
+}
+
+impl Content {
+    /// The flow whose page is `/<id>`, the assessment included.
+    pub fn flow_by_id(&self, id: &str) -> Option<&Flow> {
+        if id == self.flow.id {
+            return Some(&self.flow);
+        }
+        self.flows.iter().find(|f| f.id == id)
+    }
+
+    /// Every flow, the assessment first.
+    pub fn all_flows(&self) -> impl Iterator<Item = &Flow> {
+        std::iter::once(&self.flow).chain(&self.flows)
+    }
 }
 
 impl Content {
@@ -57,16 +76,45 @@ impl Content {
         };
         let directory_bytes = read(Directory::FILE);
         let flow_bytes = read(Flow::FILE);
+        // Every other flow the manifest lists, by its file's name.
+        let others: Vec<(String, String)> = manifest
+            .files
+            .iter()
+            .filter(|f| f.name != Flow::FILE)
+            .filter_map(|f| Some((f.name.clone(), Flow::id_of_file(&f.name)?.to_string())))
+            .collect();
+        let other_bytes: Vec<(String, &str, Option<Vec<u8>>)> = others
+            .iter()
+            .map(|(name, id)| (name.clone(), id.as_str(), read(name)))
+            .collect();
         let directory = directory_bytes.and_then(|b| json.read(Directory::FILE, &b).map_err(|p| problems.push(p)).ok());
-        let flow = flow_bytes.and_then(|b| json.read(Flow::FILE, &b).map_err(|p| problems.push(p)).ok());
+        let mut parse_flow = |name: &str, id: &str, bytes: Option<Vec<u8>>| -> Option<Flow> {
+            let mut flow: Flow = json.read(name, &bytes?).map_err(|p| problems.push(p)).ok()?;
+            flow.id = id.to_string();
+            Some(flow)
+        };
+        let flow = parse_flow(Flow::FILE, ASSESSMENT_ID, flow_bytes);
+        let flows: Vec<Flow> = other_bytes
+            .into_iter()
+            .filter_map(|(name, id, bytes)| parse_flow(&name, id, bytes))
+            .collect();
+        let flows_whole = flows.len() == others.len();
         match (directory, flow) {
-            (Some(directory), Some(flow)) if problems.is_empty() => {
-                let problems = validate(&directory, &flow, today);
+            (Some(directory), Some(flow)) if problems.is_empty() && flows_whole => {
+                let mut problems = validate(&directory, &flow, today);
+                for other in &flows {
+                    problems.extend(validate_flow(other, &directory, today));
+                }
+                let ids: Vec<&str> = std::iter::once(&flow).chain(&flows).map(|f| f.id.as_str()).collect();
+                for f in std::iter::once(&flow).chain(&flows) {
+                    problems.extend(validate_flow_links(f, &ids));
+                }
                 if problems.is_empty() {
                     Ok(Content {
                         manifest,
                         directory,
                         flow,
+                        flows,
                     })
                 } else {
                     Err(problems)
