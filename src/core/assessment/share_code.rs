@@ -451,5 +451,7 @@ mod tests {
             encode(&assessment, &answers),
             "the assessment's codes are as before"
         );
+        // Made before there was more than one flow: it still opens.
+        assert_eq!(decode(&named, "r1.1.AAA2wVnX"), Ok(answers));
     }
 }
