@@ -156,7 +156,11 @@ fn every_path_shows_how_to_check_and_where_to_report_and_never_calls_an_offer_re
         }
     }
     let none = flow.outcome("sin-senales").unwrap();
-    assert!(none.summary.get_code("es").contains("no quiere decir que la oferta sea real"));
+    assert!(
+        none.summary
+            .get_code("es")
+            .contains("no quiere decir que la oferta sea real")
+    );
     assert!(none.summary.get_code("en").contains("does not mean the offer is real"));
 }
 
@@ -210,7 +214,10 @@ fn persona_an_offer_through_mintrabs_programme_with_no_payment() {
             ("paid", choice("no")),
         ],
     );
-    assert!(answers.get("registered").is_none(), "not asked of the Mintrab's own programme");
+    assert!(
+        answers.get("registered").is_none(),
+        "not asked of the Mintrab's own programme"
+    );
     let ids = shown(&flow, &answers);
     assert_eq!(ids[0], "sin-senales", "{ids:?}");
     assert!(!ids.iter().any(|i| SIGNS.contains(&i.as_str())), "{ids:?}");
@@ -218,7 +225,11 @@ fn persona_an_offer_through_mintrabs_programme_with_no_payment() {
         assert!(ids.iter().any(|i| i == how_to_confirm), "{ids:?}");
     }
     let us = flow.outcome("comprobar-eeuu").unwrap();
-    assert!(us.links.iter().any(|l| l.url.starts_with("https://seasonaljobs.dol.gov")));
+    assert!(
+        us.links
+            .iter()
+            .any(|l| l.url.starts_with("https://seasonaljobs.dol.gov"))
+    );
     let gt = flow.outcome("comprobar-guatemala").unwrap();
     assert!(gt.links.iter().any(|l| l.url == "https://tuempleo.mintrabajo.gob.gt"));
 }

@@ -46,7 +46,9 @@ impl Flow {
         if name == Self::FILE {
             return Some(ASSESSMENT_ID);
         }
-        name.strip_prefix("flow-")?.strip_suffix(".json").filter(|id| !id.is_empty())
+        name.strip_prefix("flow-")?
+            .strip_suffix(".json")
+            .filter(|id| !id.is_empty())
     }
 
     /// The data file of the flow `id` (the inverse of [`Flow::id_of_file`]).

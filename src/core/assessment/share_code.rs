@@ -443,7 +443,10 @@ mod tests {
         let code = encode(&offer, &answers);
         assert_eq!(decode(&offer, &code), Ok(answers.clone()));
         assert_eq!(decode(&assessment, &code), Err(ShareError::Tampered));
-        assert_eq!(decode(&offer, &encode(&assessment, &answers)), Err(ShareError::Tampered));
+        assert_eq!(
+            decode(&offer, &encode(&assessment, &answers)),
+            Err(ShareError::Tampered)
+        );
         let mut named = test_flow();
         named.id = crate::core::assessment::flow::ASSESSMENT_ID.into();
         assert_eq!(
