@@ -13,6 +13,7 @@ fn copy_of_shipped_data(name: &str) -> PathBuf {
         "manifest.json.sig",
         "directory.json",
         "assessment.json",
+        "flow-oferta.json",
         "centre.json",
     ] {
         std::fs::copy(shipped.join(file), dir.join(file)).unwrap();
@@ -377,11 +378,13 @@ fn the_manifest_is_written_in_the_oldest_format_the_content_needs() {
     // The same content without its short numbers (and the emergency lines' tag, which only
     // they carry), the answers' countries, the question about a relative, the options for
     // one country and the structured sources.
+    // Format 5's features in the flow: options for one country, and links onwards.
     let without_countries = |flow: &mut serde_json::Value| {
-        flow["outcomes"]
-            .as_array_mut()
-            .unwrap()
-            .retain(|o| !o["applies_if"].to_string().contains("place_in"));
+        let outcomes = flow["outcomes"].as_array_mut().unwrap();
+        outcomes.retain(|o| !o["applies_if"].to_string().contains("place_in"));
+        for outcome in outcomes {
+            outcome.as_object_mut().unwrap().remove("links");
+        }
     };
     let without_relatives = |flow: &mut serde_json::Value| {
         without_countries(flow);

@@ -34,7 +34,9 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=() view=HomePage />
-                    <Route path=StaticSegment(segment::ASSESSMENT) view=AssessmentPage />
+                    // Each flow's page (`paths::FLOWS`), the same views for every flow.
+                    <Route path=StaticSegment(segment::ASSESSMENT) view=|| view! { <AssessmentPage flow=segment::ASSESSMENT /> } />
+                    <Route path=StaticSegment(segment::OFFER) view=|| view! { <AssessmentPage flow=segment::OFFER /> } />
                     <Route path=StaticSegment(segment::DIRECTORY) view=DirectoryPage />
                     <Route path=(StaticSegment(segment::DIRECTORY), ParamSegment("id")) view=EntryPage />
                     <Route path=StaticSegment(segment::ABOUT) view=AboutPage />

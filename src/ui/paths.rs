@@ -16,6 +16,8 @@ macro_rules! paths {
 
 paths! {
     ASSESSMENT = "opciones";
+    /// The offer check, "¿Es real esta oferta de trabajo?".
+    OFFER = "oferta";
     DIRECTORY = "directorio";
     ABOUT = "acerca-de";
     /// Staff only: kiosk and outreach modes, PIN, tallies. Linked from nowhere.
@@ -23,6 +25,17 @@ paths! {
 }
 
 pub const HOME: &str = "/";
+
+/// The flows with a page, by id: a flow's id is its page's path (`/oferta`), and its
+/// data file is `flow-<id>.json` (`core::assessment::flow::Flow::id_of_file`). A third
+/// flow is its data file, its tests, its id here and its line in `ui::app`'s routes;
+/// the views are the same.
+pub const FLOWS: [&str; 2] = [segment::ASSESSMENT, segment::OFFER];
+
+/// The page of a flow, or of another page the data links to by path.
+pub fn flow(id: &str) -> String {
+    format!("/{id}")
+}
 
 /// The page of a directory entry.
 pub fn entry(id: &str) -> String {

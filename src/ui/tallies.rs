@@ -22,14 +22,16 @@ thread_local! {
     static OPENED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
 }
 
-/// An assessment reached its results: count it and each option shown.
+/// A flow reached its results: count it and each option shown (for the offer check,
+/// each warning sign found), under the flow's id.
 pub fn count_assessment(mode: Mode, flow: &Flow, answers: &Answers) {
+    let flow_id = flow.id.clone();
     let shown: Vec<String> = engine::outcomes(flow, answers)
         .iter()
         .map(|s| s.outcome.id.clone())
         .collect();
     count(mode, move |t, date| {
-        t.assessment_completed(date, shown.iter().map(String::as_str))
+        t.flow_completed(date, &flow_id, shown.iter().map(String::as_str))
     });
 }
 

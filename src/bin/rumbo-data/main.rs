@@ -292,18 +292,32 @@ fn keygen(path: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The flows other than the assessment in the data folder (`flow-<id>.json`), by name.
+fn other_flow_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n != Flow::FILE && Flow::id_of_file(n).is_some())
+        .collect();
+    names.sort();
+    names
+}
+
 /// Writes a manifest for the current files, one content version above the last.
 fn manifest(dir: &Path, today: &str, first: bool) -> Result<(), String> {
     let version = next_version(dir, first)?;
     let key = signing_key()?;
+    let mut names = vec![Flow::FILE.to_string(), Directory::FILE.to_string()];
+    names.extend(other_flow_files(dir));
     // The centre's own file is published when the staff have written one.
-    let mut names = vec![Flow::FILE, Directory::FILE];
     if dir.join(Centre::FILE).exists() {
-        names.push(Centre::FILE);
+        names.push(Centre::FILE.to_string());
     }
     let files: Vec<(&str, Vec<u8>)> = names
         .iter()
-        .map(|n| read(dir, n).map(|b| (*n, b)))
+        .map(|n| read(dir, n).map(|b| (n.as_str(), b)))
         .collect::<Result<_, _>>()?;
     let listed: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
     let manifest = Manifest::describe(version, today, &listed);
@@ -395,7 +409,12 @@ fn import(file: &Path, dir: &Path, today: &str, first: bool) -> Result<(), Strin
         true => Some(read(dir, Centre::FILE)?),
         false => None,
     };
+    let flow_files: Vec<(String, Vec<u8>)> = other_flow_files(dir)
+        .into_iter()
+        .map(|n| read(dir, &n).map(|b| (n, b)))
+        .collect::<Result<_, _>>()?;
     let mut listed: Vec<(&str, &[u8])> = vec![(Flow::FILE, &assessment), (Directory::FILE, &json)];
+    listed.extend(flow_files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
     if let Some(centre) = &centre {
         listed.push((Centre::FILE, centre));
     }

@@ -14,6 +14,16 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Flow {
+    /// Which flow this is, and the path of its page (`opciones`, `oferta`): never in the
+    /// file, it comes from the file's name ([`Flow::id_of_file`]).
+    #[serde(skip)]
+    pub id: String,
+    /// The start page's heading and lead, for flows other than the assessment (whose
+    /// are interface messages, in `locales/`).
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub intro: Text,
     /// Bumped whenever questions or options change meaning, so a share link made with
     /// an older flow is recognised instead of being read wrongly.
     pub version: u32,
@@ -22,8 +32,43 @@ pub struct Flow {
     pub outcomes: Vec<Outcome>,
 }
 
+/// The assessment's id: the path of its page, `/opciones`.
+pub const ASSESSMENT_ID: &str = "opciones";
+
 impl Flow {
     pub const FILE: &'static str = "assessment.json";
+
+    /// The flow a data file holds, by its name: `assessment.json` is the assessment
+    /// (`opciones`), `flow-<id>.json` any other flow (`flow-oferta.json`: `oferta`).
+    /// Apps that know one flow only read `assessment.json` and leave the others alone,
+    /// so adding a flow needs no new manifest format.
+    pub fn id_of_file(name: &str) -> Option<&str> {
+        if name == Self::FILE {
+            return Some(ASSESSMENT_ID);
+        }
+        name.strip_prefix("flow-")?
+            .strip_suffix(".json")
+            .filter(|id| !id.is_empty())
+    }
+
+    /// The data file of the flow `id` (the inverse of [`Flow::id_of_file`]).
+    pub fn file_of(id: &str) -> String {
+        if id == ASSESSMENT_ID || id.is_empty() {
+            Self::FILE.to_string()
+        } else {
+            format!("flow-{id}.json")
+        }
+    }
+
+    /// This flow's data file.
+    pub fn file_name(&self) -> String {
+        Self::file_of(&self.id)
+    }
+
+    /// Whether this is the self-assessment (the flow of `assessment.json`).
+    pub fn is_assessment(&self) -> bool {
+        self.id.is_empty() || self.id == ASSESSMENT_ID
+    }
 
     /// Reads the file with serde_json, for the staff's tool and the tests (the app
     /// reads it through [`crate::core::content`] with the browser's parser).
@@ -185,11 +230,16 @@ pub struct Outcome {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub directory_tags: Vec<String>,
     pub sources: Vec<Source>,
+    /// Where to go next: an `https:` page (a register to check, a form) or another
+    /// flow's page (`/oferta`). Shown as links, QR codes on a kiosk. Needs manifest
+    /// format 5 in `assessment.json`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Source>,
     /// The date the content was last reviewed against its sources, `YYYY-MM-DD`.
     pub reviewed_on: String,
 }
 
-/// An official source for an outcome's facts.
+/// An official source for an outcome's facts (or, in `links`, a place to go).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {

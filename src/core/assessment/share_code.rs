@@ -8,6 +8,11 @@
 //! the version and the answers, so a cut or altered link is refused instead of read
 //! wrongly. Decoding checks every index and bound against the flow, and refuses answers
 //! the flow would not have asked.
+//!
+//! Every flow's codes have this layout. The checksum of a flow other than the
+//! assessment also covers the flow's id, so a code made on `/oferta` is refused on
+//! `/opciones` (and the other way round) instead of being read as answers to other
+//! questions; the assessment's is as it always was, so its old links still open.
 
 use crate::core::assessment::answers::{Answer, Answers};
 use crate::core::assessment::engine::relevant_answers;
@@ -102,7 +107,7 @@ pub fn encode(flow: &Flow, answers: &Answers) -> String {
             }
         }
     }
-    let check = checksum(flow.version, &bytes);
+    let check = checksum(flow, flow.version, &bytes);
     bytes.extend(check);
     format!("{PREFIX}{}.{}", flow.version, base64url_encode(&bytes))
 }
@@ -124,7 +129,7 @@ pub fn decode(flow: &Flow, code: &str) -> Result<Answers, ShareError> {
         return Err(ShareError::Malformed);
     }
     let (body, check) = bytes.split_at(bytes.len() - CHECK_BYTES);
-    if checksum(version, body) != check {
+    if checksum(flow, version, body) != check {
         return Err(ShareError::Tampered);
     }
     let answers = read_answers(flow, body).ok_or(ShareError::Tampered)?;
@@ -204,11 +209,13 @@ fn read_answers(flow: &Flow, body: &[u8]) -> Option<Answers> {
     Some(answers)
 }
 
-fn checksum(version: u32, body: &[u8]) -> [u8; CHECK_BYTES] {
-    let digest = Sha256::new()
-        .chain_update(version.to_le_bytes())
-        .chain_update(body)
-        .finalize();
+fn checksum(flow: &Flow, version: u32, body: &[u8]) -> [u8; CHECK_BYTES] {
+    let mut hash = Sha256::new();
+    if !flow.is_assessment() {
+        hash.update(flow.id.as_bytes());
+        hash.update([0]);
+    }
+    let digest = hash.chain_update(version.to_le_bytes()).chain_update(body).finalize();
     [digest[0], digest[1], digest[2], digest[3]]
 }
 
@@ -400,13 +407,13 @@ mod tests {
         // "documents" (index 1) is only asked of adults; claim it without an age.
         let body = vec![1u8, 1, 0];
         let mut bytes = body.clone();
-        bytes.extend(checksum(flow.version, &body));
+        bytes.extend(checksum(&flow, flow.version, &body));
         let code = format!("{PREFIX}{}.{}", flow.version, base64url_encode(&bytes));
         assert_eq!(decode(&flow, &code), Err(ShareError::Tampered));
         // An option index beyond the question's options.
         let body = vec![0u8, 9];
         let mut bytes = body.clone();
-        bytes.extend(checksum(flow.version, &body));
+        bytes.extend(checksum(&flow, flow.version, &body));
         let code = format!("{PREFIX}{}.{}", flow.version, base64url_encode(&bytes));
         assert_eq!(decode(&flow, &code), Err(ShareError::Tampered));
     }
@@ -542,7 +549,7 @@ mod tests {
         for _ in 0..n {
             let body = forged_body(&flow, &mut rng);
             let mut bytes = body.clone();
-            bytes.extend(checksum(flow.version, &body));
+            bytes.extend(checksum(&flow, flow.version, &body));
             let code = format!("{PREFIX}{}.{}", flow.version, base64url_encode(&bytes));
             let Ok(answers) = decode(&flow, &code) else { continue };
             accepted += 1;
@@ -581,7 +588,7 @@ mod tests {
             let mut body = vec![0u8, 0, 3, b'M', b'X', region.len() as u8];
             body.extend(region);
             let mut bytes = body.clone();
-            bytes.extend(checksum(flow.version, &body));
+            bytes.extend(checksum(&flow, flow.version, &body));
             format!("{PREFIX}{}.{}", flow.version, base64url_encode(&bytes))
         };
         assert!(decode(&flow, &code_with_region(b"Jalisco")).is_ok());
@@ -609,5 +616,30 @@ mod tests {
         }
         assert_eq!(base64url_decode("A"), None);
         assert_eq!(base64url_decode("ab=c"), None);
+    }
+
+    #[test]
+    fn a_code_opens_only_in_the_flow_it_was_made_in() {
+        let assessment = test_flow();
+        let mut offer = test_flow();
+        offer.id = "oferta".into();
+        let mut answers = Answers::default();
+        answers.set("age", Answer::Choice("under_18".into()));
+        let code = encode(&offer, &answers);
+        assert_eq!(decode(&offer, &code), Ok(answers.clone()));
+        assert_eq!(decode(&assessment, &code), Err(ShareError::Tampered));
+        assert_eq!(
+            decode(&offer, &encode(&assessment, &answers)),
+            Err(ShareError::Tampered)
+        );
+        let mut named = test_flow();
+        named.id = crate::core::assessment::flow::ASSESSMENT_ID.into();
+        assert_eq!(
+            encode(&named, &answers),
+            encode(&assessment, &answers),
+            "the assessment's codes are as before"
+        );
+        // Made before there was more than one flow: it still opens.
+        assert_eq!(decode(&named, "r1.1.AAA2wVnX"), Ok(answers));
     }
 }

@@ -24,6 +24,11 @@ use serde::{Deserialize, Serialize};
 ///   may include the centre's own file (`centre.json`). An app of format 4 would refuse
 ///   each as unknown.
 ///
+/// - 5: an outcome may link to a page or another flow (`Outcome::links`: the
+///   assessment's fraud outcome leads to `/oferta`), a field an app of format 4 would
+///   refuse as unknown in `assessment.json`. (Flows other than the assessment,
+///   `flow-<id>.json`, need no format: older apps never read them.)
+///
 /// The staff's tool writes the oldest format the data needs ([`format_for`]), so that
 /// apps not yet updated keep taking every publication that does not use a newer thing.
 pub const SCHEMA_VERSION: u32 = 5;
@@ -40,6 +45,7 @@ pub fn format_for(
     let short = |number: &str| crate::core::directory::links::is_short_number(number);
     let placing = |q: &crate::core::assessment::flow::Question| q.options.iter().any(|o| o.country.is_some());
     if uses_place_in(flow)
+        || flow.outcomes.iter().any(|o| !o.links.is_empty())
         || directory
             .entries
             .iter()
@@ -343,6 +349,12 @@ mod tests {
             .unwrap(),
         );
         assert_eq!(format_for(&flow, &sourced), 5);
+        let mut linking = asking_for_a_relative.clone();
+        linking.outcomes[0].links.push(crate::core::assessment::flow::Source {
+            title: crate::core::text::lang::Text::default(),
+            url: "/oferta".into(),
+        });
+        assert_eq!(format_for(&linking, &with_phone("555")), 5);
         for format in 1..=SCHEMA_VERSION {
             let mut manifest = Manifest::describe(3, "2026-11-24", &[("a.json", b"[]")]);
             manifest.schema_version = format;

@@ -10,9 +10,9 @@ pub mod signature;
 pub mod update;
 pub mod validate;
 
-use crate::core::assessment::flow::Flow;
+use crate::core::assessment::flow::{ASSESSMENT_ID, Flow};
 use crate::core::content::manifest::Manifest;
-use crate::core::content::validate::validate;
+use crate::core::content::validate::{validate, validate_flow, validate_flow_links};
 use crate::core::directory::centre::Centre;
 use crate::core::directory::entry::Directory;
 use crate::core::json::ReadJson;
@@ -23,9 +23,28 @@ pub struct Content {
     pub manifest: Manifest,
     /// The directory, with the centre's own file read into the centre's entry.
     pub directory: Directory,
+    /// The self-assessment (`assessment.json`), which every publication has.
     pub flow: Flow,
     /// The centre's deployment file, when the manifest lists one.
     pub centre: Option<Centre>,
+    /// Every other flow the manifest lists (`flow-<id>.json`: the offer check), in the
+    /// manifest's order.
+    pub flows: Vec<Flow>,
+}
+
+impl Content {
+    /// The flow whose page is `/<id>`, the assessment included.
+    pub fn flow_by_id(&self, id: &str) -> Option<&Flow> {
+        if id == self.flow.id {
+            return Some(&self.flow);
+        }
+        self.flows.iter().find(|f| f.id == id)
+    }
+
+    /// Every flow, the assessment first.
+    pub fn all_flows(&self) -> impl Iterator<Item = &Flow> {
+        std::iter::once(&self.flow).chain(&self.flows)
+    }
 }
 
 impl Content {
@@ -68,6 +87,17 @@ impl Content {
             .is_some()
             .then(|| read(Centre::FILE))
             .flatten();
+        // Every other flow the manifest lists, by its file's name.
+        let others: Vec<(String, String)> = manifest
+            .files
+            .iter()
+            .filter(|f| f.name != Flow::FILE)
+            .filter_map(|f| Some((f.name.clone(), Flow::id_of_file(&f.name)?.to_string())))
+            .collect();
+        let other_bytes: Vec<(String, &str, Option<Vec<u8>>)> = others
+            .iter()
+            .map(|(name, id)| (name.clone(), id.as_str(), read(name)))
+            .collect();
         // Depth first: a file nested too deep would overflow the reader's stack.
         let mut parse = |name: &str, bytes: Option<Vec<u8>>| {
             let bytes = bytes?;
@@ -79,13 +109,30 @@ impl Content {
         let directory_bytes = parse(Directory::FILE, directory_bytes);
         let flow_bytes = parse(Flow::FILE, flow_bytes);
         let centre_bytes = parse(Centre::FILE, centre_bytes);
+        let other_bytes: Vec<(String, &str, Option<Vec<u8>>)> = other_bytes
+            .into_iter()
+            .map(|(name, id, bytes)| {
+                let bytes = parse(&name, bytes);
+                (name, id, bytes)
+            })
+            .collect();
         let directory: Option<Directory> =
             directory_bytes.and_then(|b| json.read(Directory::FILE, &b).map_err(|p| problems.push(p)).ok());
-        let flow = flow_bytes.and_then(|b| json.read(Flow::FILE, &b).map_err(|p| problems.push(p)).ok());
         let centre: Option<Centre> =
             centre_bytes.and_then(|b| json.read(Centre::FILE, &b).map_err(|p| problems.push(p)).ok());
+        let mut parse_flow = |name: &str, id: &str, bytes: Option<Vec<u8>>| -> Option<Flow> {
+            let mut flow: Flow = json.read(name, &bytes?).map_err(|p| problems.push(p)).ok()?;
+            flow.id = id.to_string();
+            Some(flow)
+        };
+        let flow = parse_flow(Flow::FILE, ASSESSMENT_ID, flow_bytes);
+        let flows: Vec<Flow> = other_bytes
+            .into_iter()
+            .filter_map(|(name, id, bytes)| parse_flow(&name, id, bytes))
+            .collect();
+        let flows_whole = flows.len() == others.len();
         match (directory, flow) {
-            (Some(mut directory), Some(flow)) if problems.is_empty() => {
+            (Some(mut directory), Some(flow)) if problems.is_empty() && flows_whole => {
                 let mut problems = Vec::new();
                 if let Some(centre) = &centre {
                     if directory.entry(&centre.entry).is_none() {
@@ -98,12 +145,20 @@ impl Content {
                     centre.apply(&mut directory);
                 }
                 problems.extend(validate(&directory, &flow, today));
+                for other in &flows {
+                    problems.extend(validate_flow(other, &directory, today));
+                }
+                let ids: Vec<&str> = std::iter::once(&flow).chain(&flows).map(|f| f.id.as_str()).collect();
+                for f in std::iter::once(&flow).chain(&flows) {
+                    problems.extend(validate_flow_links(f, &ids));
+                }
                 if problems.is_empty() {
                     Ok(Content {
                         manifest,
                         directory,
                         flow,
                         centre,
+                        flows,
                     })
                 } else {
                     Err(problems)

@@ -247,7 +247,7 @@ pub fn validate_flow(flow: &Flow, directory: &Directory, today: &str) -> Vec<Pro
     }
     let mut ids = BTreeSet::new();
     for (i, q) in flow.questions.iter().enumerate() {
-        let at = |field: &str| format!("{}: questions[{i}] ({}).{field}", Flow::FILE, q.id);
+        let at = |field: &str| format!("{}: questions[{i}] ({}).{field}", flow.file_name(), q.id);
         check_id(&mut out, &at("id"), &q.id);
         if !ids.insert(q.id.as_str()) {
             out.push(Problem::new(at("id"), "el id está repetido", "the id is repeated"));
@@ -323,7 +323,7 @@ pub fn validate_flow(flow: &Flow, directory: &Directory, today: &str) -> Vec<Pro
     }
     let mut outcome_ids = BTreeSet::new();
     for (i, o) in flow.outcomes.iter().enumerate() {
-        let at = |field: &str| format!("{}: outcomes[{i}] ({}).{field}", Flow::FILE, o.id);
+        let at = |field: &str| format!("{}: outcomes[{i}] ({}).{field}", flow.file_name(), o.id);
         check_id(&mut out, &at("id"), &o.id);
         if !outcome_ids.insert(o.id.as_str()) {
             out.push(Problem::new(at("id"), "el id está repetido", "the id is repeated"));
@@ -463,6 +463,37 @@ pub fn excludes(condition: &Condition, question: &str, option: &str) -> bool {
         },
         _ => false,
     }
+}
+
+/// A flow's id (from its file's name) and its outcomes' `links`: each an `https:`
+/// address or the page of a flow of this publication (`/oferta`). `flow_ids`: every
+/// flow's id.
+pub fn validate_flow_links(flow: &Flow, flow_ids: &[&str]) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if !flow.is_assessment() {
+        check_id(&mut out, &format!("{}: id", flow.file_name()), &flow.id);
+        check_text(&mut out, &format!("{}: title", flow.file_name()), &flow.title);
+        check_text(&mut out, &format!("{}: intro", flow.file_name()), &flow.intro);
+    }
+    for (i, o) in flow.outcomes.iter().enumerate() {
+        for (n, link) in o.links.iter().enumerate() {
+            let at = format!("{}: outcomes[{i}] ({}).links[{n}]", flow.file_name(), o.id);
+            check_text(&mut out, &format!("{at}.title"), &link.title);
+            match link.url.strip_prefix('/') {
+                Some(id) if !link.url.starts_with("//") => {
+                    if !flow_ids.contains(&id) {
+                        out.push(Problem::new(
+                            format!("{at}.url"),
+                            &format!("«{}» no es la página de ningún cuestionario", link.url),
+                            &format!("«{}» is not the page of any flow", link.url),
+                        ));
+                    }
+                }
+                _ => check_https(&mut out, &format!("{at}.url"), &link.url),
+            }
+        }
+    }
+    out
 }
 
 fn check_id(out: &mut Vec<Problem>, at: &str, id: &str) {

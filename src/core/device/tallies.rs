@@ -25,6 +25,9 @@ pub struct Day {
     pub outcomes: BTreeMap<String, u32>,
     /// Directory entries opened, by kind code.
     pub entries_by_kind: BTreeMap<String, u32>,
+    /// Other flows completed (the offer check), by flow id; the outcomes they showed
+    /// (the warning signs found) are in `outcomes` as `<flow>:<outcome>`.
+    pub checks: BTreeMap<String, u32>,
 }
 
 /// The CSV's header, in Spanish for the centre's report.
@@ -41,6 +44,19 @@ impl Tallies {
         }
     }
 
+    /// Counts one completed flow and each outcome it showed: the assessment as
+    /// [`Tallies::assessment_completed`], any other (the offer check) under its id.
+    pub fn flow_completed<'a>(&mut self, date: &str, flow: &str, outcomes: impl IntoIterator<Item = &'a str>) {
+        if flow.is_empty() || flow == crate::core::assessment::flow::ASSESSMENT_ID {
+            return self.assessment_completed(date, outcomes);
+        }
+        let Some(day) = self.day(date) else { return };
+        bump(&mut day.checks, flow);
+        for id in outcomes {
+            bump(&mut day.outcomes, &format!("{flow}:{id}"));
+        }
+    }
+
     /// Counts one directory entry opened, by its kind only.
     pub fn entry_opened(&mut self, date: &str, kind: Kind) {
         if let Some(day) = self.day(date) {
@@ -53,7 +69,8 @@ impl Tallies {
     }
 
     /// One row per day and measure: `fecha,medida,clave,cantidad`, where `medida` is
-    /// `evaluaciones_completadas`, `opcion_mostrada` (clave: the option's id) or
+    /// `evaluaciones_completadas`, `revisiones_completadas` (clave: the flow, `oferta`),
+    /// `opcion_mostrada` (clave: the option's id, `oferta:<id>` for another flow's) or
     /// `contactos_abiertos` (clave: the kind of entry).
     pub fn to_csv(&self) -> String {
         let mut csv = String::from(CSV_HEADER);
@@ -63,6 +80,9 @@ impl Tallies {
         };
         for (date, day) in &self.days {
             row(date, "evaluaciones_completadas", "", day.assessments);
+            for (flow, count) in &day.checks {
+                row(date, "revisiones_completadas", flow, *count);
+            }
             for (id, count) in &day.outcomes {
                 row(date, "opcion_mostrada", id, *count);
             }
@@ -166,5 +186,30 @@ mod tests {
         assert_eq!(serde_json::from_str::<Tallies>(&json).unwrap(), t);
         let partial: Tallies = serde_json::from_str(r#"{"days":{"2026-11-25":{"assessments":3}}}"#).unwrap();
         assert_eq!(partial.days["2026-11-25"].assessments, 3);
+    }
+
+    #[test]
+    fn other_flows_are_counted_apart_with_the_signs_they_found() {
+        let mut t = Tallies::default();
+        t.flow_completed("2026-11-25", "oferta", ["pide-pago", "verificar"]);
+        t.flow_completed("2026-11-25", "oferta", ["verificar"]);
+        t.flow_completed("2026-11-25", "opciones", ["risks"]);
+        let day = &t.days["2026-11-25"];
+        assert_eq!(day.assessments, 1, "the assessment as before");
+        assert_eq!(day.checks["oferta"], 2);
+        assert_eq!(day.outcomes["oferta:verificar"], 2);
+        assert_eq!(day.outcomes["oferta:pide-pago"], 1);
+        assert_eq!(day.outcomes["risks"], 1);
+        assert_eq!(
+            t.to_csv(),
+            "fecha,medida,clave,cantidad\n\
+             2026-11-25,evaluaciones_completadas,,1\n\
+             2026-11-25,revisiones_completadas,oferta,2\n\
+             2026-11-25,opcion_mostrada,oferta:pide-pago,1\n\
+             2026-11-25,opcion_mostrada,oferta:verificar,2\n\
+             2026-11-25,opcion_mostrada,risks,1\n"
+        );
+        t.flow_completed("2026-11-25T10:00", "oferta", ["verificar"]);
+        assert_eq!(t.days.len(), 1, "nothing finer than a day");
     }
 }

@@ -20,11 +20,11 @@ pub fn CheckAnswers(content: Arc<Content>) -> impl IntoView {
     let heading = focused_heading();
     let mode = use_mode();
     let flow = content.clone();
-    let see_results = move |_| assessment.see_results(mode, &flow.flow);
+    let see_results = move |_| assessment.see_results(mode, assessment.flow(&flow));
     let rows = move || {
         let lang = lang_of(i18n.get_locale());
         assessment.answers.with(|answers| {
-            engine::answered_questions(&content.flow, answers)
+            engine::answered_questions(assessment.flow(&content), answers)
                 .into_iter()
                 .map(|q| {
                     let answer = answers

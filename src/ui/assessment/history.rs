@@ -10,7 +10,6 @@
 
 use super::Assessment;
 use crate::core::content::Content;
-use crate::ui::paths;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
@@ -22,12 +21,12 @@ pub fn follow_screens_in_history(assessment: Assessment, content: Memo<Option<Ar
     let from_history = StoredValue::new(false);
     let listener = window_event_listener(leptos::ev::popstate, move |ev| {
         // Leaving the assessment is the router's business.
-        if window().location().pathname().ok().as_deref() != Some(paths::ASSESSMENT) {
+        if window().location().pathname().ok() != Some(assessment.path()) {
             return;
         }
         let Some(content) = content.get_untracked() else { return };
         let state = ev.state().as_string();
-        if assessment.go_to_entry(&content.flow, state.as_deref()) {
+        if assessment.go_to_entry(assessment.flow(&content), state.as_deref()) {
             from_history.set_value(true);
         }
     });
@@ -40,14 +39,14 @@ pub fn follow_screens_in_history(assessment: Assessment, content: Memo<Option<Ar
         let Some(state) = opened_on.get_value() else { return };
         opened_on.set_value(None);
         let before = assessment.screen.get_untracked();
-        if assessment.restore(&content.flow, &state) && assessment.screen.get_untracked() != before {
+        if assessment.restore(assessment.flow(&content), &state) && assessment.screen.get_untracked() != before {
             // The entry is already there: showing its screen must not add another.
             from_history.set_value(true);
         }
     });
     Effect::new(move |previous: Option<()>| {
         assessment.screen.track();
-        let state = content.with_untracked(|c| Some(assessment.history_state(&c.as_ref()?.flow)));
+        let state = content.with_untracked(|c| Some(assessment.history_state(assessment.flow(c.as_ref()?))));
         if previous.is_some()
             && !from_history.get_value()
             && let (Ok(history), Some(state)) = (window().history(), state)

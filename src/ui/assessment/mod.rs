@@ -16,11 +16,13 @@ pub use results::Results;
 use crate::core::assessment::answers::{Answer, Answers};
 use crate::core::assessment::flow::{Flow, Question};
 use crate::core::assessment::session::Session;
+use crate::core::content::Content;
 use crate::core::device::mode::Mode;
 use crate::core::directory::place::OTHER_COUNTRY;
 use crate::core::text::lang::Lang;
 use crate::platform::format;
 use crate::ui::language::use_i18n;
+use crate::ui::paths;
 use crate::ui::tallies::count_assessment;
 use crate::ui::text::t_string;
 use leptos::prelude::*;
@@ -32,6 +34,8 @@ pub use crate::core::assessment::session::Screen;
 /// re-renders only for what it shows.
 #[derive(Clone, Copy)]
 pub struct Assessment {
+    /// The flow this is a session of: its id, the path of its page.
+    pub flow_id: &'static str,
     session: RwSignal<Session>,
     pub answers: Memo<Answers>,
     pub screen: Memo<Screen>,
@@ -41,6 +45,16 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// This session's flow in the content (the page shows it only once it is there).
+    pub fn flow(self, content: &Content) -> &Flow {
+        content.flow_by_id(self.flow_id).unwrap_or(&content.flow)
+    }
+
+    /// The path of this flow's page.
+    pub fn path(self) -> String {
+        paths::flow(self.flow_id)
+    }
+
     /// Records an answer and moves on (see [`Session::answer`]).
     pub fn answer(self, flow: &Flow, question: &str, answer: Answer) {
         self.session.update(|s| s.answer(flow, question, answer));
@@ -125,19 +139,48 @@ pub fn focused_heading() -> NodeRef<leptos::html::H2> {
     heading
 }
 
+/// One session per flow, for the visit: leaving the offer check for a contact and
+/// coming back finds it as it was, and the assessment's answers are not the check's.
+#[derive(Clone)]
+struct Assessments(Vec<Assessment>);
+
+/// The flow of the page being shown ([`provide_current_flow`]).
+#[derive(Clone, Copy)]
+struct CurrentFlow(&'static str);
+
 /// `undoable`: whether "Empezar de nuevo" can be taken back (a person's own device).
 pub fn provide_assessment(undoable: bool) {
-    let session = RwSignal::new(Session::new(undoable));
-    provide_context(Assessment {
-        session,
-        answers: Memo::new(move |_| session.with(|s| s.answers().clone())),
-        screen: Memo::new(move |_| session.with(|s| s.screen().clone())),
-        left_by: RwSignal::new(None),
-    });
+    let sessions = paths::FLOWS
+        .iter()
+        .map(|&flow_id| {
+            let session = RwSignal::new(Session::new(undoable));
+            Assessment {
+                flow_id,
+                session,
+                answers: Memo::new(move |_| session.with(|s| s.answers().clone())),
+                screen: Memo::new(move |_| session.with(|s| s.screen().clone())),
+                left_by: RwSignal::new(None),
+            }
+        })
+        .collect();
+    provide_context(Assessments(sessions));
 }
 
+/// Called by a flow's page: its screens then use that flow's session.
+pub fn provide_current_flow(flow_id: &'static str) {
+    provide_context(CurrentFlow(flow_id));
+}
+
+/// The session of the flow whose page this is (the assessment's elsewhere).
 pub fn use_assessment() -> Assessment {
-    expect_context::<Assessment>()
+    let id = use_context::<CurrentFlow>().map_or(paths::segment::ASSESSMENT, |c| c.0);
+    let all = all_assessments();
+    all.iter().find(|a| a.flow_id == id).copied().unwrap_or(all[0])
+}
+
+/// Every flow's session.
+pub fn all_assessments() -> Vec<Assessment> {
+    expect_context::<Assessments>().0
 }
 
 /// An answer in words, as "check your answers" and "because you said" show it: "Ninguno"

@@ -24,14 +24,14 @@ use std::sync::Arc;
 pub fn QuestionScreen(content: Arc<Content>, id: String) -> impl IntoView {
     let i18n = use_i18n();
     let assessment = use_assessment();
-    let Some(question) = content.flow.question(&id).cloned() else {
-        assessment.resume(&content.flow);
+    let Some(question) = assessment.flow(&content).question(&id).cloned() else {
+        assessment.resume(assessment.flow(&content));
         return ().into_any();
     };
     let lang = move || lang_of(i18n.get_locale());
     let progress = assessment
         .answers
-        .with_untracked(|a| engine::progress(&content.flow, a, &question.id));
+        .with_untracked(|a| engine::progress(assessment.flow(&content), a, &question.id));
     let (n, total) = (progress.number, progress.total);
     let heading = focused_heading();
     let current = assessment.answers.with_untracked(|a| a.get(&question.id).cloned());
@@ -51,7 +51,7 @@ pub fn QuestionScreen(content: Arc<Content>, id: String) -> impl IntoView {
             <p class="why"><strong>{tr!(why_we_ask)}</strong> " " {let q = question.clone(); move || q.why.get(lang()).to_string()}</p>
             <ReadAloud text=speak />
             <AnswerInput content=content.clone() question=question.clone() current=current />
-            <button type="button" class="button back-button" on:click=move |_| assessment.back(&flow_for_back.flow, &from)>
+            <button type="button" class="button back-button" on:click=move |_| assessment.back(assessment.flow(&flow_for_back), &from)>
                 <span aria-hidden="true">"← "</span>{tr!(back)}
             </button>
         </div>
@@ -93,7 +93,7 @@ fn SingleChoice(content: Arc<Content>, question: Question, current: Option<Answe
                         type="button"
                         class="button answer-button"
                         class:answer-chosen=chosen
-                        on:click=move |_| assessment.answer(&content.flow, &qid, Answer::Choice(oid.clone()))
+                        on:click=move |_| assessment.answer(assessment.flow(&content), &qid, Answer::Choice(oid.clone()))
                     >
                         {chosen.then(|| view! { <span class="answer-tick" aria-hidden="true">"✓"</span> })}
                         {move || label.get(lang()).to_string()}
@@ -147,7 +147,7 @@ fn MultipleChoice(content: Arc<Content>, question: Question, current: Option<Ans
             <ul class="answers" role="list">{boxes}</ul>
         </fieldset>
         <button type="button" class="button button-primary" on:click=move |_| {
-            assessment.answer(&content.flow, &qid, Answer::Choices(ticked.get_untracked()))
+            assessment.answer(assessment.flow(&content), &qid, Answer::Choices(ticked.get_untracked()))
         }>{tr!(continue_button)}</button>
     }
 }
@@ -163,7 +163,7 @@ fn NumberInput(content: Arc<Content>, question: Question, current: Option<Answer
     let invalid = RwSignal::new(false);
     let input_id = format!("answer-{}", question.id);
     let submit = move || match question.number_answer(&value.get_untracked()) {
-        Some(answer) => assessment.answer(&content.flow, &question.id, answer),
+        Some(answer) => assessment.answer(assessment.flow(&content), &question.id, answer),
         None => invalid.set(true),
     };
     let submit_on_enter = submit.clone();
@@ -236,7 +236,7 @@ fn PlaceInput(content: Arc<Content>, question: Question, current: Option<Answer>
             return;
         }
         assessment.answer(
-            &flow.flow,
+            assessment.flow(&flow),
             &qid,
             Answer::Place {
                 country: c,

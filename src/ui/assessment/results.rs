@@ -68,15 +68,22 @@ pub fn Results(content: Arc<Content>) -> impl IntoView {
     let list = move || {
         let lang = lang_of(i18n.get_locale());
         let answers = assessment.answers.get();
-        let here = Here::of(&c.flow, &c.directory, &answers);
-        engine::outcomes(&c.flow, &answers)
+        let flow = assessment.flow(&c);
+        let here = Here::of(flow, &c.directory, &answers);
+        engine::outcomes(flow, &answers)
             .into_iter()
             .map(|shown| outcome_card(&c, &shown, here.as_ref(), lang))
             .collect_view()
     };
     view! {
         <h2 node_ref=heading tabindex="-1">{tr!(results_title)}</h2>
-        <p class="notice">{tr!(assessment_disclaimer)}</p>
+        <p class="notice">{
+            let c = content.clone();
+            move || match assessment.flow(&c) {
+                flow if flow.is_assessment() => t_string!(i18n, assessment_disclaimer).to_string(),
+                flow => flow.intro.get(lang_of(i18n.get_locale())).to_string(),
+            }
+        }</p>
         <div class="results" on:click=remember_link>{list}</div>
         <ShareResults content=content.clone() />
         <div class="results-actions no-print">
@@ -139,6 +146,16 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
         .sources
         .iter()
         .map(|s| (s.title.get(lang).to_string(), links::website_link(&s.url)))
+        .collect();
+    // Where to go next: another flow's page in the app, or a page to check an offer on
+    // (a QR code on the kiosk, like every link out).
+    let onward: Vec<(String, String, bool)> = outcome
+        .links
+        .iter()
+        .filter_map(|l| match l.url.starts_with('/') {
+            true => Some((l.title.get(lang).to_string(), l.url.clone(), true)),
+            false => links::website_link(&l.url).map(|href| (l.title.get(lang).to_string(), href, false)),
+        })
         .collect();
     let reviewed = format::calendar_date(&outcome.reviewed_on, lang.code());
     let spoken = {
@@ -229,6 +246,15 @@ fn outcome_card(content: &Content, shown: &Shown<'_>, here: Option<&Here>, lang:
                     </p>
                 }
             })}
+            {(!onward.is_empty()).then(|| view! {
+                <h4>{tr!(results_links)}</h4>
+                <ul class="onward">
+                    {onward.clone().into_iter().map(|(title, href, inside)| match inside {
+                        true => view! { <li><A href=href>{title}</A></li> }.into_any(),
+                        false => view! { <li><ExternalLink href=href.clone() new_tab=true>{title} " (" {href.clone()} ")"</ExternalLink></li> }.into_any(),
+                    }).collect_view()}
+                </ul>
+            })}
             {(!sources.is_empty()).then(|| view! {
                 <h4>{tr!(results_sources)}</h4>
                 <ul class="sources">
@@ -250,9 +276,11 @@ fn ShareResults(content: Arc<Content>) -> impl IntoView {
     let assessment = use_assessment();
     let link = Signal::derive(move || {
         let origin = window().location().origin().unwrap_or_default();
-        let code = assessment.answers.with(|a| share_code::encode(&content.flow, a));
+        let code = assessment
+            .answers
+            .with(|a| share_code::encode(assessment.flow(&content), a));
         link_language::link(
-            &format!("{origin}{}", paths::ASSESSMENT),
+            &format!("{origin}{}", assessment.path()),
             lang_of(i18n.get_locale()),
             &code,
         )

@@ -1,23 +1,57 @@
-//! "¿Cuáles son mis opciones?": the self-assessment. The page shows the screen the
-//! person is on; the screens are in `ui::assessment`.
+//! A flow's page: "¿Cuáles son mis opciones?" (the self-assessment, `/opciones`), "¿Es
+//! real esta oferta de trabajo?" (`/oferta`) or any other flow the data has. The page
+//! shows the screen the person is on; the screens are in `ui::assessment`, the same for
+//! every flow.
 
 use crate::core::assessment::share_code::{self, ShareError};
 use crate::core::text::link_language;
-use crate::ui::assessment::{CheckAnswers, QuestionScreen, Results, Screen, follow_screens_in_history, use_assessment};
+use crate::ui::assessment::{
+    CheckAnswers, QuestionScreen, Results, Screen, follow_screens_in_history, provide_current_flow, use_assessment,
+};
 use crate::ui::data::use_content;
 use crate::ui::data_status::NoDataYet;
 use crate::ui::device::use_mode;
+use crate::ui::language::lang_of;
 use crate::ui::language::use_i18n;
 use crate::ui::page::{Page, focus_page_heading};
 use crate::ui::text::t_string;
-use crate::ui::text::{tr, tr_signal};
+use crate::ui::text::tr;
 use leptos::prelude::*;
 
 #[component]
-pub fn AssessmentPage() -> impl IntoView {
+pub fn AssessmentPage(
+    /// The flow's id, which is its page's path (`crate::ui::paths::FLOWS`).
+    flow: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
+    provide_current_flow(flow);
     let assessment = use_assessment();
-    let content = use_content();
+    let all_content = use_content();
+    // The content, once it has this flow (a copy saved before the flow was published
+    // has only the assessment).
+    let content = Memo::new(move |_| all_content.get().filter(|c| c.flow_by_id(flow).is_some()));
+    let is_assessment = flow == crate::core::assessment::flow::ASSESSMENT_ID;
+    let title = Signal::derive(move || match is_assessment {
+        true => t_string!(i18n, assessment_title).to_string(),
+        false => content
+            .with(|c| {
+                c.as_ref()
+                    .and_then(|c| c.flow_by_id(flow))
+                    .map(|f| f.title.get(lang_of(i18n.get_locale())).to_string())
+            })
+            .unwrap_or_else(|| t_string!(i18n, home_offer_check_title).to_string()),
+    });
+    let intro = move |content: &crate::core::content::Content| match is_assessment {
+        true => view! {
+            <p class="lead">{tr!(assessment_intro)}</p>
+            <p>{tr!(assessment_disclaimer)}</p>
+        }
+        .into_any(),
+        false => {
+            let flow = assessment.flow(content).clone();
+            view! { <p class="lead">{move || flow.intro.get(lang_of(i18n.get_locale())).to_string()}</p> }.into_any()
+        }
+    };
     // A shared link (`/opciones#r1.…`): open its results once the content is here, then
     // take the answers out of the address bar so they do not linger in it. Also when
     // the link is opened in a tab already on this page (only the fragment changes).
@@ -49,7 +83,7 @@ pub fn AssessmentPage() -> impl IntoView {
         // The language the link was made in, if any, was read when the app started.
         let (_, code) = link_language::read(&hash);
         if !code.is_empty() {
-            match share_code::decode(&content.flow, code) {
+            match share_code::decode(assessment.flow(&content), code) {
                 Ok(answers) => assessment.open_shared(answers),
                 Err(error) => {
                     assessment.start_again();
@@ -63,7 +97,7 @@ pub fn AssessmentPage() -> impl IntoView {
         }
     });
     view! {
-        <Page title=tr_signal!(assessment_title)>
+        <Page title=title>
             {move || link_error.get().map(|error| view! {
                 <p class="notice notice-warning" role="alert">{move || match error {
                     ShareError::Malformed => t_string!(i18n, share_error_malformed),
@@ -72,23 +106,23 @@ pub fn AssessmentPage() -> impl IntoView {
                 }}</p>
             })}
             {move || match (content.get(), assessment.screen.get()) {
-                (None, _) => view! { <NoDataYet missing=|l| crate::ui::i18n::td_string!(l, assessment_no_data) /> }.into_any(),
+                (None, _) if is_assessment => view! { <NoDataYet missing=|l| crate::ui::i18n::td_string!(l, assessment_no_data) /> }.into_any(),
+                (None, _) => view! { <NoDataYet missing=|l| crate::ui::i18n::td_string!(l, flow_no_data) /> }.into_any(),
                 (Some(content), Screen::Start) => view! {
                     {assessment.can_undo_start_again().then(|| {
                         let flow = content.clone();
                         view! {
                             <p class="notice" role="status">
                                 {tr!(start_again_done)} " "
-                                <button type="button" class="button button-small" on:click=move |_| assessment.undo_start_again(&flow.flow)>
+                                <button type="button" class="button button-small" on:click=move |_| assessment.undo_start_again(assessment.flow(&flow))>
                                     {tr!(start_again_undo)}
                                 </button>
                             </p>
                         }
                     })}
-                    <p class="lead">{tr!(assessment_intro)}</p>
-                    <p>{tr!(assessment_disclaimer)}</p>
+                    {intro(&content)}
                     <p>{tr!(assessment_privacy)}</p>
-                    <button type="button" class="button button-primary button-large" on:click=move |_| assessment.resume(&content.flow)>
+                    <button type="button" class="button button-primary button-large" on:click=move |_| assessment.resume(assessment.flow(&content))>
                         {tr!(assessment_start)}
                     </button>
                 }.into_any(),

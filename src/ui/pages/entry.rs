@@ -10,7 +10,7 @@ use crate::core::text::lang::Lang;
 use crate::core::{directory::links, directory::opening, directory::vcard, text::link_language};
 use crate::platform::share::{self, Shared};
 use crate::platform::{format, network};
-use crate::ui::assessment::{Screen, use_assessment};
+use crate::ui::assessment::{Screen, all_assessments};
 use crate::ui::data::use_data;
 use crate::ui::data_status::NoDataYet;
 use crate::ui::device::use_mode;
@@ -75,14 +75,15 @@ pub fn EntryPage() -> impl IntoView {
 fn BackLink(id: String) -> impl IntoView {
     // The results remember the link followed from them; the directory forgets it.
     let href = paths::entry(&id);
-    let assessment = use_assessment();
-    let from_results = assessment.screen.with_untracked(|s| *s == Screen::Results)
-        && assessment
-            .left_by
-            .with_untracked(|link| link.as_deref() == Some(href.as_str()));
+    let from_results = all_assessments().into_iter().find(|assessment| {
+        assessment.screen.with_untracked(|s| *s == Screen::Results)
+            && assessment
+                .left_by
+                .with_untracked(|link| link.as_deref() == Some(href.as_str()))
+    });
     let (href, text) = match from_results {
-        true => (paths::ASSESSMENT, tr!(entry_back_results)),
-        false => (paths::DIRECTORY, tr!(entry_back)),
+        Some(assessment) => (assessment.path(), tr!(entry_back_results)),
+        None => (paths::DIRECTORY.to_string(), tr!(entry_back)),
     };
     view! {
         <A href=href attr:class="button back-button">

@@ -27,6 +27,11 @@ fn home() -> impl IntoView {
                     <A href=paths::ASSESSMENT attr:class="button button-primary">{tr!(home_assessment_cta)}</A>
                 </section>
                 <section class="tool-card">
+                    <h2>{tr!(home_offer_check_title)}</h2>
+                    <p>{tr!(home_offer_check_text)}</p>
+                    <A href=paths::OFFER attr:class="button">{tr!(home_offer_check_cta)}</A>
+                </section>
+                <section class="tool-card">
                     <h2>{tr!(nav_directory)}</h2>
                     <p>{tr!(home_directory_text)}</p>
                     <A href=paths::DIRECTORY attr:class="button">{tr!(home_directory_cta)}</A>

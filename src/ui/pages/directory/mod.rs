@@ -12,7 +12,7 @@ use crate::core::content::Content;
 use crate::core::directory::next_step::answer;
 use crate::core::directory::search::{Query, SearchIndex};
 use crate::core::directory::serving::list_order;
-use crate::ui::assessment::use_assessment;
+use crate::ui::assessment::all_assessments;
 use crate::ui::data::use_content;
 use crate::ui::data_status::NoDataYet;
 use crate::ui::device::use_mode;
@@ -70,7 +70,9 @@ pub fn DirectoryPage() -> impl IntoView {
     let content = use_content();
     // The person went on to the directory: an entry opened from here leads back here,
     // not to the results they saw before.
-    use_assessment().left_by.set(None);
+    for assessment in all_assessments() {
+        assessment.left_by.set(None);
+    }
     view! {
         <Page title=tr_signal!(directory_title)>
             {move || match content.get() {
