@@ -12,8 +12,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// The mode read from `record`, whether it was reported damaged, and whether a PIN came.
 fn read(record: &str) -> (Mode, bool, bool) {
     LocalStorage::raw().set_item("rumbo.device", record).unwrap();
-    let settings = device::load();
-    let read = (settings.mode, device::unreadable(), settings.pin.is_some());
+    let saved = device::saved();
+    let read = (saved.settings.mode, saved.damaged, saved.settings.pin.is_some());
     LocalStorage::raw().remove_item("rumbo.device").unwrap();
     read
 }
@@ -27,8 +27,8 @@ fn a_record_is_read_field_by_field_and_an_unreadable_mode_makes_a_kiosk() {
         )),
         (Mode::Outreach, false, true)
     );
-    assert_eq!(device::load().idle_seconds, 90, "no record: the defaults");
-    assert!(!device::unreadable());
+    assert_eq!(device::saved().settings.idle_seconds, 90, "no record: the defaults");
+    assert!(!device::saved().damaged);
     assert_eq!(
         read(r#"{"mode":"kiosk","from_a_later_version":1}"#),
         (Mode::Kiosk, false, false)
