@@ -15,12 +15,14 @@ const MANIFEST: &[u8] = include_bytes!("../public/data/manifest.json");
 const DIRECTORY: &[u8] = include_bytes!("../public/data/directory.json");
 const ASSESSMENT: &[u8] = include_bytes!("../public/data/assessment.json");
 const CENTRE: &[u8] = include_bytes!("../public/data/centre.json");
+const OFFER: &[u8] = include_bytes!("../public/data/flow-oferta.json");
 
 fn shipped(json: &impl ReadJson) -> Content {
     let file = |name: &str| match name {
         "directory.json" => Some(DIRECTORY.to_vec()),
         "assessment.json" => Some(ASSESSMENT.to_vec()),
         "centre.json" => Some(CENTRE.to_vec()),
+        "flow-oferta.json" => Some(OFFER.to_vec()),
         _ => None,
     };
     Content::from_files(json, MANIFEST, file, "9999-12-31").expect("the shipped content")
@@ -30,6 +32,7 @@ fn shipped(json: &impl ReadJson) -> Content {
 fn the_shipped_content_reads_the_same_with_the_browser_as_with_serde_json() {
     let browser = shipped(&BrowserJson);
     assert!(browser.directory.entries.len() > 10);
+    assert_eq!(browser.flows.len(), 1, "the offer check");
     assert_eq!(browser, shipped(&SerdeJson));
 }
 
