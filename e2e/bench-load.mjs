@@ -42,7 +42,7 @@ try {
   process.exit(1);
 }
 
-const dist = join(root, "dist");
+const dist = process.env.RUMBO_DIST || join(root, "dist");
 if (!existsSync(join(dist, "index.html"))) {
   console.error("bench-load: dist/ is missing: trunk build --release && node scripts/prerender.mjs dist");
   process.exit(1);
