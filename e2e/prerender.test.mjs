@@ -216,7 +216,7 @@ test("publishing new data re-generates the entry pages, with the public origin's
     assert.ok(sitemap.includes(`<loc>https://rumbo.example/directorio/${withPhone.id}</loc>`));
     assert.ok(!sitemap.includes("/ajustes"));
     assert.match(readFileSync(join(copy, "robots.txt"), "utf8"), /Sitemap: https:\/\/rumbo.example\/sitemap.xml/);
-    assert.ok(existsSync(join(copy, "app-shell.html")));
+    assert.ok(existsSync(join(copy, "prerender", "app-shell.html")));
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }

@@ -87,8 +87,9 @@
     // be had and the app says so (.data-notice): then the person needs the app's notice.
     const ready = () => {
       const main = app.querySelector("main");
-      const content = root.hasAttribute("data-content-shown") || !!app.querySelector(".data-notice");
-      return content && !!main && !!main.querySelector("h1") && !main.querySelector(":scope > p.notice[role=status]") && !app.querySelector(".data-progress");
+      if (!main || !main.querySelector("h1")) return false;
+      if (app.querySelector(".data-notice")) return true;
+      return root.hasAttribute("data-content-shown") && !main.querySelector(":scope > p.notice[role=status]") && !app.querySelector(".data-progress");
     };
     const controls = (within) => [...within.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")];
     let queued = false;

@@ -6,7 +6,7 @@
 // once it has rendered with the content in dist/data/: home, /opciones (start page),
 // /directorio, /acerca-de and /directorio/<id> for every entry. Each copy becomes
 // dist/<path>/index.html (home: dist/index.html): the app shell (kept as
-// dist/app-shell.html, the template of every later run) with
+// dist/prerender/app-shell.html, the template of every later run) with
 //   - the copy in <div id="prerendered">, before the loading screen and the app's mount
 //     point, both hidden by the stylesheet (.pre) until the page's script says otherwise;
 //   - the page's own <title>, description, canonical URL, Open Graph and Twitter tags;
@@ -48,9 +48,11 @@ const escape = (text) => String(text).replaceAll("&", "&amp;").replaceAll("<", "
 
 // --- What to render, and from what --------------------------------------------------
 if (!existsSync(join(dir, "index.html"))) fail(`${dir}/index.html is missing: build the app first (trunk build --release)`);
-const shellPath = join(dir, "app-shell.html");
+// Not at the top of dist/: no page loads it (and the size report counts top-level pages).
+const shellPath = join(dir, "prerender", "app-shell.html");
 const index = read(join(dir, "index.html"));
 // A fresh build's index.html is the shell; after a run it is the home page's copy.
+mkdirSync(dirname(shellPath), { recursive: true });
 if (!/\bdata-page=/.test(index)) writeFileSync(shellPath, index);
 if (!existsSync(shellPath)) fail(`${shellPath} is missing and index.html is already a prerendered page: rebuild the app`);
 const shell = read(shellPath);
@@ -68,7 +70,7 @@ const routes = ["/", "/opciones", "/directorio", "/acerca-de", ...directory.entr
 for (const route of routes) if (!/^\/[a-z0-9/-]*$/.test(route)) fail(`${route} is not a path this script can write`);
 
 // Pages of an earlier run go first: an entry taken out of the data loses its page.
-const listPath = join(dir, "prerendered.txt");
+const listPath = join(dir, "prerender", "pages.txt");
 if (existsSync(listPath)) {
   for (const route of read(listPath).split("\n").filter((r) => r && r !== "/")) {
     rmSync(join(dir, route, "index.html"), { force: true });
