@@ -355,9 +355,12 @@ test("while the content downloads, the directory says it is on its way, not that
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route("**/data/directory.json", async (route) => { await held; await route.continue(); });
-  await visit(page, env.base, "/directorio");
-  const main = page.locator("main");
-  await main.getByRole("status").filter({ hasText: "Descargando la información" }).waitFor();
+  await page.goto(env.base + "/directorio");
+  // Meanwhile the page's prerendered list shows (e2e/prerender.test.mjs), and the app,
+  // not shown yet, says the content is on its way.
+  await page.locator("#prerendered .results-list li").first().waitFor();
+  const main = page.locator("#app main");
+  await main.locator("p.notice[role=status]", { hasText: "Descargando la información" }).waitFor({ state: "attached" });
   assert.ok(!(await main.textContent()).includes("Conéctese a internet"), "not told to connect while it downloads");
   release();
   await page.getByLabel("Buscar").waitFor();

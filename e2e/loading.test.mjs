@@ -16,7 +16,10 @@ const wasmFile = () => readdirSync(DIST).find((name) => name.endsWith("_bg.wasm"
 const rememberEnglish = (context) =>
   context.addInitScript(() => localStorage.setItem("rumbo.lang", JSON.stringify("en")));
 
-test("while the app downloads the page shows the centre's name and progress, then the app replaces it", async () => {
+// Every public page is prerendered (e2e/prerender.test.mjs): the loading screen is what
+// an address with no page of its own shows (the host's fallback to index.html), such as
+// the staff's /ajustes, and what shows where the copy would be wrong (another language).
+test("while the app downloads a page with no prerendered copy shows the centre's name and progress, then the app replaces it", async () => {
   const { context, page } = await openPage(env.browser);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
@@ -24,7 +27,7 @@ test("while the app downloads the page shows the centre's name and progress, the
     await held;
     await route.continue();
   });
-  await page.goto(env.base + "/directorio");
+  await page.goto(env.base + "/ajustes");
 
   const status = page.getByRole("status");
   await status.waitFor();
@@ -34,7 +37,7 @@ test("while the app downloads the page shows the centre's name and progress, the
   assert.equal(await page.getByRole("progressbar").count(), 1);
 
   release();
-  await page.locator("main h1", { hasText: "Directorio de contactos" }).waitFor();
+  await page.locator("main h1", { hasText: "Ajustes del dispositivo" }).waitFor();
   assert.equal(await page.locator("#loader").count(), 0, "the loading screen is gone once the app runs");
   assert.equal(await page.getByRole("main").count(), 1);
   assert.deepEqual(page.errors, []);
@@ -62,7 +65,7 @@ test("the loading screen speaks the language the person chose before", async () 
 test("a failed download says so in Spanish, passes axe, and 'Intentar de nuevo' loads the app", async () => {
   const { context, page } = await openPage(env.browser);
   await page.route("**/*.wasm", (route) => route.abort("internetdisconnected"));
-  await page.goto(env.base + "/");
+  await page.goto(env.base + "/ajustes");
   const retry = page.getByRole("button", { name: "Intentar de nuevo" });
   await retry.waitFor();
   assert.match(await page.getByRole("status").textContent(), /no se pudo cargar.*conexión/i);
@@ -72,7 +75,7 @@ test("a failed download says so in Spanish, passes axe, and 'Intentar de nuevo' 
   await page.unroute("**/*.wasm");
   await retry.focus();
   await page.keyboard.press("Enter");
-  await page.locator("main h1", { hasText: "Información veraz" }).waitFor();
+  await page.locator("main h1", { hasText: "Ajustes del dispositivo" }).waitFor();
   assert.equal(await page.locator("#loader").count(), 0);
   await context.close();
 });
@@ -114,7 +117,7 @@ test("a connection cut half-way through the download ends in the failure message
   await new Promise((ready) => proxy.listen(0, "127.0.0.1", ready));
   const { context, page } = await openPage(env.browser);
   try {
-    await page.goto(`http://127.0.0.1:${proxy.address().port}/`);
+    await page.goto(`http://127.0.0.1:${proxy.address().port}/ajustes`);
     await page.getByRole("button", { name: "Intentar de nuevo" }).waitFor({ timeout: 15_000 });
     assert.match(await page.getByRole("status").textContent(), /no se pudo cargar/);
   } finally {

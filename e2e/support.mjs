@@ -56,9 +56,13 @@ export async function openPage(browser, options = {}) {
   return { context, page };
 }
 
-/** Loads a path and waits until the app has rendered its page heading. */
+/**
+ * Loads a path and waits until the app has rendered its page heading (on a prerendered
+ * page, until the app has taken it over: scripts/prerender-page.js).
+ */
 export async function visit(page, base, path) {
   const response = await page.goto(base + path);
+  await page.waitForFunction(() => !document.documentElement.classList.contains("pre-wait"), null, { timeout: 60_000 });
   await page.locator("main h1").first().waitFor();
   return response;
 }

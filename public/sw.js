@@ -76,8 +76,7 @@ self.addEventListener("fetch", (event) => {
 
   if (url.pathname.startsWith("/data/")) return;
   if (request.mode === "navigate") {
-    // Every app route is index.html (the router picks the page), even offline.
-    event.respondWith(cacheFirst(new Request("/index.html")));
+    event.respondWith(prerenderedPage(event));
   } else {
     event.respondWith(cacheFirst(request));
   }
@@ -97,4 +96,33 @@ async function cacheFirst(request) {
   if (!good) return response;
   await cache.put(path, good.clone());
   return good;
+}
+
+// Prerendered pages (scripts/prerender.mjs): every route has its own HTML with its
+// content in it. A navigation gets the copy of that page this worker kept from an
+// earlier visit, at once, and renews it in the background; a page not kept yet comes
+// from the network and is kept. Offline, or with no answer within PAGE_WAIT_MS, it gets
+// the app shell's index.html, whose app renders any route from the content on the
+// device (as every navigation did before pages were prerendered). A page is kept only
+// if it loads this build's app, so a kept page never asks for files this cache lacks;
+// its script shows the loading screen instead of the copy where the copy is older than
+// the content the device shows.
+const PAGE_WAIT_MS = 4000;
+
+async function prerenderedPage(event) {
+  const cache = await caches.open(CACHE);
+  const key = new URL(event.request.url).pathname;
+  const renewed = fetch(event.request)
+    .then(async (response) => {
+      const text = response.ok && response.type === "basic" ? await response.clone().text() : "";
+      const app = SHELL.filter((url) => url.endsWith(".wasm"));
+      if (text && app.length > 0 && app.every((url) => text.includes(url))) await cache.put(key, response.clone());
+      return response;
+    })
+    .catch(() => null);
+  event.waitUntil(renewed);
+  const kept = await cache.match(key);
+  if (kept) return kept;
+  const late = new Promise((resolve) => setTimeout(resolve, PAGE_WAIT_MS, null));
+  return (await Promise.race([renewed, late])) || cacheFirst(new Request("/index.html"));
 }

@@ -4,7 +4,7 @@
 #               (every target) and on wasm32 (the app: library and its binary)
 #   1. host:    cargo test (the pure core, the staff's data tool, catalog checks)
 #   2. browser: wasm-bindgen-test in headless Chromium (IndexedDB and other browser code)
-#   3. build:   trunk build --release --offline, then the size report
+#   3. build:   trunk build --release --offline, every page prerendered, then the size report
 #   4. e2e:     Playwright (playwright-core + Debian's Chromium) against dist/
 # It installs whatever is missing first, keeps going after a failed layer so one run
 # shows everything, and ends with a summary: one line per layer, then the totals.
@@ -53,7 +53,7 @@ step() { "$@" && echo "step: ok"; }
 run_layer lint step_counts step bash -c 'cargo fmt --check && cargo clippy --quiet --all-targets -- -D warnings && cargo clippy --quiet --target wasm32-unknown-unknown --lib --bin rumbo -- -D warnings'
 run_layer host cargo_counts cargo test --quiet
 run_layer browser cargo_counts cargo test --target wasm32-unknown-unknown --test 'browser_*'
-run_layer build step_counts step bash -c 'trunk build --release --offline && node scripts/size-report.mjs dist --budget 366'
+run_layer build step_counts step bash -c 'trunk build --release --offline && node scripts/prerender.mjs dist && node scripts/size-report.mjs dist --budget 366'
 if [ -f dist/index.html ]; then
   run_layer e2e node_counts node --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec e2e/
 else

@@ -32,3 +32,15 @@ pub fn save_lang(lang: Lang) {
 pub fn forget_lang() {
     LocalStorage::delete(LANG_KEY);
 }
+
+const CONTENT_KEY: &str = "rumbo.content-version";
+
+/// Notes the content version the app shows. A prerendered page names the version it was
+/// made from, and its script hides it before the first paint when this device would show
+/// another one; the same script swaps the app in only once it shows content, marked on
+/// `<html data-content-shown>` (scripts/prerender-page.js, docs/rendering.md).
+pub fn note_content_version(version: u64) {
+    let version = version.to_string();
+    let _ = LocalStorage::raw().set_item(CONTENT_KEY, &version);
+    let _ = gloo::utils::document_element().set_attribute("data-content-shown", &version);
+}

@@ -96,6 +96,7 @@ pub fn provide_data() {
                     *n = None;
                 }
             });
+            crate::platform::preferences::note_content_version(loaded.content.manifest.content_version);
             data.loaded.set(Some(loaded));
         }),
         notice: Box::new(move |notice| {

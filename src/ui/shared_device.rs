@@ -228,9 +228,11 @@ fn IdleWarning(settings: DeviceSettings) -> impl IntoView {
     }
 }
 
-/// Makes everything but the idle warning unreachable (`inert`), or reachable again.
+/// Makes everything but the idle warning unreachable (`inert`), or reachable again. The
+/// app's elements are in `<div id="app">` (src/main.rs), the loading screen beside it.
 fn set_page_inert(inert: bool) {
-    let Ok(others) = document().query_selector_all("body > :not(.idle-warning)") else {
+    let Ok(others) = document().query_selector_all("body > :not(.idle-warning, #app), #app > :not(.idle-warning)")
+    else {
         return;
     };
     for i in 0..others.length() {
