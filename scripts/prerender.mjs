@@ -240,13 +240,19 @@ writeFileSync(join(dir, "robots.txt"), robots);
 {
   const swPath = join(dir, "sw.js");
   const sw = read(swPath);
-  const list = /const SHELL = (\[[^\n]*?\]);/.exec(sw);
+  const list = /const SHELL = (\{[^\n]*?\});/.exec(sw);
   const version = /const VERSION = "([0-9a-f]{16})";/.exec(sw);
-  if (!list || !version) fail("dist/sw.js no longer has the SHELL list and VERSION that post-build writes");
-  const shellFiles = JSON.parse(list[1]);
-  // As scripts/post-build.mjs derives it: each shell file's path and hash.
-  const renewed = sha256(shellFiles.map((url) => url + ":" + sha256(readFileSync(join(dir, url)))).join("\n")).slice(0, 16);
-  writeFileSync(swPath, sw.replace(version[0], `const VERSION = "${renewed}";`));
+  if (!list || !version) fail("dist/sw.js no longer has the SHELL digests and VERSION that post-build writes");
+  // As scripts/post-build.mjs writes them: each shell file's SHA-256, which the worker
+  // checks before it installs a build, and a version from every path and digest.
+  const digests = JSON.parse(list[1]);
+  for (const url of Object.keys(digests)) digests[url] = sha256(readFileSync(join(dir, url)));
+  const urls = Object.keys(digests).sort();
+  const renewed = sha256(urls.map((url) => url + ":" + digests[url]).join("\n")).slice(0, 16);
+  writeFileSync(
+    swPath,
+    sw.replace(list[0], `const SHELL = ${JSON.stringify(digests)};`).replace(version[0], `const VERSION = "${renewed}";`),
+  );
 }
 
 console.log(
