@@ -115,7 +115,7 @@ async function prerenderedPage(event) {
   const renewed = fetch(event.request)
     .then(async (response) => {
       const text = response.ok && response.type === "basic" ? await response.clone().text() : "";
-      const app = SHELL.filter((url) => url.endsWith(".wasm"));
+      const app = Object.keys(SHELL).filter((url) => url.endsWith(".wasm"));
       if (text && app.length > 0 && app.every((url) => text.includes(url))) await cache.put(key, response.clone());
       return response;
     })
