@@ -4,7 +4,7 @@
 // The built app is loaded in headless Chromium (Debian's, through playwright-core) at a
 // phone's width, in Spanish, on a personal device, and each page is copied from the DOM
 // once it has rendered with the content in dist/data/: home, /opciones (start page),
-// /directorio, /acerca-de and /directorio/<id> for every entry. Each copy becomes
+// /oferta, /directorio, /acerca-de and /directorio/<id> for every entry. Each copy becomes
 // dist/<path>/index.html (home: dist/index.html): the app shell (kept as
 // dist/prerender/app-shell.html, the template of every later run) with
 //   - the copy in <div id="prerendered">, before the loading screen and the app's mount
@@ -66,7 +66,7 @@ if (origin && !/^https?:\/\/[^/\s]+$/.test(origin)) fail(`the public origin "${o
 const manifest = JSON.parse(read(join(dir, "data", "manifest.json")));
 const directory = JSON.parse(read(join(dir, "data", "directory.json")));
 const catalog = JSON.parse(read(join(root, "locales", "es.json")));
-const routes = ["/", "/opciones", "/directorio", "/acerca-de", ...directory.entries.map((entry) => `/directorio/${entry.id}`)];
+const routes = ["/", "/opciones", "/oferta", "/directorio", "/acerca-de", ...directory.entries.map((entry) => `/directorio/${entry.id}`)];
 for (const route of routes) if (!/^\/[a-z0-9/-]*$/.test(route)) fail(`${route} is not a path this script can write`);
 
 // Pages of an earlier run go first: an entry taken out of the data loses its page.
@@ -192,7 +192,8 @@ function pageFor(route, copy) {
   ].filter(Boolean);
   html = html.replace(shellDescription[0], tags.join(""));
   let body = copy.html;
-  if (route === "/opciones") body = body.replace(/(<h1\b[^>]*>[\s\S]*?<\/h1>)/, `$1${noAppNotice()}`);
+  // The questions need the app; the pages that ask them say so where it cannot run.
+  if (route === "/opciones" || route === "/oferta") body = body.replace(/(<h1\b[^>]*>[\s\S]*?<\/h1>)/, `$1${noAppNotice()}`);
   const loader = /<div\b[^>]*\bid="?loader"?[\s>]/.exec(html);
   if (!loader) fail("the app shell has no loading screen (#loader)");
   html = html.slice(0, loader.index) + `<div id="prerendered">${body}</div>` + html.slice(loader.index);
