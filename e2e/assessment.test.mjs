@@ -233,7 +233,7 @@ test("the Houston persona's consulate contacts put Texas first", async () => {
   assert.match(first, /(Dallas|Del Rio|Houston|McAllen).*cerca de usted/);
   await contacts.filter({ hasText: "Houston" }).getByRole("link").focus();
   await page.keyboard.press("Enter");
-  await page.locator("main h1", { hasText: "Consulado de Guatemala en Houston" }).waitFor();
+  await page.locator("main h1", { hasText: "Consulado de Guatemala en Houston" }).first().waitFor();
   // Browser Back: the results again, with focus on the link the person followed.
   await page.goBack();
   await page.waitForFunction(() => document.activeElement?.textContent === "Consulado de Guatemala en Houston");
@@ -301,7 +301,7 @@ test("a number to call in an option's steps opens its line's page", async () => 
   await seeResults(page, PERSONAS[3].steps);
   const police = page.locator("#outcome-protection ol a", { hasText: /^110$/ }).first();
   await police.click();
-  await page.locator("main h1", { hasText: "110 – Policía Nacional Civil" }).waitFor();
+  await page.locator("main h1", { hasText: "110 – Policía Nacional Civil" }).first().waitFor();
   assert.equal(await page.locator("a[href='tel:110']").count(), 1);
   await context.close();
 });

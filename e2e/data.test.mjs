@@ -74,7 +74,7 @@ test("the first visit downloads the content and reports its version and date", a
   assert.equal(await said.count(), 1);
   // Not when the content comes from the device.
   await page.reload();
-  await page.locator("main h1").waitFor();
+  await page.locator("main h1").first().waitFor();
   await page.locator(".data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
   assert.equal(await said.count(), 0);
   await context.close();

@@ -252,7 +252,7 @@ test("each address in an entry's source can be opened, to check the fact where i
 test("a national line's page offers its number to call, and no street or hours to find", async () => {
   const { context, page } = await openPage(env.browser);
   await visit(page, env.base, "/directorio/linea-110-pnc");
-  await page.locator("main h1", { hasText: "110" }).waitFor();
+  await page.locator("main h1", { hasText: "110" }).first().waitFor();
   assert.equal(await page.locator("a[href='tel:110']").count(), 1);
   assert.equal(await page.getByRole("heading", { name: "Dirección" }).count(), 0);
   assert.equal(await page.getByRole("heading", { name: "Horario" }).count(), 0);
@@ -270,7 +270,7 @@ test("a national line's page offers its number to call, and no street or hours t
 test("an entry opens by deep link with its provenance, and unknown facts say so", async () => {
   const { context, page } = await openPage(env.browser);
   await visit(page, env.base, "/directorio/consulado-los-angeles");
-  await page.locator("main h1", { hasText: "Consulado de Guatemala en Los Ángeles" }).waitFor();
+  await page.locator("main h1", { hasText: "Consulado de Guatemala en Los Ángeles" }).first().waitFor();
   await page.locator("address", { hasText: "1975 Riverside Drive" }).waitFor();
   // The street is known and the point is only the city's centre: maps search the address.
   const osm = await page.getByRole("link", { name: /OpenStreetMap/ }).getAttribute("href");
@@ -288,7 +288,7 @@ test("an entry opens by deep link with its provenance, and unknown facts say so"
   await page.locator(".contact-note", { hasText: "marque la opción 2" }).waitFor();
   // An office with no contact detail known says so, with no empty list.
   await visit(page, env.base, "/directorio/consulado-atlanta");
-  await page.locator("main h1", { hasText: "Atlanta" }).waitFor();
+  await page.locator("main h1", { hasText: "Atlanta" }).first().waitFor();
   assert.equal(await page.locator("a[href^='tel:']").count(), 0, "no phone is invented");
   const contact = page.locator("section", { has: page.getByRole("heading", { name: "Contacto" }) });
   // What is not known says so, with where to turn instead; no list is left empty.
@@ -429,7 +429,7 @@ test("back from an entry, focus and the view are on the entry opened, not at the
   const link = page.locator(".result a").last();
   const name = await link.textContent();
   await link.click();
-  await page.locator("main h1", { hasText: name }).waitFor();
+  await page.locator("main h1", { hasText: name }).first().waitFor();
   await page.goBack();
   await page.waitForFunction((n) => document.activeElement?.textContent === n, name);
   const inView = await page.evaluate(() => {

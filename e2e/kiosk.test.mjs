@@ -108,7 +108,7 @@ test("staff make a device a kiosk with a PIN, and only the PIN turns it off", as
 
   await newPin.fill(PIN);
   await page.getByRole("button", { name: "Guardar y reiniciar" }).click();
-  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).first().waitFor();
   assert.ok(await page.locator("body.kiosk").count(), "kiosk styles on");
   const stored = await page.evaluate(() => localStorage.getItem("rumbo.device"));
   assert.match(stored, /"mode":"kiosk"/);
@@ -117,7 +117,7 @@ test("staff make a device a kiosk with a PIN, and only the PIN turns it off", as
 
   // Holding the app's name opens the settings, which ask for the PIN.
   await page.locator(".brand-name").dispatchEvent("pointerdown");
-  await page.locator("main h1", { hasText: "Ajustes del dispositivo" }).waitFor({ timeout: 6000 });
+  await page.locator("main h1", { hasText: "Ajustes del dispositivo" }).first().waitFor({ timeout: 6000 });
   await page.getByLabel("PIN del personal").fill("1111");
   await page.getByRole("button", { name: "Desbloquear" }).click();
   await page.getByText("El PIN no es correcto.").waitFor();
@@ -126,7 +126,7 @@ test("staff make a device a kiosk with a PIN, and only the PIN turns it off", as
   await page.getByRole("button", { name: "Desbloquear" }).click();
   await page.getByLabel(/Personal:/).check();
   await page.getByRole("button", { name: "Guardar y reiniciar" }).click();
-  await page.locator("main h1", { hasText: "Información veraz" }).waitFor();
+  await page.locator("main h1", { hasText: "Información veraz" }).first().waitFor();
   assert.equal(await page.locator("body.kiosk").count(), 0);
   await context.close();
 });
@@ -134,7 +134,7 @@ test("staff make a device a kiosk with a PIN, and only the PIN turns it off", as
 test("an idle kiosk warns, 'I'm still here' keeps the session, then the reset forgets the person", async () => {
   const { context, page } = await openPage(env.browser);
   await device(page, settings("kiosk", { idle_seconds: 2, warning_seconds: 4 }));
-  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).first().waitFor();
   const historyAtStart = await page.evaluate(() => history.length);
 
   await page.locator(".welcome-languages").getByRole("button", { name: "English" }).click();
@@ -165,7 +165,7 @@ test("an idle kiosk warns, 'I'm still here' keeps the session, then the reset fo
   // This time nobody answers the warning; the last second is said in the singular.
   await warning.waitFor({ timeout: 10_000 });
   await warning.getByText("in 1 second ").waitFor({ timeout: 6_000 });
-  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor({ timeout: 15_000 });
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).first().waitFor({ timeout: 15_000 });
   await page.locator("html[lang=es]").waitFor();
   assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, "/");
   assert.equal(await page.evaluate(() => history.length), historyAtStart, "no history entry was added");
@@ -197,7 +197,7 @@ test("a clock that jumps (the tablet setting its time) neither wipes a person mi
 
   // Ten years back: the person's idle time still counts, and the reset still comes.
   await page.evaluate(() => { const real = Date.now; Date.now = () => real() - 10 * 365 * 86_400_000; });
-  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor({ timeout: 15_000 });
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).first().waitFor({ timeout: 15_000 });
   await context.close();
 });
 
@@ -217,7 +217,7 @@ test("a kiosk that slept with its screen off longer than the idle time forgets t
     Date.now = () => real() + 5 * 60_000;
     setHidden(false);
   });
-  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor({ timeout: 5_000 });
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).first().waitFor({ timeout: 5_000 });
   await context.close();
 });
 
@@ -254,7 +254,7 @@ test("time idle before the screen went off counts with the time it was off", asy
     Date.now = () => real() + 49_000;
     setHidden(false);
   });
-  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor({ timeout: 5_000 });
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).first().waitFor({ timeout: 5_000 });
   assert.equal(await question.count(), 0);
   await context.close();
 });
@@ -275,7 +275,7 @@ test("on shared devices, Back stays in the app and Forward does not reopen the l
     for (let i = 0; i < 2; i++) {
       await page.goBack();
       assert.equal(new URL(page.url()).origin, origin, `${mode}: Back left the app`);
-      await page.locator("main h1").waitFor();
+      await page.locator("main h1").first().waitFor();
     }
     assert.equal(await page.evaluate(() => navigation.canGoForward), false, `${mode}: nothing to go Forward to`);
     await context.close();
@@ -298,11 +298,11 @@ test("'Finish' forgets the person at once", async () => {
   await device(page, settings("kiosk"));
   await completeAssessment(page);
   await page.getByRole("button", { name: "Terminar" }).click();
-  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).first().waitFor();
   // The welcome page never shows results: what must be gone is the answers behind it.
   // Kept, the assessment would reopen on the last person's results.
   await page.locator("main").getByRole("link", { name: "¿Cuáles son mis opciones?" }).click();
-  await page.locator("main h1", { hasText: "¿Cuáles son mis opciones?" }).waitFor();
+  await page.locator("main h1", { hasText: "¿Cuáles son mis opciones?" }).first().waitFor();
   await page.getByRole("button", { name: "Empezar", exact: true }).waitFor();
   assert.equal(await page.locator(".outcome").count(), 0, "the assessment starts afresh");
   await context.close();
@@ -312,7 +312,7 @@ test("Forward cannot reopen a page the previous person saw, after Back or after 
   const { context, page } = await openPage(env.browser);
   await device(page, settings("kiosk"));
   const onWelcome = async () => {
-    await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
+    await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).first().waitFor();
     assert.equal(new URL(page.url()).pathname, "/");
   };
 
@@ -374,7 +374,7 @@ test("on the kiosk, calls, email and websites are QR codes, never links out", as
   const { context, page } = await openPage(env.browser);
   await device(page, settings("kiosk"));
   await visit(page, env.base, "/directorio/centro-ficticio");
-  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).waitFor();
+  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).first().waitFor();
   const outward = await page.locator('a[href^="tel:"], a[href^="mailto:"], a[href^="https:"], a[href^="geo:"], a[target="_blank"]').count();
   assert.equal(outward, 0, "no link leaves the app");
   assert.equal(await page.getByRole("button", { name: /favorito/i }).count(), 0, "no favourites on a shared tablet");
@@ -390,7 +390,7 @@ test("on the kiosk, a contact opened from the results leads back to them", async
   await device(page, settings("kiosk"));
   await completeAssessment(page);
   await page.locator(".outcome").getByRole("link", { name: "Centro Ficticio de Pruebas" }).click();
-  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).waitFor();
+  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).first().waitFor();
   // No history on a kiosk: the page itself must offer the way back.
   await page.getByRole("link", { name: "Volver a mis opciones" }).click();
   await page.locator(".outcome h3", { hasText: "Resultado ficticio" }).waitFor();
@@ -399,7 +399,7 @@ test("on the kiosk, a contact opened from the results leads back to them", async
   // Gone on to the directory, the same contact leads back to the directory.
   await page.getByRole("navigation").getByRole("link", { name: "Directorio" }).click();
   await page.locator(".result").getByRole("link", { name: "Centro Ficticio de Pruebas" }).click();
-  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).waitFor();
+  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).first().waitFor();
   await page.getByRole("link", { name: "Volver al directorio" }).waitFor();
   assert.equal(await page.getByRole("link", { name: "Volver a mis opciones" }).count(), 0);
   await context.close();
@@ -434,18 +434,18 @@ test("outreach: three people offline, 'Next person' between them, and a CSV of c
       await completeAssessment(page);
       for (let look = 0; look < 2; look++) {
         await page.locator(".outcome").getByRole("link", { name: "Centro Ficticio de Pruebas" }).click();
-        await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).waitFor();
+        await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).first().waitFor();
         await page.getByRole("link", { name: "Volver a mis opciones" }).click();
         await page.locator(".outcome h3", { hasText: "Resultado ficticio" }).waitFor();
       }
     }
     await page.getByRole("button", { name: "Siguiente persona" }).click();
-    await page.locator("main h1", { hasText: "Información veraz" }).waitFor();
+    await page.locator("main h1", { hasText: "Información veraz" }).first().waitFor();
     assert.ok(!(await page.content()).includes("Resultado ficticio"), "the last person's results are gone");
   }
   await page.locator("main").getByRole("link", { name: "Buscar un contacto" }).click();
   await page.getByRole("link", { name: "Centro Ficticio de Pruebas" }).click();
-  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).waitFor();
+  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).first().waitFor();
 
   await openTallies(page);
   assert.equal(await page.evaluate(() => document.activeElement.matches("main h1")), true, "focus on the heading once unlocked");
@@ -524,12 +524,12 @@ test("a shared device fails closed and forgets everything", async () => {
   await visit(page, env.base, "/acerca-de");
   await page.evaluate(() => localStorage.setItem("rumbo.device", "{\"mode\":\"kiosk\",\"pin\":"));
   await visit(page, env.base, "/");
-  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).first().waitFor();
   await locked("a record cut short");
   await device(page, { mode: "outreach", pin: 2468, idle_seconds: 90 });
   await locked("an unreadable PIN");
   await device(page, { mode: "library", idle_seconds: -5 });
-  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).first().waitFor();
   await locked("an unknown mode");
 
   // With a PIN it can still read, the PIN opens it, and the damage is reported.
@@ -544,7 +544,7 @@ test("a shared device fails closed and forgets everything", async () => {
   // A kiosk pinned by its start address stays one when its storage is gone.
   await page.evaluate(() => localStorage.clear());
   await visit(page, env.base, "/?dispositivo=kiosco");
-  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).waitFor();
+  await page.locator("main h1", { hasText: "Bienvenida, bienvenido" }).first().waitFor();
   await locked("a pinned kiosk with no settings");
 
   // Outreach: the next person finds neither the share link nor, by Back, the last page.
@@ -556,7 +556,7 @@ test("a shared device fails closed and forgets everything", async () => {
   await fresh.getByRole("button", { name: "Copiar enlace" }).click();
   assert.match(await fresh.evaluate(() => navigator.clipboard.readText()), /#/, "the share link was copied");
   await fresh.getByRole("button", { name: "Siguiente persona" }).click();
-  await fresh.locator("main h1", { hasText: "Información veraz" }).waitFor();
+  await fresh.locator("main h1", { hasText: "Información veraz" }).first().waitFor();
   await fresh.waitForFunction(() => document.readyState === "complete");
   assert.equal(await fresh.evaluate(() => navigator.clipboard.readText()), "", "the clipboard is empty");
   await fresh.goBack();
@@ -592,7 +592,7 @@ test("outreach: tallies the device cannot read can be cleared, and counting star
   // Counting works again.
   await page.getByRole("navigation").getByRole("link", { name: "Directorio" }).click();
   await page.getByRole("link", { name: "Centro Ficticio de Pruebas" }).click();
-  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).waitFor();
+  await page.locator("main h1", { hasText: "Centro Ficticio de Pruebas" }).first().waitFor();
   await openTallies(page);
   await context.close();
 });

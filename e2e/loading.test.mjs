@@ -37,7 +37,7 @@ test("while the app downloads a page with no prerendered copy shows the centre's
   assert.equal(await page.getByRole("progressbar").count(), 1);
 
   release();
-  await page.locator("main h1", { hasText: "Ajustes del dispositivo" }).waitFor();
+  await page.locator("main h1", { hasText: "Ajustes del dispositivo" }).first().waitFor();
   assert.equal(await page.locator("#loader").count(), 0, "the loading screen is gone once the app runs");
   assert.equal(await page.getByRole("main").count(), 1);
   assert.deepEqual(page.errors, []);
@@ -75,7 +75,7 @@ test("a failed download says so in Spanish, passes axe, and 'Intentar de nuevo' 
   await page.unroute("**/*.wasm");
   await retry.focus();
   await page.keyboard.press("Enter");
-  await page.locator("main h1", { hasText: "Ajustes del dispositivo" }).waitFor();
+  await page.locator("main h1", { hasText: "Ajustes del dispositivo" }).first().waitFor();
   assert.equal(await page.locator("#loader").count(), 0);
   await context.close();
 });

@@ -94,13 +94,13 @@ test("the app runs behind nginx with its CSP and works offline after one visit",
     const errors = [];
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     await page.goto(base + "/acerca-de");
-    await page.locator("main h1", { hasText: "Acerca de Rumbo" }).waitFor();
+    await page.locator("main h1", { hasText: "Acerca de Rumbo" }).first().waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
-    await page.locator("main h1", { hasText: "Acerca de Rumbo" }).waitFor();
+    await page.locator("main h1", { hasText: "Acerca de Rumbo" }).first().waitFor();
     await context.setOffline(true);
     await page.goto(base + "/directorio");
-    await page.locator("main h1", { hasText: "Directorio" }).waitFor();
+    await page.locator("main h1", { hasText: "Directorio" }).first().waitFor();
     // Offline, the app's background look for new data fails, as it should.
     assert.deepEqual(errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED")), []);
   } finally {

@@ -39,12 +39,12 @@ test("after one visit the home page and deep links load with no network", async 
 
   await context.setOffline(true);
   await page.reload();
-  await page.locator("main h1", { hasText: "Información veraz" }).waitFor();
+  await page.locator("main h1", { hasText: "Información veraz" }).first().waitFor();
   await page.locator(".status-offline").waitFor();
 
   for (const [path, heading] of [["/acerca-de", "Acerca de Rumbo"], ["/directorio", "Directorio de contactos"], ["/opciones", "¿Cuáles son mis opciones?"]]) {
     await page.goto(env.base + path);
-    await page.locator("main h1", { hasText: heading }).waitFor();
+    await page.locator("main h1", { hasText: heading }).first().waitFor();
   }
   await context.setOffline(false);
   await page.locator(".status-offline").waitFor({ state: "detached" });
@@ -73,7 +73,7 @@ test("offline after one visit: the assessment completes and the directory search
   await page.getByLabel("Buscar").fill("intecap");
   await page.locator(".result a", { hasText: "INTECAP" }).waitFor();
   await page.locator(".result a", { hasText: "INTECAP" }).click();
-  await page.locator("main h1", { hasText: "INTECAP" }).waitFor();
+  await page.locator("main h1", { hasText: "INTECAP" }).first().waitFor();
   await page.locator(".contact-note", { hasText: "necesita conexión" }).waitFor();
   await context.close();
 });
@@ -95,7 +95,8 @@ test("a new build waits until the person chooses to update, then takes over", as
     assert.ok(waiting.includes(before[0]));
 
     await Promise.all([page.waitForEvent("load"), update.click()]);
-    await page.locator("main h1").waitFor();
+    // The reloaded page may show its prerendered copy beside the app for a moment.
+    await page.locator("main h1").first().waitFor();
     const after = await page.evaluate(() => caches.keys());
     assert.equal(after.length, 1, `old caches removed: ${after}`);
     assert.match(after[0], /next$/);
@@ -111,7 +112,7 @@ test("a build published while the device was offline is offered once it is back 
   await controlledByServiceWorker(page);
   await context.setOffline(true);
   await page.reload(); // opened offline: the browser's own update check fails
-  await page.locator("main h1").waitFor();
+  await page.locator("main h1").first().waitFor();
   await page.waitForTimeout(3_000); // Chromium runs that check a moment after the load
 
   const unpublish = publishNewBuild("later");
@@ -217,12 +218,12 @@ test("a shell file missing from the offline cache is put back on the next visit"
   });
   await context.clearCookies();
   await page.reload();
-  await page.locator("main h1").waitFor();
+  await page.locator("main h1").first().waitFor();
   const cached = await page.evaluate(async (url) => Boolean(await (await caches.open((await caches.keys())[0])).match(url)), wasm);
   assert.ok(cached, `${wasm} is in the cache again`);
   await context.setOffline(true);
   await page.reload();
-  await page.locator("main h1", { hasText: "Información veraz" }).waitFor();
+  await page.locator("main h1", { hasText: "Información veraz" }).first().waitFor();
   await context.close();
 });
 
