@@ -193,7 +193,10 @@ test("a half-published or broken build never strands an offline device", async (
       writeFileSync(wasmPath, whole);
       writeFileSync(swPath, nextVersion(sw, "fixed"));
       await retry.click();
-      await page.locator("main h1", { hasText: "Información veraz" }).waitFor({ timeout: 30_000 });
+      // The home page's prerendered copy shows at once, whatever the app's state: what
+      // proves the retry took up the fix is the fixed build's cache.
+      await page.waitForFunction(async () => (await caches.keys()).some((name) => name.endsWith("fixed")), null, { timeout: 30_000 });
+      await page.locator("main h1", { hasText: "Información veraz" }).first().waitFor({ timeout: 30_000 });
       assert.match((await page.evaluate(() => caches.keys())).join(), /fixed/);
       await context.setOffline(true);
       await page.reload();

@@ -1,6 +1,7 @@
 // Content first (issue #22): every page of dist/ carries its content in its HTML
 // (scripts/prerender.mjs), readable with no JavaScript, previewed by its own tags, taken
 // over by the app without a shift or a wrong language or mode, and there offline.
+import { signManifest } from "./fixture-data.mjs";
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -190,7 +191,7 @@ test("publishing new data re-generates the entry pages, with the public origin's
   const copy = mkdtempSync(join(tmpdir(), "rumbo-pages-"));
   try {
     cpSync(DIST, copy, { recursive: true });
-    // A changed phone number, published as rumbo-data would: the file and its manifest.
+    // A changed phone number, published as rumbo-data would: the file, its manifest and the signature.
     const changed = structuredClone(directory);
     const entry = changed.entries.find((e) => e.id === withPhone.id);
     const newNumber = "+50277778888";
@@ -203,6 +204,8 @@ test("publishing new data re-generates the entry pages, with the public origin's
     file.sha256 = createHash("sha256").update(bytes).digest("hex");
     file.bytes = bytes.length;
     writeFileSync(join(copy, "data", "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    // Signed, as rumbo-data signs what it publishes: the app reads nothing unsigned.
+    signManifest(join(copy, "data"));
 
     execFileSync("node", [join(root, "scripts", "prerender.mjs"), copy], { env: { ...process.env, RUMBO_PUBLIC_ORIGIN: "https://rumbo.example" }, stdio: "pipe" });
     const html = readFileSync(join(copy, "directorio", withPhone.id, "index.html"), "utf8");
