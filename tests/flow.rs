@@ -339,7 +339,7 @@ mod personas {
             rumbo::core::text::lang::Lang::Es,
         )
         .iter()
-        .map(|c| (c.entry.id.clone(), c.entry.kind, c.entry.address.country.clone()))
+        .map(|c| (c.entry.id.clone(), c.entry.kind, c.entry.address.country.to_string()))
         .collect()
     }
 

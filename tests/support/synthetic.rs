@@ -161,7 +161,7 @@ fn entry(i: usize, random: &mut Random) -> Entry {
             city: random.chance(80).then(|| place.to_string()),
             region: random.chance(60).then(|| random.pick(regions).to_string()),
             postal_code: random.chance(30).then(|| format!("{:05}", i % 100_000)),
-            country: country.to_string(),
+            country: country.into(),
         },
         location: random.chance(70).then(|| Location {
             latitude: random.degrees(80.0),
@@ -189,7 +189,7 @@ fn entry(i: usize, random: &mut Random) -> Entry {
             .map(|_| {
                 let (country, regions) = *random.pick(&COUNTRIES);
                 Area {
-                    country: country.to_string(),
+                    country: country.into(),
                     region: random.chance(60).then(|| random.pick(regions).to_string()),
                 }
             })

@@ -655,7 +655,7 @@ mod tests {
                 Box::new(|e| e["id"] = "Centro Ficticio".into()),
             ),
             ("name.en", Box::new(|e| e["name"]["en"] = " ".into())),
-            ("address.country", Box::new(|e| e["address"]["country"] = "gtm".into())),
+            ("address.country", Box::new(|e| e["address"]["country"] = "QQ".into())),
             ("address.country", Box::new(|e| e["address"]["country"] = "XX".into())),
             ("location", Box::new(|e| e["location"]["latitude"] = 95.0.into())),
             (
@@ -681,7 +681,7 @@ mod tests {
             ("languages[0]", Box::new(|e| e["languages"][0] = "zzq".into())),
             (
                 "service_area[0].country",
-                Box::new(|e| e["service_area"][0]["country"] = "Guatemala".into()),
+                Box::new(|e| e["service_area"][0]["country"] = "XQ".into()),
             ),
             ("verified_on", Box::new(|e| e["verified_on"] = "2026-02-30".into())),
             ("verified_on", Box::new(|e| e["verified_on"] = "2030-01-01".into())),

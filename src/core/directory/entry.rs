@@ -6,6 +6,7 @@
 //! Unknown facts are absent (`None`, empty list), never a plausible placeholder, and the
 //! fields still to check are named in `to_verify` for the centre's staff.
 
+use crate::core::directory::countries::CountryCode;
 use crate::core::json::{ReadJson, SerdeJson};
 use crate::core::problem::Problem;
 use crate::core::text::lang::Text;
@@ -394,7 +395,7 @@ pub struct Address {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
     /// ISO 3166-1 alpha-2 (`GT`, `US`, `MX`).
-    pub country: String,
+    pub country: CountryCode,
 }
 
 impl Address {
@@ -500,7 +501,7 @@ impl Weekday {
 #[serde(deny_unknown_fields)]
 pub struct Area {
     /// ISO 3166-1 alpha-2.
-    pub country: String,
+    pub country: CountryCode,
     /// Absent: the whole country.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,

@@ -135,7 +135,7 @@ impl SearchIndex {
             .entries
             .iter()
             .map(|e| Facts {
-                country: e.address.country.clone(),
+                country: e.address.country.to_string(),
                 kind: e.kind,
                 services: e.services.clone(),
                 languages: e.languages.clone(),

@@ -28,7 +28,7 @@ pub(super) fn phone_text(phone: &Phone) -> String {
 pub(super) fn area_text(area: &Area) -> String {
     match &area.region {
         Some(region) => format!("{}: {}", area.country, escape(region, &[';'])),
-        None => area.country.clone(),
+        None => area.country.to_string(),
     }
 }
 

@@ -8,6 +8,7 @@ use super::columns::{Column, Field};
 use super::lists::{items, plain, trim};
 use super::names::{PRECISIONS, STATUSES, lookup, names_match};
 use super::records::Record;
+use rumbo::core::directory::countries::CountryCode;
 use rumbo::core::directory::entry::{
     Address, Area, Directory, Entry, Hours, Kind, Location, Phone, Service, Source, Status,
 };
@@ -123,7 +124,10 @@ impl<'a> Row<'a> {
                 city: self.optional(Field::City),
                 region: self.optional(Field::Region),
                 postal_code: self.optional(Field::PostalCode),
-                country: self.required(Field::Country),
+                country: {
+                    let written = self.required(Field::Country);
+                    self.country_code(Field::Country, &written)
+                },
             },
             location: self.location(),
             phones: self.phones(),
@@ -169,6 +173,20 @@ impl<'a> Row<'a> {
             self.missing(&Column::plain(field));
         }
         value.to_string()
+    }
+
+    /// A country code written in a cell; a bad one is reported at its column.
+    fn country_code(&mut self, field: Field, written: &str) -> CountryCode {
+        CountryCode::new(written).unwrap_or_else(|| {
+            if !written.is_empty() {
+                self.fail(
+                    &Column::plain(field),
+                    &format!("«{written}» no es un código de país de dos letras mayúsculas (GT, US, MX…)"),
+                    &format!("«{written}» is not a two-letter upper-case country code (GT, US, MX…)"),
+                );
+            }
+            CountryCode::default()
+        })
     }
 
     fn optional(&self, field: Field) -> Option<String> {
@@ -320,10 +338,8 @@ impl<'a> Row<'a> {
         for item in items(self.get(Field::ServiceArea)) {
             let colon = item.iter().position(|&(c, escaped)| c == ':' && !escaped);
             let Some(colon) = colon else {
-                areas.push(Area {
-                    country: plain(&item),
-                    region: None,
-                });
+                let country = self.country_code(Field::ServiceArea, &plain(&item));
+                areas.push(Area { country, region: None });
                 continue;
             };
             let region = plain(trim(&item[colon + 1..]));
@@ -340,8 +356,9 @@ impl<'a> Row<'a> {
                     ),
                 );
             }
+            let country = self.country_code(Field::ServiceArea, &plain(trim(&item[..colon])));
             areas.push(Area {
-                country: plain(trim(&item[..colon])),
+                country,
                 region: Some(region),
             });
         }

@@ -23,7 +23,7 @@ pub(super) fn cell(entry: &Entry, column: &Column) -> String {
         Field::City => entry.address.city.clone().unwrap_or_default(),
         Field::Region => entry.address.region.clone().unwrap_or_default(),
         Field::PostalCode => entry.address.postal_code.clone().unwrap_or_default(),
-        Field::Country => entry.address.country.clone(),
+        Field::Country => entry.address.country.to_string(),
         // Rust writes the shortest decimal that reads back as the same number.
         Field::Latitude => location.map(|l| l.latitude.to_string()).unwrap_or_default(),
         Field::Longitude => location.map(|l| l.longitude.to_string()).unwrap_or_default(),
