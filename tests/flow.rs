@@ -3,7 +3,7 @@
 //! all for multiple choice), and the flow's promises are checked on all of them.
 
 use rumbo::core::assessment::answers::{Answer, Answers};
-use rumbo::core::assessment::engine::{next_question, outcomes, sample_answers};
+use rumbo::core::assessment::engine::{every_path, next_question, outcomes, sample_answers};
 use rumbo::core::assessment::flow::Flow;
 use rumbo::core::directory::entry::Kind;
 use std::collections::BTreeSet;
@@ -19,25 +19,6 @@ fn shipped_directory() -> rumbo::core::directory::entry::Directory {
     rumbo::core::directory::entry::Directory::from_json(&std::fs::read(path).unwrap()).unwrap()
 }
 
-/// Every complete answer set reachable by answering the questions in order.
-fn all_paths(flow: &Flow) -> Vec<Answers> {
-    let mut done = Vec::new();
-    let mut stack = vec![Answers::default()];
-    while let Some(answers) = stack.pop() {
-        match next_question(flow, &answers) {
-            None => done.push(answers),
-            Some(question) => {
-                for answer in sample_answers(question) {
-                    let mut next = answers.clone();
-                    next.set(&question.id, answer);
-                    stack.push(next);
-                }
-            }
-        }
-    }
-    done
-}
-
 /// What a person sees at the end of a path: the questions asked and the outcomes.
 fn result(flow: &Flow, answers: &Answers) -> Vec<String> {
     outcomes(flow, answers).iter().map(|s| s.outcome.id.clone()).collect()
@@ -46,7 +27,7 @@ fn result(flow: &Flow, answers: &Answers) -> Vec<String> {
 #[test]
 fn every_question_and_every_outcome_is_reachable() {
     let flow = shipped_flow();
-    let paths = all_paths(&flow);
+    let paths = every_path(&flow);
     assert!(paths.len() > 100, "{} paths", paths.len());
     let asked: BTreeSet<&str> = paths.iter().flat_map(|a| a.0.keys().map(String::as_str)).collect();
     for question in &flow.questions {
@@ -65,7 +46,7 @@ fn every_question_and_every_outcome_is_reachable() {
 #[test]
 fn every_path_ends_with_an_option_beyond_the_general_warnings() {
     let flow = shipped_flow();
-    for answers in all_paths(&flow) {
+    for answers in every_path(&flow) {
         let specific = outcomes(&flow, &answers)
             .iter()
             .filter(|s| s.outcome.applies_if.is_some())
@@ -77,7 +58,7 @@ fn every_path_ends_with_an_option_beyond_the_general_warnings() {
 #[test]
 fn the_general_warnings_are_on_every_path() {
     let flow = shipped_flow();
-    for answers in all_paths(&flow) {
+    for answers in every_path(&flow) {
         let ids = result(&flow, &answers);
         assert!(
             ids.contains(&"spot_fraud".into()) && ids.contains(&"risks_of_irregular_migration".into()),
@@ -91,7 +72,7 @@ fn the_general_warnings_are_on_every_path() {
 fn a_person_in_danger_sees_protection_first() {
     let flow = shipped_flow();
     let mut in_danger = 0;
-    for answers in all_paths(&flow) {
+    for answers in every_path(&flow) {
         if answers.get("danger") == Some(&Answer::Choice("yes".into())) {
             in_danger += 1;
             assert_eq!(result(&flow, &answers)[0], "protection", "{:?}", answers.0);
@@ -612,7 +593,7 @@ mod personas {
 fn every_path_of_the_shipped_flow_survives_a_share_link() {
     use rumbo::core::assessment::share_code::{decode, encode};
     let flow = shipped_flow();
-    for answers in all_paths(&flow) {
+    for answers in every_path(&flow) {
         let code = encode(&flow, &answers);
         assert_eq!(decode(&flow, &code).as_ref(), Ok(&answers), "{code}");
     }

@@ -9,7 +9,7 @@
 use rumbo::core::assessment::answers::{Answer, Answers};
 use rumbo::core::assessment::condition::Condition;
 use rumbo::core::assessment::contacts::{Contact, Here, contacts_for};
-use rumbo::core::assessment::engine::{next_question, outcomes, relevant_answers, sample_answers};
+use rumbo::core::assessment::engine::{every_path, next_question, outcomes, relevant_answers};
 use rumbo::core::assessment::flow::{Flow, QuestionKind};
 use rumbo::core::content::validate::{stated_minimum_age, under_age_options};
 use rumbo::core::directory::entry::{Directory, Entry, Kind, Status};
@@ -122,31 +122,12 @@ fn shipped_directory() -> Directory {
     Directory::from_json(&std::fs::read(path).unwrap()).unwrap()
 }
 
-/// Every complete answer set reachable by answering the questions in order.
-pub fn all_paths(flow: &Flow) -> Vec<Answers> {
-    let mut done = Vec::new();
-    let mut stack = vec![Answers::default()];
-    while let Some(answers) = stack.pop() {
-        match next_question(flow, &answers) {
-            None => done.push(answers),
-            Some(question) => {
-                for answer in sample_answers(question) {
-                    let mut next = answers.clone();
-                    next.set(&question.id, answer);
-                    stack.push(next);
-                }
-            }
-        }
-    }
-    done
-}
-
 /// The shipped data and its paths, walked once for all the tests of this file.
 fn shipped() -> &'static (Flow, Directory, Vec<Answers>) {
     static SHIPPED: OnceLock<(Flow, Directory, Vec<Answers>)> = OnceLock::new();
     SHIPPED.get_or_init(|| {
         let flow = shipped_flow();
-        let paths = all_paths(&flow);
+        let paths = every_path(&flow);
         (flow, shipped_directory(), paths)
     })
 }

@@ -4,7 +4,7 @@
 //! share link made for that flow only.
 
 use rumbo::core::assessment::answers::{Answer, Answers};
-use rumbo::core::assessment::engine::{next_question, outcomes, sample_answers};
+use rumbo::core::assessment::engine::{every_path, next_question, outcomes};
 use rumbo::core::assessment::flow::Flow;
 use rumbo::core::assessment::share_code::{self, ShareError};
 use rumbo::core::content::Content;
@@ -27,24 +27,6 @@ fn content() -> Content {
 
 fn offer() -> Flow {
     content().flow_by_id("oferta").expect("the offer check ships").clone()
-}
-
-fn all_paths(flow: &Flow) -> Vec<Answers> {
-    let mut done = Vec::new();
-    let mut stack = vec![Answers::default()];
-    while let Some(answers) = stack.pop() {
-        match next_question(flow, &answers) {
-            None => done.push(answers),
-            Some(question) => {
-                for answer in sample_answers(question) {
-                    let mut next = answers.clone();
-                    next.set(&question.id, answer);
-                    stack.push(next);
-                }
-            }
-        }
-    }
-    done
 }
 
 fn shown(flow: &Flow, answers: &Answers) -> Vec<String> {
@@ -87,7 +69,7 @@ fn every_flow_has_every_question_and_outcome_reachable_and_its_own_share_links()
     let content = content();
     assert!(content.all_flows().count() >= 2);
     for flow in content.all_flows() {
-        let paths = all_paths(flow);
+        let paths = every_path(flow);
         let asked: BTreeSet<&str> = paths.iter().flat_map(|a| a.0.keys().map(String::as_str)).collect();
         for q in &flow.questions {
             assert!(asked.contains(q.id.as_str()), "{}: {} never asked", flow.id, q.id);
@@ -116,7 +98,7 @@ fn every_flow_has_every_question_and_outcome_reachable_and_its_own_share_links()
 #[test]
 fn every_path_shows_how_to_check_and_where_to_report_and_never_calls_an_offer_real() {
     let flow = offer();
-    let paths = all_paths(&flow);
+    let paths = every_path(&flow);
     assert!(paths.len() > 10_000, "{} paths", paths.len());
     for answers in &paths {
         let ids = shown(&flow, answers);
@@ -285,13 +267,13 @@ fn the_assessment_and_the_offer_check_lead_into_each_other() {
 fn an_offer_code_on_the_assessment_is_refused_not_misread() {
     let content = content();
     let offer = content.flow_by_id("oferta").unwrap();
-    let code = share_code::encode(offer, &all_paths(offer)[0]);
+    let code = share_code::encode(offer, &every_path(offer)[0]);
     assert!(matches!(
         share_code::decode(&content.flow, &code),
         Err(ShareError::Tampered | ShareError::OtherVersion)
     ));
     let mut same_version = offer.clone();
     same_version.version = content.flow.version;
-    let code = share_code::encode(&same_version, &all_paths(offer)[0]);
+    let code = share_code::encode(&same_version, &every_path(offer)[0]);
     assert_eq!(share_code::decode(&content.flow, &code), Err(ShareError::Tampered));
 }

@@ -199,6 +199,27 @@ pub fn outcomes<'a>(flow: &'a Flow, answers: &Answers) -> Vec<Shown<'a>> {
     shown.into_iter().map(|(_, s)| s).collect()
 }
 
+/// Every complete set of answers a person can reach by answering the flow's questions
+/// in order, each question answered with each of its [`sample_answers`]: the path space
+/// the flow tests and the invariants walk.
+pub fn every_path(flow: &Flow) -> Vec<Answers> {
+    let mut done = Vec::new();
+    let mut stack = vec![Answers::default()];
+    while let Some(answers) = stack.pop() {
+        match next_question(flow, &answers) {
+            None => done.push(answers),
+            Some(question) => {
+                for answer in sample_answers(question) {
+                    let mut next = answers.clone();
+                    next.set(&question.id, answer);
+                    stack.push(next);
+                }
+            }
+        }
+    }
+    done
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

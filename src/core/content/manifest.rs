@@ -259,18 +259,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sha256_matches_known_vectors() {
-        assert_eq!(
-            sha256_hex(b""),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
-
-    #[test]
     fn a_file_must_match_its_size_and_hash() {
         let manifest = Manifest::describe(7, "2026-11-24", &[("directory.json", b"{\"entries\":[]}")]);
         let entry = manifest.file("directory.json").unwrap();
