@@ -401,7 +401,7 @@ test("a contact shared in English opens in English on a phone with no language c
   assert.equal(new URL(link).pathname + new URL(link).hash, "/directorio/consulado-houston#en");
   const fresh = await openPage(env.browser);
   await fresh.page.goto(link);
-  await fresh.page.locator("main h1").filter({ hasText: "Houston" }).waitFor();
+  await fresh.page.locator("main h1").filter({ hasText: "Houston" }).first().waitFor();
   assert.equal(await fresh.page.getAttribute("html", "lang"), "en");
   await fresh.context.close();
   await context.close();
