@@ -59,7 +59,7 @@ function restore() {
 
 async function shownVersion(page) {
   await visit(page, env.base, "/acerca-de");
-  const line = page.locator(".data-on-device p").first();
+  const line = page.locator("#app .data-on-device p").first();
   await line.filter({ hasText: "Versión de la información" }).waitFor();
   return Number((await line.textContent()).match(/Versión de la información: (\d+)/)[1]);
 }
@@ -67,15 +67,15 @@ async function shownVersion(page) {
 test("the first visit downloads the content and reports its version and date", async () => {
   const { context, page } = await openPage(env.browser);
   assert.equal(await shownVersion(page), version());
-  await page.locator(".data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
-  await page.locator(".data-on-device", { hasText: "Uso sin conexión: activado" }).waitFor();
+  await page.locator("#app .data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
+  await page.locator("#app .data-on-device", { hasText: "Uso sin conexión: activado" }).waitFor();
   // Screen readers hear that the download finished (the progress bar just goes).
   const said = page.getByRole("status").filter({ hasText: "Información descargada y guardada en este dispositivo." });
   assert.equal(await said.count(), 1);
   // Not when the content comes from the device.
   await page.reload();
   await page.locator("main h1").first().waitFor();
-  await page.locator(".data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
+  await page.locator("#app .data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
   assert.equal(await said.count(), 0);
   await context.close();
 });
@@ -86,11 +86,11 @@ test("a version published while the app is open is picked up on the next check",
   try {
     publish((text) => text + "\n");
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
-    await page.locator(".data-on-device", { hasText: `Versión de la información: ${version() + 1}` }).waitFor();
+    await page.locator("#app .data-on-device", { hasText: `Versión de la información: ${version() + 1}` }).waitFor();
     // And it is the device's copy now: offline, a reload still shows it.
     await context.setOffline(true);
     await page.reload();
-    await page.locator(".data-on-device", { hasText: `Versión de la información: ${version() + 1}` }).waitFor();
+    await page.locator("#app .data-on-device", { hasText: `Versión de la información: ${version() + 1}` }).waitFor();
   } finally {
     restore();
   }
@@ -139,11 +139,11 @@ test("a download cut mid-way leaves the old data whole, and a later check comple
     await page.route("**/data/directory.json", (route) => route.abort("connectionreset"));
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await page.locator(".data-notice").waitFor();
-    await page.locator(".data-on-device", { hasText: `Versión de la información: ${version()},` }).waitFor();
+    await page.locator("#app .data-on-device", { hasText: `Versión de la información: ${version()},` }).waitFor();
     // Back online for real: the next check takes the new version.
     await page.unroute("**/data/directory.json");
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
-    await page.locator(".data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
+    await page.locator("#app .data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
   } finally {
     restore();
   }
@@ -194,7 +194,7 @@ test("a damaged version is not downloaded again at every return; 'Intentar de nu
     // Signed in to the wifi: trying again takes the new version.
     await page.unroute("**/data/directory.json");
     await notice.getByRole("button", { name: "Intentar de nuevo" }).click();
-    await page.locator(".data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
+    await page.locator("#app .data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
     assert.equal(downloads, 4);
     assert.equal(await page.evaluate(() => localStorage.getItem("rumbo.refused")), null, "forgotten once taken");
     assert.equal(await notice.count(), 0);
@@ -236,8 +236,8 @@ test("with storage unavailable the app runs from memory and says offline use is 
     Object.defineProperty(window, "indexedDB", { value: { open() { throw new DOMException("blocked", "InvalidStateError"); } } });
   });
   assert.equal(await shownVersion(page), version());
-  await page.locator(".data-on-device", { hasText: "Uso sin conexión: desactivado" }).waitFor();
-  await page.locator(".data-on-device", { hasText: "no está guardada en este dispositivo" }).waitFor();
+  await page.locator("#app .data-on-device", { hasText: "Uso sin conexión: desactivado" }).waitFor();
+  await page.locator("#app .data-on-device", { hasText: "no está guardada en este dispositivo" }).waitFor();
   await context.close();
 });
 
@@ -259,9 +259,9 @@ test("a full disk: the new version shows for now, the last saved copy stays for 
     publish((text) => text + "\n");
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await page.locator(".data-notice", { hasText: "no se pudo guardar" }).waitFor();
-    await page.locator(".data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
+    await page.locator("#app .data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
     // About says which copy offline use falls back on, not that nothing is saved.
-    await page.locator(".data-on-device", { hasText: "Esta versión no se pudo guardar en este dispositivo: sin conexión verá la versión guardada el" }).waitFor();
+    await page.locator("#app .data-on-device", { hasText: "Esta versión no se pudo guardar en este dispositivo: sin conexión verá la versión guardada el" }).waitFor();
     // Next visit, with no network: the copy saved before the disk filled is there.
     await page.evaluate(() => sessionStorage.removeItem("disk-full"));
     await page.route("**/data/**", (route) => route.abort("internetdisconnected"));
@@ -293,7 +293,7 @@ const UNDATED = "Guardada en este dispositivo (su reloj no tiene la fecha correc
 async function aboutWithClockAt(page, when) {
   await page.clock.setFixedTime(new Date(when));
   await visit(page, env.base, "/acerca-de");
-  return page.locator(".data-on-device");
+  return page.locator("#app .data-on-device");
 }
 
 test("a device whose clock is wrong does not say the information was saved in 2001", async () => {
@@ -352,7 +352,7 @@ test("a data update while the person is answering keeps their answers", async ()
     publish((text) => text + "\n");
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await page.getByRole("navigation").getByRole("link", { name: "Acerca de" }).click();
-    await page.locator(".data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
+    await page.locator("#app .data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
     await page.getByRole("navigation").getByRole("link", { name: "¿Cuáles son mis opciones?" }).click();
     await page.locator(".outcome h3", { hasText: "Resultado ficticio" }).waitFor();
   } finally {

@@ -63,7 +63,7 @@ async function versionAfterCheck(page) {
   await checked;
   // The check verifies, reads and refuses within moments; give it a few.
   await page.waitForTimeout(1500);
-  const line = page.locator(".data-on-device p").filter({ hasText: "Versión de la información" }).first();
+  const line = page.locator("#app .data-on-device p").filter({ hasText: "Versión de la información" }).first();
   await line.waitFor();
   return Number((await line.textContent()).match(/Versión de la información: (\d+)/)[1]);
 }
@@ -120,7 +120,7 @@ for (const [what, hostile] of [
       // The centre publishes the honest next version: it arrives.
       publishHonestNext();
       await page.evaluate(() => window.dispatchEvent(new Event("online")));
-      await page.locator(".data-on-device", { hasText: `Versión de la información: ${honest + 1},` }).waitFor();
+      await page.locator("#app .data-on-device", { hasText: `Versión de la información: ${honest + 1},` }).waitFor();
       assert.deepEqual(page.errors, [], "no page error");
     } finally {
       cpSync(good, join(copy, "data"), { recursive: true });

@@ -410,7 +410,7 @@ test("outreach: three people offline, 'Next person' between them, and a CSV of c
   await device(page, settings("outreach"));
   // Offline only once the data is on the device and the service worker serves the app.
   await visit(page, env.base, "/acerca-de");
-  await page.locator(".data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
+  await page.locator("#app .data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
   await controlledByServiceWorker(page);
   await context.setOffline(true);
   await visit(page, env.base, "/");

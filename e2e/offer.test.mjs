@@ -153,7 +153,7 @@ test("offline after one visit, the check completes", async () => {
   await visit(page, env.base, "/");
   await controlledByServiceWorker(page);
   await visit(page, env.base, "/acerca-de");
-  await page.locator(".data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
+  await page.locator("#app .data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
   await context.setOffline(true);
   await page.goto(env.base + "/oferta");
   await press(page.getByRole("button", { name: "Empezar" }));

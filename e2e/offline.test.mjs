@@ -58,7 +58,7 @@ test("offline after one visit: the assessment completes and the directory search
   await controlledByServiceWorker(page);
   // Let the first download finish before the network goes.
   await visit(page, env.base, "/acerca-de");
-  await page.locator(".data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
+  await page.locator("#app .data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
   await context.setOffline(true);
 
   await page.goto(env.base + "/opciones");
@@ -242,7 +242,7 @@ test("'Acerca de' does not say offline use is on while the app's files are not k
   // e2e/data.test.mjs checks that it says "activado" once one does.
   const { context, page } = await openPage(env.browser, { serviceWorkers: "block" });
   await visit(page, env.base, "/acerca-de");
-  await page.locator(".data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
+  await page.locator("#app .data-on-device", { hasText: "Guardada en este dispositivo" }).waitFor();
   await page.getByText("Uso sin conexión: todavía no está listo.").waitFor();
   assert.equal(await page.getByText("Uso sin conexión: activado.").count(), 0);
   await context.close();

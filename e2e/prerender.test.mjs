@@ -81,6 +81,13 @@ test("with JavaScript off the list and an entry are readable and their links wor
   await page.goto(env.base + "/opciones");
   await page.locator("#prerendered main p:visible", { hasText: "Las preguntas necesitan un navegador más reciente" }).waitFor();
   assert.ok(await page.locator("#prerendered main").getByRole("link", { name: "Directorio" }).isVisible());
+
+  // What the copy's maker knew of its own device is not claimed of the reader's.
+  await page.goto(env.base + "/acerca-de");
+  await page.locator("#prerendered .data-on-device p:visible", { hasText: "Versión de la información" }).waitFor();
+  for (const claim of ["Guardada en este dispositivo", "Uso sin conexión"]) {
+    assert.equal(await page.locator("#prerendered .data-on-device p:visible", { hasText: claim }).count(), 0, claim);
+  }
   await context.close();
 });
 
@@ -175,7 +182,7 @@ test("offline after one visit every page still loads", async () => {
   await page.goto(env.base + "/directorio");
   await controlledByServiceWorker(page);
   await tookOver(page);
-  await page.locator(".data-on-device").first().waitFor({ timeout: 30_000 }).catch(() => {});
+  await page.locator("#app .data-on-device").first().waitFor({ timeout: 30_000 }).catch(() => {});
   await page.goto(env.base + `/directorio/${withPhone.id}`); // kept by the worker
   await page.locator("main h1", { hasText: withPhone.name.es }).first().waitFor();
   await context.setOffline(true);

@@ -166,7 +166,7 @@ test("in English, About marks the Spanish title it cites and dates read the Brit
   await context.addInitScript(() => localStorage.setItem("rumbo.lang", JSON.stringify("en")));
   await visit(page, env.base, "/acerca-de");
   await page.locator('.source [lang="es"]', { hasText: "Presentan avances del Centro de Recursos" }).waitFor();
-  const version = page.locator(".data-on-device p").first();
+  const version = page.locator("#app .data-on-device p").first();
   await version.filter({ hasText: "published on" }).waitFor();
   assert.match(await version.textContent(), /published on \d{1,2} [A-Z][a-z]+ \d{4}\./, await version.textContent());
   await context.close();

@@ -128,6 +128,9 @@ try {
       for (const element of app.querySelectorAll(".open-now, .result .tag")) {
         if (element.classList.contains("open-now") || timeDependent.includes(element.textContent.trim())) element.classList.add("prerender-unknown");
       }
+      // So is what the about page says of the device that made the copy (when it saved
+      // the content, whether offline use is ready): never of the reader's.
+      for (const element of app.querySelectorAll(".device-state")) element.classList.add("prerender-unknown");
       const main = app.querySelector("main");
       const h1 = main.querySelector("h1").textContent.trim();
       const kind = main.querySelector(".entry-kind")?.textContent.trim();

@@ -88,7 +88,9 @@ fn CentreFacts() -> impl IntoView {
     }
 }
 
-/// How old the device's data is, its version, and whether offline use is on.
+/// How old the device's data is, its version, and whether offline use is on. What is
+/// true of this device only is `.device-state`: a prerendered copy keeps its place but
+/// does not show it (scripts/prerender.mjs), as it was true of the browser that made it.
 #[component]
 fn DataOnDevice() -> impl IntoView {
     let i18n = use_i18n();
@@ -112,12 +114,12 @@ fn DataOnDevice() -> impl IntoView {
                     };
                     view! {
                         <p>{tr_with!(about_data_version, version = version.clone(), date = published.clone())}</p>
-                        <p>{kept}</p>
+                        <p class="device-state">{kept}</p>
                     }
                     .into_any()
                 }
             }}
-            <p>
+            <p class="device-state">
                 {move || if !data.offline_use.get() {
                     t_string!(i18n, about_offline_off)
                 } else if !data.shell_offline.get() {
