@@ -737,7 +737,7 @@ fn a_person_asking_for_a_relative_gets_the_relatives_consulate_whatever_they_loo
 }
 
 /// The checks catch what they promise to: each is run on a copy of the shipped data broken
-/// the way issue #24 found it.
+/// the way issue #24 found it, or, for the offer check, the way each of its rules forbids.
 mod the_checks_fail_on_broken_data {
     use super::*;
 
