@@ -32,8 +32,8 @@ build:
 	$(MAKE) pages
 
 # Every page of dist/ as HTML with its content (scripts/prerender.mjs, docs/rendering.md),
-# from the data in public/data: run after `rumbo-data import` or `manifest`, before
-# publishing dist/. RUMBO_PUBLIC_ORIGIN=https://… names the public address for the
+# from the data in public/data: `rumbo-data import`, `manifest` and `sign` run it when
+# dist/ is built (src/bin/rumbo-data/pages.rs). RUMBO_PUBLIC_ORIGIN=https://… names the public address for the
 # canonical URLs, link previews and sitemap.xml.
 pages:
 	@[ -f dist/index.html ] || { echo "no dist/: run make build"; exit 1; }

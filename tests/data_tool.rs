@@ -608,3 +608,55 @@ fn import_and_export_arguments_are_checked() {
         std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/directory.json")).unwrap()
     );
 }
+
+/// Publishing in a site's folder (a `public/data` and a built `dist/` under the current
+/// folder) makes the pages again; with no build it says the next build will; on a data
+/// folder elsewhere it leaves pages alone. `make` is a stand-in that records its call.
+#[test]
+fn publishing_the_sites_data_makes_its_pages_again() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = std::env::temp_dir().join(format!("rumbo-site-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    std::fs::create_dir_all(site.join("public")).unwrap();
+    std::fs::rename(copy_of_shipped_data("site-data"), site.join("public/data")).unwrap();
+    let bin = site.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let make = bin.join("make");
+    std::fs::write(&make, "#!/bin/sh\necho \"$@\" >> called\n").unwrap();
+    std::fs::set_permissions(&make, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let key = Path::new(env!("CARGO_MANIFEST_DIR")).join("keys/development.secret");
+    let publish = |data: &str| {
+        let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+        let out = Command::new(env!("CARGO_BIN_EXE_rumbo-data"))
+            .args(["manifest", data])
+            .current_dir(&site)
+            .env("RUMBO_TODAY", today())
+            .env("RUMBO_SIGNING_KEY", &key)
+            .env("PATH", path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let called = || std::fs::read_to_string(site.join("called")).unwrap_or_default();
+
+    let out = publish("public/data");
+    assert!(out.contains("dist/ is not built"), "{out}");
+    assert_eq!(called(), "", "no build, no pages");
+
+    std::fs::create_dir_all(site.join("dist")).unwrap();
+    std::fs::write(site.join("dist/index.html"), "<!doctype html>").unwrap();
+    let out = publish("public/data");
+    assert!(out.contains("made again from this data"), "{out}");
+    assert_eq!(called(), "pages\n");
+
+    // The same data reached by another path is still the site's; a copy elsewhere is not.
+    publish("./public/../public/data");
+    assert_eq!(called(), "pages\npages\n");
+    let elsewhere = copy_of_shipped_data("elsewhere");
+    let out = publish(elsewhere.to_str().unwrap());
+    assert!(!out.contains("pages"), "{out}");
+    assert_eq!(called(), "pages\npages\n");
+    let _ = std::fs::remove_dir_all(&site);
+    let _ = std::fs::remove_dir_all(&elsewhere);
+}

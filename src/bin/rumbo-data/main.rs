@@ -18,9 +18,11 @@
 //!   rumbo-data keygen FILE        write a new signing key pair: FILE (secret) and
 //!                                 FILE.pub, outside any git repository
 //!
-//! `manifest`, `import` and `sign` publish, so they sign the manifest with the secret
-//! key in the file named by `RUMBO_SIGNING_KEY` and refuse to run without it; the app
-//! takes only a manifest signed by a key compiled into it (core::content::signature).
+//! `manifest`, `import` and `sign` publish: on the site's own data folder they then make
+//! the site's pages again from it (`pages`: `make pages`, needing the built app). They
+//! sign the manifest with the secret key in the file named by `RUMBO_SIGNING_KEY` and
+//! refuse to run without it; the app takes only a manifest signed by a key compiled
+//! into it (core::content::signature).
 //! They also refuse when the previous manifest cannot be read (its content version is
 //! where the next one starts), unless `--first` says this is the first publication.
 //!
@@ -36,6 +38,7 @@ use rumbo::core::content::Content;
 use rumbo::core::directory::centre::Centre;
 use rumbo::core::directory::entry::Directory;
 mod csv;
+mod pages;
 use rumbo::core::content::manifest::{Manifest, SCHEMA_VERSION, format_for};
 use rumbo::core::content::signature::{self, signing};
 use rumbo::core::json::SerdeJson;
@@ -111,14 +114,14 @@ fn run(args: &[String]) -> Result<(), String> {
                 content.flow.outcomes.len()
             )
         }),
-        "manifest" => manifest(&dir, &today, first),
+        "manifest" => manifest(&dir, &today, first).and_then(|()| remake_pages(&dir)),
         "sign" => {
             let key = signing_key()?;
             let text = read(&dir, Manifest::FILE)?;
             Manifest::from_json(&text).map_err(|p| p.to_string())?;
             write_files(&[(dir.join(signature::FILE), signing::sign(&key, &text).as_bytes())])?;
             println!("{}: firmado / signed", signature::FILE);
-            Ok(())
+            remake_pages(&dir)
         }
         "stale" => stale(&dir, &today, days),
         "coverage" => {
@@ -129,11 +132,17 @@ fn run(args: &[String]) -> Result<(), String> {
         "export" => export(file.as_deref(), &dir),
         "import" => {
             let file = file.ok_or(format!("import necesita el archivo CSV / needs the CSV file\n{USAGE}"))?;
-            import(&file, &dir, &today, first)
+            import(&file, &dir, &today, first).and_then(|()| remake_pages(&dir))
         }
         "rules" => rules(file.as_deref(), &dir),
         _ => Err(USAGE.to_string()),
     }
+}
+
+/// What publishes the data also makes the site's pages from it (`pages`).
+fn remake_pages(dir: &Path) -> Result<(), String> {
+    pages::report(&pages::remake(dir)?);
+    Ok(())
 }
 
 /// Writes the rules table (`rumbo::core::assessment::rules_table`) of the flow in `dir`.
