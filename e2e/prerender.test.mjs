@@ -162,6 +162,43 @@ test("where the copy would be wrong (English chosen, a kiosk, other content) it 
   }
 });
 
+test("a press on the copy's buttons before the app is there is not lost, nor a filter chosen", async () => {
+  const { context, page } = await openPage(env.browser);
+  let release = await holdApp(page);
+  await page.goto(env.base + "/opciones");
+  const start = page.locator("#prerendered main").getByRole("button", { name: "Empezar" });
+  await start.click();
+  assert.equal(await start.getAttribute("aria-busy"), "true", "the button says it is waiting");
+  release();
+  await page.locator("#app main").getByText("¿Cuál es su situación?").first().waitFor();
+
+  await context.close();
+
+  // The language, pressed on the home page's copy (a new visitor: the first one's service
+  // worker would serve the app at once).
+  const home = await openPage(env.browser);
+  release = await holdApp(home.page);
+  await home.page.goto(env.base + "/");
+  await home.page.locator("#prerendered").getByRole("button", { name: "English" }).click();
+  release();
+  await home.page.locator("#app main h1", { hasText: "Truthful information to decide safely" }).waitFor();
+  await home.context.close();
+
+  // A filter chosen in the directory's copy is in force once the app is there.
+  const other = await openPage(env.browser, { viewport: { width: 1024, height: 800 } });
+  release = await holdApp(other.page);
+  await other.page.goto(env.base + "/directorio");
+  const kind = other.page.locator("#prerendered select").first();
+  const options = await kind.locator("option").evaluateAll((list) => list.map((o) => o.value));
+  await kind.selectOption(options[1]);
+  release();
+  await tookOver(other.page);
+  assert.equal(await other.page.locator("#app select").first().inputValue(), options[1]);
+  const shown = await other.page.locator("#app .results-list li").count();
+  assert.ok(shown > 0 && shown < entries.length, `the list is filtered (${shown} of ${entries.length})`);
+  await other.context.close();
+});
+
 test("when the app cannot be loaded the copy stays and says so, with a way to try again", async () => {
   const { context, page } = await openPage(env.browser);
   await page.route("**/*.wasm", (route) => route.abort("internetdisconnected"));

@@ -91,7 +91,27 @@
       if (app.querySelector(".data-notice")) return true;
       return root.hasAttribute("data-content-shown") && !main.querySelector(":scope > p.notice[role=status]") && !app.querySelector(".data-progress");
     };
-    const controls = (within) => [...within.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")];
+    // The same control in the copy and in the app, by position: the copy's own additions
+    // (the notes for browsers without the app, the loading screen's "try again") do not count.
+    const controls = (within) =>
+      [...within.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")].filter((control) => !control.closest("[data-no-app], #loader-retry"));
+    // The copy's buttons ("English", "Empezar", "Compartir"…) do nothing until the app is
+    // there: a press is kept, the button says it is busy, and the app's same button is
+    // pressed at the swap, so no tap is lost on a slow phone. Links work as they are.
+    let pressed = -1;
+    copy.addEventListener(
+      "click",
+      (event) => {
+        const button = event.target instanceof Element && event.target.closest("button");
+        if (!button || !copy.contains(button) || button.id === "loader-retry") return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        copy.querySelector("[aria-busy]")?.removeAttribute("aria-busy");
+        button.setAttribute("aria-busy", "true");
+        pressed = controls(copy).indexOf(button);
+      },
+      true,
+    );
     let queued = false;
     const swap = () => {
       queued = false;
@@ -102,6 +122,10 @@
       const focused = copy.contains(document.activeElement) ? controls(copy).indexOf(document.activeElement) : -1;
       const typed = [...copy.querySelectorAll("input[id], textarea[id]")].filter((input) => input.value).map((input) => [input.id, input.value]);
       const opened = [...copy.querySelectorAll("details")].map((details) => details.open);
+      // A filter chosen in the copy is chosen in the app (its lists answer "change").
+      const chosen = [...copy.querySelectorAll("select[id]")]
+        .filter((select) => [...select.options].some((option) => option.selected !== option.defaultSelected))
+        .map((select) => [select.id, select.value]);
       copy.remove();
       root.classList.replace("pre-wait", "pre-live");
       [...app.querySelectorAll("details")].forEach((details, i) => {
@@ -114,8 +138,16 @@
           input.dispatchEvent(new Event("input", { bubbles: true }));
         }
       }
+      for (const [id, value] of chosen) {
+        const select = document.getElementById(id);
+        if (select instanceof HTMLSelectElement && select.value !== value) {
+          select.value = value;
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      }
       if (focused >= 0) controls(app)[focused]?.focus({ preventScroll: true });
       scrollTo(x, y);
+      if (pressed >= 0) controls(app)[pressed]?.click();
     };
     const check = () => {
       if (!queued && ready()) {
