@@ -16,21 +16,13 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { startServer } from "../scripts/serve.mjs";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./support.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 const runs = Number(process.argv[2] || 3);
 const PAGES = ["/", "/directorio", "/directorio/consulado-houston", "/opciones"];
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_FLAGS];
 
 const load = createRequire(join(root, "benches", "load", "package.json"));
 let lighthouse, chromeLauncher;
@@ -59,7 +51,7 @@ const targets = [
   { name: "hello world", url: `http://127.0.0.1:${floor.address().port}/` },
 ];
 
-const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH || "/usr/bin/chromium", chromeFlags: CHROME_FLAGS });
+const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH || CHROMIUM, chromeFlags: CHROME_FLAGS });
 const results = new Map(targets.map((t) => [t.name, []]));
 mkdirSync(join(root, "bench-results"), { recursive: true });
 try {

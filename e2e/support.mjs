@@ -14,21 +14,24 @@ const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 export const DIST = process.env.RUMBO_DIST || join(here, "..", "dist");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
+/** Debian's Chromium as these machines run it: no sandbox, no GPU, no calls home. */
+export const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
 /** Starts the static server (on dist/ or `dir`) on a free port and Chromium. */
 export async function launch({ dir = DIST } = {}) {
   const server = await startServer({ dir, port: 0 });
   const { port } = server.address();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: CHROMIUM_FLAGS,
   });
   return {
     browser,

@@ -16,12 +16,11 @@
 // Run by Trunk with TRUNK_STAGING_DIR set; also usable as `node scripts/post-build.mjs DIR`.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { homedir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { policyFor } from "./csp.mjs";
 import { shortenNames } from "./short-names.mjs";
+import { tool } from "./tools.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) fail("no TRUNK_STAGING_DIR and no directory given");
@@ -54,12 +53,11 @@ function renewIntegrity(file, bytes) {
   if (renewed !== 1) fail(`index.html no longer names the integrity of ${file} the way post-build expects`);
 }
 {
-  const tools = process.env.RUMBO_TOOLS_DIR || join(homedir(), ".local", "share", "rumbo-tools");
   let terser;
   try {
-    terser = createRequire(join(tools, "package.json"))("terser");
-  } catch {
-    fail(`terser is not installed in ${tools}: run scripts/setup.sh`);
+    terser = tool("terser");
+  } catch (error) {
+    fail(error.message);
   }
   const gluePath = join(dir, glueName);
   const source = readFileSync(gluePath, "utf8");

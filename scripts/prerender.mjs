@@ -28,11 +28,11 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync, readdirSync, cpSync } from "node:fs";
 import { createRequire } from "node:module";
-import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { policyFor } from "./csp.mjs";
 import { startServer } from "./serve.mjs";
+import { tool } from "./tools.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = process.argv[2] || join(root, "dist");
@@ -81,12 +81,11 @@ if (existsSync(listPath)) {
 writeFileSync(join(dir, "index.html"), shell);
 
 // --- The page's script, minified like the rest of the first load --------------------
-const tools = process.env.RUMBO_TOOLS_DIR || join(homedir(), ".local", "share", "rumbo-tools");
 let terser;
 try {
-  terser = createRequire(join(tools, "package.json"))("terser");
-} catch {
-  fail(`terser is not installed in ${tools}: run scripts/setup.sh`);
+  terser = tool("terser");
+} catch (error) {
+  fail(error.message);
 }
 const pageScript = (await terser.minify(read(join(root, "scripts", "prerender-page.js")), { compress: true, mangle: true })).code;
 

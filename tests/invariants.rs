@@ -14,19 +14,19 @@
 //! broken the way it guards against, to show the check can fail; the last module walks
 //! the personas of issue #24, one per fault it found.
 
+#[path = "support/shipped.rs"]
+mod shipped;
 use rumbo::core::assessment::answers::{Answer, Answers};
 use rumbo::core::assessment::condition::Condition;
 use rumbo::core::assessment::contacts::{Contact, Here, contacts_for};
 use rumbo::core::assessment::engine::{every_path, next_question, outcomes, relevant_answers};
 use rumbo::core::assessment::flow::{ASSESSMENT_ID, Flow, QuestionKind};
-use rumbo::core::content::Content;
 use rumbo::core::content::validate::{stated_minimum_age, under_age_options};
 use rumbo::core::directory::entry::{Directory, Entry, Kind, Status};
 use rumbo::core::directory::links::is_short_number;
 use rumbo::core::directory::serving::{Coverage, HOME, can_serve, coverage};
-use rumbo::core::json::SerdeJson;
 use rumbo::core::text::lang::Lang;
-use std::path::Path;
+use shipped::content;
 use std::sync::OnceLock;
 
 /// What the checks need to know of a flow: the parts it has, and what its sources
@@ -239,19 +239,6 @@ fn policy_of(flow: &Flow) -> Option<Policy> {
         .iter()
         .find(|(id, _)| *id == flow.id)
         .map(|(_, policy)| policy())
-}
-
-fn content() -> Content {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-    let manifest = std::fs::read(dir.join("manifest.json")).unwrap();
-    let published: serde_json::Value = serde_json::from_slice(&manifest).unwrap();
-    Content::from_files(
-        &SerdeJson,
-        &manifest,
-        |name| std::fs::read(dir.join(name)).ok(),
-        published["date"].as_str().unwrap(),
-    )
-    .unwrap_or_else(|problems| panic!("{problems:?}"))
 }
 
 /// Every flow the content ships with its paths, and the directory.

@@ -3,27 +3,14 @@
 //! content ships must keep: each question and outcome reachable, every path surviving a
 //! share link made for that flow only.
 
+#[path = "support/shipped.rs"]
+mod shipped;
 use rumbo::core::assessment::answers::{Answer, Answers};
 use rumbo::core::assessment::engine::{every_path, next_question, outcomes};
 use rumbo::core::assessment::flow::Flow;
 use rumbo::core::assessment::share_code::{self, ShareError};
-use rumbo::core::content::Content;
-use rumbo::core::json::SerdeJson;
+use shipped::content;
 use std::collections::BTreeSet;
-use std::path::Path;
-
-fn content() -> Content {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-    let manifest = std::fs::read(dir.join("manifest.json")).unwrap();
-    let published: serde_json::Value = serde_json::from_slice(&manifest).unwrap();
-    Content::from_files(
-        &SerdeJson,
-        &manifest,
-        |name| std::fs::read(dir.join(name)).ok(),
-        published["date"].as_str().unwrap(),
-    )
-    .unwrap_or_else(|problems| panic!("{problems:?}"))
-}
 
 fn offer() -> Flow {
     content().flow_by_id("oferta").expect("the offer check ships").clone()
