@@ -150,6 +150,41 @@ test("a download cut mid-way leaves the old data whole, and a later check comple
   await context.close();
 });
 
+test("a connection that comes back during the first check is not missed", async () => {
+  const { context, page } = await openPage(env.browser);
+  assert.equal(await shownVersion(page), version());
+  // The app opens again on a slow connection: its first check has asked for the
+  // manifest and its answer (the version already on the device) is still on its way
+  // when a new version is published and the connection comes back.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const slow = {};
+  await page.route(/\/data\/manifest\.json(\.sig)?$/, async (route) => {
+    const name = route.request().url().split("/").pop();
+    if (!slow[name]) {
+      slow[name] = true;
+      const before = await route.fetch();
+      await held;
+      await route.fulfill({ response: before });
+    } else {
+      await route.continue();
+    }
+  });
+  try {
+    const firstAsked = page.waitForRequest((request) => request.url().endsWith("/data/manifest.json"));
+    await page.reload();
+    await firstAsked;
+    await page.locator("#app .data-on-device", { hasText: `Versión de la información: ${version()},` }).waitFor();
+    publish((text) => text + "\n");
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    release();
+    await page.locator("#app .data-on-device", { hasText: `Versión de la información: ${version() + 1},` }).waitFor();
+  } finally {
+    restore();
+  }
+  await context.close();
+});
+
 /** Answers the data files with a wifi sign-in page, as a captive portal does. */
 function captivePortal(page) {
   return page.route("**/data/directory.json", (route) =>

@@ -93,9 +93,10 @@ pub struct Sync {
 }
 
 impl Sync {
-    /// Opens the database, shows the device's copy if it has a good one, then checks
-    /// for a newer version.
-    pub async fn start(handlers: Handlers) -> Rc<Sync> {
+    /// Opens the database and shows the device's copy if it has a good one. The caller
+    /// runs the first [`Sync::check`] once it listens for the connection coming back,
+    /// so a connection that returns while that first check is slow is not missed.
+    pub async fn open(handlers: Handlers) -> Rc<Sync> {
         let db = Db::open().await.ok();
         if db.is_none() {
             (handlers.notice)(Notice::OfflineUseOff);
@@ -128,7 +129,6 @@ impl Sync {
                 Err(problems) => log_problems("stored content refused", &problems),
             }
         }
-        sync.check(Check::Routine).await;
         sync
     }
 

@@ -114,7 +114,7 @@ pub fn provide_data() {
         }),
     };
     spawn_local(async move {
-        let sync = Sync::start(handlers).await;
+        let sync = Sync::open(handlers).await;
         data.sync.set_value(Some(sync.clone()));
         // The app's own build is looked for on the same occasions as new content.
         let recheck = move |sync: Rc<Sync>, how: Check| {
@@ -134,6 +134,10 @@ pub fn provide_data() {
             }
         })
         .forget();
-        Interval::new(RECHECK_MS, move || recheck(sync.clone(), Check::Routine)).forget();
+        let on_timer = sync.clone();
+        Interval::new(RECHECK_MS, move || recheck(on_timer.clone(), Check::Routine)).forget();
+        // Only now, with the listeners in place: an event during this check asks for
+        // one more when it ends (`Sync::check`), instead of going nowhere.
+        sync.check(Check::Routine).await;
     });
 }
