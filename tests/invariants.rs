@@ -40,6 +40,9 @@ pub struct Policy {
     /// The "prefer not to say" or "don't know" answers, each with the cautious answer it
     /// is read as: `(question, unsure option, cautious option)`.
     pub unsure: Vec<(&'static str, &'static str, &'static str)>,
+    /// Outcomes that only say no warning was found: not knowing may add a warning, and
+    /// then rightly hides them.
+    pub reassurance: &'static [&'static str],
     /// Outcomes their sources restrict to a group: shown only when the condition holds.
     pub restrictions: Vec<(&'static str, Condition, &'static str)>,
     /// Contacts meant for a group: offered only when the condition holds.
@@ -142,6 +145,7 @@ fn assessment_policy() -> Policy {
             ("danger", "prefer_not", "yes"),
             ("irregular_history", "prefer_not", "yes"),
         ],
+        reassurance: &[],
         restrictions: vec![
             (
                 "temporary_work_abroad",
@@ -206,7 +210,11 @@ fn offer_policy() -> Policy {
             ("programme", "dont_know", "recruiter"),
             // Prensa Libre 2025, Mintrab: a recruiter not found registered is a warning sign.
             ("registered", "dont_know", "says_no"),
+            // Not told the country: whatever another country's offer shows, and the
+            // warning that the job's details (where it is) are missing.
+            ("country", "dont_know", "other"),
         ],
+        reassurance: &["sin-senales"],
         restrictions: vec![
             (
                 "comprobar-eeuu",
@@ -512,9 +520,10 @@ pub fn contacts_serve_the_place(flow: &Flow, directory: &Directory, paths: &[Ans
 }
 
 /// Every "prefer not to say" or "don't know" answer is read as its cautious answer: the
-/// same questions follow and the same options are shown, so help or a warning shown to
-/// one is never hidden from the other. An unsure option the policy does not pair with a
-/// cautious one fails too.
+/// same questions follow and everything the cautious answer shows is shown, so help or a
+/// warning is never hidden from someone unsure (not knowing may add a warning of its
+/// own: an offer that does not say its country). An unsure option the policy does not
+/// pair with a cautious one fails too.
 pub fn unsure_is_read_as_the_cautious_answer(flow: &Flow, paths: &[Answers], policy: &Policy) -> Vec<String> {
     let mut failures = Vec::new();
     for q in &flow.questions {
@@ -548,12 +557,17 @@ pub fn unsure_is_read_as_the_cautious_answer(flow: &Flow, paths: &[Answers], pol
             read_as.set(question, Answer::Choice((*cautious).into()));
             if let Some(next) = next_question(flow, &read_as) {
                 failures.push(format!("«{cautious}» asks {} where «{unsure}» does not", next.id));
-            } else if ids(flow, answers) != ids(flow, &read_as) {
-                failures.push(format!(
-                    "{:?} differs from {:?} for {question}={cautious}",
-                    ids(flow, answers),
-                    ids(flow, &read_as),
-                ));
+            } else {
+                let shown = ids(flow, answers);
+                let hidden: Vec<String> = ids(flow, &read_as)
+                    .into_iter()
+                    .filter(|id| !shown.contains(id) && !policy.reassurance.contains(&id.as_str()))
+                    .collect();
+                if !hidden.is_empty() {
+                    failures.push(format!(
+                        "{hidden:?} shown for {question}={cautious}, not for «{unsure}»"
+                    ));
+                }
             }
         }
         failures
@@ -644,6 +658,11 @@ pub fn policy_fits_the_flow(flow: &Flow, directory: &Directory, policy: &Policy)
     for (id, _, _) in &policy.restrictions {
         if flow.outcome(id).is_none() {
             failures.push(format!("no outcome {id} to restrict"));
+        }
+    }
+    for id in policy.reassurance {
+        if flow.outcome(id).is_none() {
+            failures.push(format!("no outcome {id} that reassures"));
         }
     }
     for (group, _) in &policy.groups {

@@ -234,6 +234,48 @@ fn persona_already_paid_a_recruiter_for_a_us_job() {
     assert!(!ids.iter().any(|i| i == "no-inscrito"), "they said it is registered");
 }
 
+/// "¿Para qué país es el trabajo?" — "No lo sé". An offer that does not say where the job
+/// is lacks what a trustworthy recruiter gives (the employer's address, U.S. Embassy
+/// sources of `sin-datos`); until this was its own answer ("Otro país, o no lo sé"), an
+/// offer otherwise in order was told no warning sign was found.
+#[test]
+fn persona_an_offer_that_does_not_say_which_country() {
+    let flow = offer();
+    let country = flow.question("country").expect("the country question");
+    assert!(
+        country.option("dont_know").is_some() && country.option("other").is_some(),
+        "not knowing the country is an answer of its own, apart from another country"
+    );
+    let answers = |country: &str| {
+        answered(
+            &flow,
+            &[
+                ("channel", choice("agency_office")),
+                ("country", choice(country)),
+                ("programme", choice("mintrab")),
+                ("asked_for", ticked(&[])),
+                ("promised", ticked(&[])),
+                ("job_details", choice("with_number")),
+                ("paid", choice("no")),
+            ],
+        )
+    };
+    let unknown = shown(&flow, &answers("dont_know"));
+    assert!(unknown.iter().any(|i| i == "sin-datos"), "{unknown:?}");
+    assert!(!unknown.iter().any(|i| i == "sin-senales"), "{unknown:?}");
+    let sign = outcomes(&flow, &answers("dont_know"))
+        .into_iter()
+        .find(|s| s.outcome.id == "sin-datos")
+        .expect("the warning");
+    assert!(
+        sign.because.iter().any(|(q, _)| q.id == "country"),
+        "the warning says it is because of the country answer"
+    );
+    // Another country, named: no warning for that alone.
+    let elsewhere = shown(&flow, &answers("other"));
+    assert_eq!(elsewhere[0], "sin-senales", "{elsewhere:?}");
+}
+
 #[test]
 fn the_assessment_and_the_offer_check_lead_into_each_other() {
     let content = content();
