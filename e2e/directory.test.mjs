@@ -71,6 +71,14 @@ test("a filter keeps showing the value in force when the words leave none of it"
   assert.match(await page.locator("#filter-country option:checked").textContent(), /^Guatemala \(0\)$/);
   await page.locator("#filter-country").selectOption("");
   await page.locator(".result a", { hasText: "Houston" }).waitFor();
+  // The countries are named in the language shown, also after switching (the names are
+  // kept once asked for: per language).
+  assert.match(await page.locator("#filter-country option[value=US]").textContent(), /^Estados Unidos \(\d+\)$/);
+  await page.getByRole("button", { name: "English" }).click();
+  await page.locator("#filter-country option[value=US]", { hasText: /^United States \(\d+\)$/ }).waitFor({ state: "attached" });
+  await page.locator(".result .result-meta", { hasText: "Houston, Texas, United States" }).first().waitFor();
+  await page.getByRole("button", { name: "Español" }).click();
+  await page.locator("#filter-country option[value=US]", { hasText: /^Estados Unidos \(\d+\)$/ }).waitFor({ state: "attached" });
   // A filter with nothing to choose is not offered.
   const data = JSON.parse(readFileSync(new URL("../public/data/directory.json", import.meta.url), "utf8"));
   const anyLanguage = data.entries.some((e) => (e.languages ?? []).length > 0);

@@ -1,6 +1,8 @@
 //! Dates in the person's language, through the browser's `Intl` (which already knows
 //! every locale, so the wasm carries no locale data of its own).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// A moment (ms since the epoch) as a long date, e.g. "24 de noviembre de 2026".
@@ -40,44 +42,58 @@ pub fn language_name(code: &str, lang: &str) -> String {
     }
 }
 
-fn display_name(kind: &str, code: &str, lang: &str) -> String {
-    let named = (|| {
-        let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-        let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let options = js_sys::Object::new();
-        js_sys::Reflect::set(&options, &"type".into(), &kind.into()).ok()?;
-        js_sys::Reflect::set(&options, &"fallback".into(), &"code".into()).ok()?;
-        let args = js_sys::Array::of2(&js_sys::Array::of1(&lang.into()), &options);
-        let names = js_sys::Reflect::construct(&constructor, &args).ok()?;
+fn display_name(kind: &'static str, code: &str, lang: &str) -> String {
+    thread_local! {
+        /// Names already asked for, by (kind, language, code), and one `Intl.DisplayNames`
+        /// per kind and language: building one costs about a millisecond on a slow phone,
+        /// and the directory's list and filters ask for the same names hundreds of times
+        /// while the page is built.
+        static NAMES: RefCell<HashMap<(&'static str, String, String), String>> = RefCell::new(HashMap::new());
+        static NAMERS: RefCell<HashMap<(&'static str, String), Option<JsValue>>> = RefCell::new(HashMap::new());
+    }
+    let key = (kind, lang.to_string(), code.to_string());
+    if let Some(known) = NAMES.with(|names| names.borrow().get(&key).cloned()) {
+        return known;
+    }
+    let namer = NAMERS.with(|namers| {
+        namers
+            .borrow_mut()
+            .entry((kind, lang.to_string()))
+            .or_insert_with(|| {
+                let options = js_sys::Object::new();
+                js_sys::Reflect::set(&options, &"type".into(), &kind.into()).ok()?;
+                js_sys::Reflect::set(&options, &"fallback".into(), &"code".into()).ok()?;
+                new_intl(
+                    "DisplayNames",
+                    &js_sys::Array::of2(&js_sys::Array::of1(&lang.into()), &options),
+                )
+            })
+            .clone()
+    });
+    let named = namer.and_then(|names| {
         let of: js_sys::Function = js_sys::Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
         of.call1(&names, &code.into()).ok()?.as_string()
-    })();
-    named.unwrap_or_else(|| code.to_string())
+    });
+    let name = named.unwrap_or_else(|| code.to_string());
+    NAMES.with(|names| names.borrow_mut().insert(key, name.clone()));
+    name
 }
 
 /// Now, as the wall clock in `time_zone` (IANA) shows it, through `Intl` (which knows
 /// every zone's daylight-saving rules). `None` if the browser does not know the zone.
 pub fn local_time_in(time_zone: &str) -> Option<crate::core::directory::opening::LocalTime> {
-    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DateTimeFormat".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let options = js_sys::Object::new();
-    for (key, value) in [
-        ("timeZone", time_zone),
-        ("weekday", "short"),
-        ("hour", "2-digit"),
-        ("minute", "2-digit"),
-        ("hourCycle", "h23"),
-    ] {
-        js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
+    thread_local! {
+        /// One formatter per zone: the list asks for the same few zones once per entry.
+        static FORMATS: RefCell<HashMap<String, JsValue>> = RefCell::new(HashMap::new());
     }
-    let args = js_sys::Array::of2(&"en-US".into(), &options);
-    let format = js_sys::Reflect::construct(&constructor, &args).ok()?;
+    let format = match FORMATS.with(|formats| formats.borrow().get(time_zone).cloned()) {
+        Some(format) => format,
+        None => {
+            let format = zone_format(time_zone)?;
+            FORMATS.with(|formats| formats.borrow_mut().insert(time_zone.to_string(), format.clone()));
+            format
+        }
+    };
     let parts_of: js_sys::Function = js_sys::Reflect::get(&format, &"formatToParts".into())
         .ok()?
         .dyn_into()
@@ -98,6 +114,28 @@ pub fn local_time_in(time_zone: &str) -> Option<crate::core::directory::opening:
         weekday: weekday?,
         minutes: hour? % 24 * 60 + minute?,
     })
+}
+
+/// An `Intl.DateTimeFormat` that gives the weekday, hour and minute in `time_zone`.
+fn zone_format(time_zone: &str) -> Option<JsValue> {
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("timeZone", time_zone),
+        ("weekday", "short"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("hourCycle", "h23"),
+    ] {
+        js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
+    }
+    new_intl("DateTimeFormat", &js_sys::Array::of2(&"en-US".into(), &options))
+}
+
+/// `new Intl[class](...args)`, or `None` where the browser lacks that part of `Intl`.
+fn new_intl(class: &str, args: &js_sys::Array) -> Option<JsValue> {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &class.into()).ok()?.dyn_into().ok()?;
+    js_sys::Reflect::construct(&constructor, args).ok()
 }
 
 /// Whether the place is open now, on its own clock (the browser applies the zone's
