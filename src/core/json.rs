@@ -1,14 +1,12 @@
-//! Reading a content file's JSON into the content model, in the way that suits where the
-//! code runs.
+//! Reading a content file's JSON into the content model.
 //!
-//! On the host — the staff's tool and the tests — serde_json reads, and a problem names
-//! the field at fault with its line and column, so an editor can find it. In the browser
-//! the app hands the core a reader built on the browser's own `JSON.parse`
-//! (`platform::json`): every phone already carries a JSON parser, and not shipping a
-//! second one in the wasm saves 33 KB of it (5 KB of the download).
-//!
-//! Either way the parsed value goes through the same derived shapes and then the same
-//! validator, so what one reader accepts the other does too.
+//! serde_json reads, on the host (the staff's tool and the tests) and in the app alike,
+//! so what one accepts the other does too. On the host a problem names the field at
+//! fault with its line and column, so an editor can find it; in the app, the line and
+//! column. (The app once read with the browser's `JSON.parse` and serde-wasm-bindgen,
+//! 5 KB less to download, but that took twice as long on every start: 26 ms against
+//! 12 ms on this machine, four times that on a slow phone, a long task before the page
+//! can be used. docs/size.md.)
 
 use crate::core::problem::Problem;
 use serde::de::DeserializeOwned;
@@ -35,9 +33,9 @@ pub fn unreadable(at: String, detail: &str) -> Problem {
 pub const MAX_DEPTH: usize = 64;
 
 /// Refuses JSON nested deeper than [`MAX_DEPTH`], read on the raw text before any
-/// parser sees it: the derived readers recurse once per level (serde-wasm-bindgen has no
-/// limit of its own), so `{"not":{"not":…}}` 50,000 deep would overflow the stack and
-/// end the app, at every start, instead of being refused. Brackets inside strings do not
+/// parser sees it: the derived readers recurse once per level, so `{"not":{"not":…}}`
+/// 50,000 deep could overflow the stack and end the app, at every start, instead of
+/// being refused (serde_json's own limit, 128, is more than a condition may nest). Brackets inside strings do not
 /// count; anything else malformed is left for the parser to report.
 pub fn check_depth(file: &str, bytes: &[u8]) -> Result<(), Problem> {
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
@@ -71,8 +69,7 @@ pub fn check_depth(file: &str, bytes: &[u8]) -> Result<(), Problem> {
 }
 
 /// serde_json, naming the line and column of a problem and, on the host, the field path
-/// (serde_path_to_error is a host-only dependency). The app never uses this reader;
-/// `tests/size_rules.rs` keeps it out of the app's code.
+/// (serde_path_to_error is a host-only dependency).
 pub struct SerdeJson;
 
 impl ReadJson for SerdeJson {

@@ -1,27 +1,10 @@
-//! The app's JSON reader: the browser's own `JSON.parse`, then serde-wasm-bindgen into
-//! the content model's shapes (why the app does not use serde_json: `core::json`).
-
-use crate::core::json::{ReadJson, unreadable};
-use crate::core::problem::Problem;
-use serde::de::DeserializeOwned;
-use wasm_bindgen::JsCast;
-
-pub struct BrowserJson;
-
-impl ReadJson for BrowserJson {
-    fn read<T: DeserializeOwned>(&self, file: &str, bytes: &[u8]) -> Result<T, Problem> {
-        let text = std::str::from_utf8(bytes).map_err(|error| unreadable(file.to_string(), &error.to_string()))?;
-        let value = js_sys::JSON::parse(text).map_err(|error| {
-            let message = error.dyn_into::<js_sys::Error>().map(|e| String::from(e.message()));
-            unreadable(file.to_string(), &message.unwrap_or_default())
-        })?;
-        serde_wasm_bindgen::from_value(value).map_err(|error| unreadable(file.to_string(), &error.to_string()))
-    }
-}
+//! Small JSON values in `localStorage` (preferences, the last refused version), read
+//! with the browser's `JSON.parse` and serde-wasm-bindgen. Content files are read by the
+//! core's reader (`core::json::SerdeJson`), which is twice as fast on them.
 
 /// What `localStorage` keeps under `key`, read with the browser's `JSON.parse`; `None`
 /// when there is nothing, the storage cannot be used or the text is not JSON.
-/// (gloo's `LocalStorage::get`/`set` would bring serde_json into the wasm.)
+/// (gloo's typed `LocalStorage::get`/`set` cost more of the download: docs/size.md.)
 pub fn stored(key: &str) -> Option<wasm_bindgen::JsValue> {
     let text = <gloo::storage::LocalStorage as gloo::storage::Storage>::raw()
         .get_item(key)

@@ -12,11 +12,12 @@ use crate::core::content::Content;
 use crate::core::content::manifest::{MAX_MANIFEST_BYTES, Manifest};
 use crate::core::content::signature;
 use crate::core::content::update::{Refusal, files_to_download, is_newer};
+use crate::core::json::SerdeJson;
 use crate::core::problem::Problem;
 use crate::platform::data_store::{self, StoredContent};
 use crate::platform::db::Db;
 use crate::platform::fetch::{self, FetchError};
-use crate::platform::json::{self, BrowserJson};
+use crate::platform::json;
 use gloo::storage::{LocalStorage, Storage};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -187,7 +188,7 @@ impl Sync {
             failed
         })?;
         let manifest_text = String::from_utf8(manifest_bytes).map_err(|_| failed)?;
-        let published = Manifest::read(&BrowserJson, manifest_text.as_bytes()).map_err(|problem| {
+        let published = Manifest::read(&SerdeJson, manifest_text.as_bytes()).map_err(|problem| {
             log_problems("manifest refused", std::slice::from_ref(&problem));
             if problem.path.ends_with("schema_version") {
                 Notice::AppTooOld
@@ -199,7 +200,7 @@ impl Sync {
             .on_device
             .borrow()
             .as_ref()
-            .and_then(|s| Manifest::read(&BrowserJson, s.manifest.as_bytes()).ok());
+            .and_then(|s| Manifest::read(&SerdeJson, s.manifest.as_bytes()).ok());
         if self.shown.get() && !is_newer(device_manifest.as_ref(), &published) {
             return Ok(());
         }
@@ -305,7 +306,7 @@ impl Sync {
 /// against the manifest, then the full validator.
 fn parse(stored: &StoredContent) -> Result<Content, Vec<Problem>> {
     Content::from_files(
-        &BrowserJson,
+        &SerdeJson,
         stored.manifest.as_bytes(),
         |name| stored.files.get(name).map(|t| t.as_bytes().to_vec()),
         &today(),
