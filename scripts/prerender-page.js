@@ -89,7 +89,14 @@
       const main = app.querySelector("main");
       if (!main || !main.querySelector("h1")) return false;
       if (app.querySelector(".data-notice")) return true;
-      return root.hasAttribute("data-content-shown") && !main.querySelector(":scope > p.notice[role=status]") && !app.querySelector(".data-progress");
+      // A list still being built (aria-busy: the directory builds its list a slice per
+      // task while this copy is shown) is not swapped in half made.
+      return (
+        root.hasAttribute("data-content-shown") &&
+        !main.querySelector(":scope > p.notice[role=status]") &&
+        !app.querySelector(".data-progress") &&
+        !main.querySelector("[aria-busy=true]")
+      );
     };
     // The same control in the copy and in the app, by position: the copy's own additions
     // (the notes for browsers without the app, the loading screen's "try again") do not count.
@@ -156,7 +163,7 @@
       }
     };
     const watching = new MutationObserver(check);
-    watching.observe(app, { childList: true, subtree: true, characterData: true });
+    watching.observe(app, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["aria-busy"] });
     watching.observe(root, { attributes: true, attributeFilter: ["data-content-shown"] });
     check();
   });

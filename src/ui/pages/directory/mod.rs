@@ -30,6 +30,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
 
+/// How many results are built in one task while a prerendered list is taken over: some
+/// 40 ms of work on a slow phone, under the 50 ms that make a task "long".
+const SLICE: usize = 16;
+
 /// The search the person is making and where they said they are, kept for the visit
 /// (back from an entry keeps them).
 #[derive(Clone, Copy)]
@@ -91,7 +95,8 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
     let DirectorySearch {
         query, origin, left_by, ..
     } = search;
-    if let Some(href) = left_by.get_untracked() {
+    let left_by_at_start = left_by.get_untracked();
+    if let Some(href) = left_by_at_start.clone() {
         left_by.set(None);
         refocus_link(".results-list", href);
     }
@@ -120,21 +125,51 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
         })
     });
     let c = content.clone();
-    let list = move || {
-        let (l, from) = (lang(), origin.get());
-        let wanted = results.with(|r| r.wanted);
-        let centre = c.centre.as_ref().map(|centre| centre.entry.clone());
-        ordered
-            .get()
-            .into_iter()
-            .map(|placed| {
-                let entry = c.directory.entries[placed.index].clone();
-                // What the query asked for ("teléfono"), said first: the fact, or where
-                // to turn when it is missing.
-                let said = wanted.map(|w| wanted_fact(answer(&entry, w, &c.directory, centre.as_deref()), l));
-                view! { <ResultItem entry placed from=from.clone() lang=l said /> }
+    // The results in slices of SLICE, each built by a closure of its own, so that a slice
+    // can be added without building the others again.
+    let slice = move |i: usize| {
+        let c = c.clone();
+        move || {
+            let (l, from) = (lang(), origin.get());
+            let wanted = results.with(|r| r.wanted);
+            let centre = c.centre.as_ref().map(|centre| centre.entry.clone());
+            let placed: Vec<_> = ordered.with(|o| o.iter().skip(i * SLICE).take(SLICE).cloned().collect());
+            placed
+                .into_iter()
+                .map(|placed| {
+                    let entry = c.directory.entries[placed.index].clone();
+                    // What the query asked for ("teléfono"), said first: the fact, or
+                    // where to turn when it is missing.
+                    let said = wanted.map(|w| wanted_fact(answer(&entry, w, &c.directory, centre.as_deref()), l));
+                    view! { <ResultItem entry placed from=from.clone() lang=l said /> }
+                })
+                .collect_view()
+        }
+    };
+    let slices = move || ordered.with(|o| o.len().div_ceil(SLICE));
+    // Taking over a prerendered copy, the person already sees the whole list: the app
+    // builds its own a slice per task, so no task keeps a slow phone from answering a
+    // tap for long, and the copy stays until the last slice is in (aria-busy, which
+    // scripts/prerender-page.js waits for). Anywhere else, all at once, as the person
+    // is waiting for it (and returning from an entry, its link must be there to focus).
+    let gradual = left_by_at_start.is_none() && document().get_element_by_id("prerendered").is_some();
+    let built = RwSignal::new(if gradual { 1 } else { usize::MAX });
+    let busy = move || built.get() < slices();
+    Effect::new(move |_| {
+        if busy() {
+            // (The person may have left the page by then: nothing to build.)
+            Timeout::new(0, move || {
+                built.try_update(|n| *n += 1);
             })
-            .collect_view()
+            .forget();
+        } else if built.get_untracked() != usize::MAX {
+            built.set(usize::MAX);
+        }
+    });
+    let list = view! {
+        <For each=move || 0..slices().min(built.get()) key=|i| *i let(i)>
+            {slice(i)}
+        </For>
     };
     let count = move || results.with(|r| r.entries.len());
     // On a phone, the filters and the place picker fold away, so what is typed shows its
@@ -218,6 +253,6 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
         </Show>
         // Screen-reader users move by headings; the list is the page's main content.
         <h2 class="visually-hidden">{tr!(directory_results_heading)}</h2>
-        <ul class="results-list" on:click=remember_link>{list}</ul>
+        <ul class="results-list" aria-busy=move || busy().then_some("true") on:click=remember_link>{list}</ul>
     }
 }
