@@ -125,8 +125,7 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
         })
     });
     let c = content.clone();
-    // The results in slices of SLICE, each built by a closure of its own, so that a slice
-    // can be added without building the others again.
+    // The results in slices of SLICE, each built by a closure of its own.
     let slice = move |i: usize| {
         let c = c.clone();
         move || {
@@ -166,10 +165,16 @@ fn DirectorySearchView(content: Arc<Content>) -> impl IntoView {
             built.set(usize::MAX);
         }
     });
-    let list = view! {
-        <For each=move || 0..slices().min(built.get()) key=|i| *i let(i)>
-            {slice(i)}
-        </For>
+    // Each slice shows once it is its turn (a memo, so a slice already shown is not built
+    // again when the next one comes); all are made again when the results change.
+    let list = move || {
+        (0..slices())
+            .map(|i| {
+                let its_turn = Memo::new(move |_| built.get() > i);
+                let slice = slice(i);
+                move || its_turn.get().then(&slice)
+            })
+            .collect_view()
     };
     let count = move || results.with(|r| r.entries.len());
     // On a phone, the filters and the place picker fold away, so what is typed shows its
