@@ -44,16 +44,9 @@ pub fn language_name(code: &str, lang: &str) -> String {
 
 fn display_name(kind: &'static str, code: &str, lang: &str) -> String {
     thread_local! {
-        /// Names already asked for, by (kind, language, code), and one `Intl.DisplayNames`
-        /// per kind and language: building one costs about a millisecond on a slow phone,
-        /// and the directory's list and filters ask for the same names hundreds of times
-        /// while the page is built.
-        static NAMES: RefCell<HashMap<(&'static str, String, String), String>> = RefCell::new(HashMap::new());
+        /// One `Intl.DisplayNames` per kind and language, not one per name asked for: the
+        /// directory's list and filters ask for names hundreds of times as they are built.
         static NAMERS: RefCell<HashMap<(&'static str, String), Option<JsValue>>> = RefCell::new(HashMap::new());
-    }
-    let key = (kind, lang.to_string(), code.to_string());
-    if let Some(known) = NAMES.with(|names| names.borrow().get(&key).cloned()) {
-        return known;
     }
     let namer = NAMERS.with(|namers| {
         namers
@@ -74,9 +67,7 @@ fn display_name(kind: &'static str, code: &str, lang: &str) -> String {
         let of: js_sys::Function = js_sys::Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
         of.call1(&names, &code.into()).ok()?.as_string()
     });
-    let name = named.unwrap_or_else(|| code.to_string());
-    NAMES.with(|names| names.borrow_mut().insert(key, name.clone()));
-    name
+    named.unwrap_or_else(|| code.to_string())
 }
 
 /// Now, as the wall clock in `time_zone` (IANA) shows it, through `Intl` (which knows
